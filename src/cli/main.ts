@@ -1,0 +1,158 @@
+// Entry point of the `cutover` binary: argument parsing only. Each command's module is imported
+// lazily so that `cutover validate` never pays for loading ink and react.
+import { Command, CommanderError, Option } from 'commander';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import { handleFatal } from './fatal.js';
+
+const VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(): Command {
+  const program = new Command('cutover')
+    .description('Walk a production cutover runbook and record hash-chained evidence.')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--evidence-dir <dir>', 'where evidence files live').env('CUTOVER_EVIDENCE_DIR').default('./evidence'))
+    .showHelpAfterError('(run `cutover --help` for usage)')
+    .exitOverride();
+
+  program.action(async () => {
+    const { homeCommand } = await import('./commands/home.js');
+    await homeCommand(program.opts());
+  });
+
+  program
+    .command('open <checklist>')
+    .description('start a session on a checklist in the TUI')
+    .option('--drill', 'rehearsal: DRILL banner, destructive items refused')
+    .option('--allow-destructive', 'allow destructive items in a drill')
+    .option('--inject <item>', 'drill: inject the fault declared by this item', collect)
+    .option('--ticket <id>', 'change or incident ticket id')
+    .option('--env <name>', 'environment (e.g. production)')
+    .option('--operator <name>', 'operator name (default: login name)')
+    .option('--var <k=v>', 'checklist variable, repeatable', collect)
+    .action(async (checklist: string, opts) => {
+      const { openCommand } = await import('./commands/open.js');
+      await openCommand(checklist, { ...program.opts(), ...opts });
+    });
+
+  program
+    .command('resume [evidence]')
+    .description('continue an unfinished session (the most recent one if no file is given)')
+    .action(async (evidence: string | undefined) => {
+      const { resumeCommand } = await import('./commands/resume.js');
+      await resumeCommand(evidence, program.opts());
+    });
+
+  program
+    .command('list')
+    .description('bundled and local checklists, and unfinished sessions')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      const { listCommand } = await import('./commands/list.js');
+      await listCommand({ ...program.opts(), ...opts });
+    });
+
+  program
+    .command('validate <checklist...>')
+    .description('check checklists against the schema and lint them')
+    .option('--json', 'machine-readable diagnostics')
+    .action(async (files: string[], opts) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      await validateCommand(files, opts);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the checklist format')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      await schemaCommand();
+    });
+
+  program
+    .command('import <runbook>')
+    .description('turn a markdown runbook into a checklist')
+    .option('-o, --output <file>', 'write here (.yaml or .json) instead of stdout')
+    .option('--id <id>', 'checklist id (default: from the file name)')
+    .action(async (runbook: string, opts) => {
+      const { importCommand } = await import('./commands/import.js');
+      await importCommand(runbook, opts);
+    });
+
+  program
+    .command('run <checklist>')
+    .description('run every automated item unattended and record evidence')
+    .option('--headless', 'required: run without the TUI')
+    .option('--section <id>', 'only this section, repeatable', collect)
+    .option('--var <k=v>', 'checklist variable, repeatable', collect)
+    .option('--ticket <id>', 'change or incident ticket id')
+    .option('--env <name>', 'environment')
+    .option('--operator <name>', 'operator name')
+    .option('--drill', 'record as a drill')
+    .option('--allow-destructive', 'allow destructive items in a drill')
+    .option('--inject <item>', 'drill: inject the fault declared by this item', collect)
+    .option('--json', 'print one JSON object instead of the table')
+    .action(async (checklist: string, opts) => {
+      const { runCommand } = await import('./commands/run.js');
+      await runCommand(checklist, { ...program.opts(), ...opts });
+    });
+
+  program
+    .command('export <evidence>')
+    .description('write the incident package (folder, or .tar.gz)')
+    .option('-o, --output <path>', 'a directory, or a file ending in .tar.gz')
+    .action(async (evidence: string, opts) => {
+      const { exportCommand } = await import('./commands/export.js');
+      await exportCommand(evidence, opts);
+    });
+
+  program
+    .command('verify <evidence>')
+    .description('check the hash chain, run logs and SHA256SUMS of an evidence file, folder or .tar.gz')
+    .option('--json', 'machine-readable result')
+    .action(async (target: string, opts) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      await verifyCommand(target, opts);
+    });
+
+  program
+    .command('report <evidence>')
+    .description('print the markdown report of a session')
+    .action(async (evidence: string) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await reportCommand(evidence);
+    });
+
+  program
+    .command('drills <checklist-id>')
+    .description('history of timed drills of a checklist')
+    .option('--json', 'machine-readable output')
+    .action(async (checklistId: string, opts) => {
+      const { drillsCommand } = await import('./commands/drills.js');
+      await drillsCommand(checklistId, { ...program.opts(), ...opts });
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; every other parse error is a usage error
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = ok ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    handleFatal(error);
+  }
+}
+
+void main(process.argv);
+
+export { CutoverError };
