@@ -1,7 +1,7 @@
 // Bundles src/cli/main.ts into dist/ (ESM, code-split so heavy modules such as ink load lazily).
 // `--if-stale` skips the build when dist is newer than every source file.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, rmSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,10 +23,12 @@ if (process.argv.includes('--if-stale') && existsSync(entry)) {
 }
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Build beside dist and swap it in, so that a test reading dist never sees half a build.
+const staging = join(root, `.dist-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: { cutover: join(root, 'src/cli/main.ts') },
-  outdir: join(root, 'dist'),
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -43,3 +45,7 @@ await build({
   },
   logLevel: 'warning',
 });
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);
+renameSync(staging, join(root, 'dist'));
+rmSync(old, { recursive: true, force: true });

@@ -10,21 +10,32 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+function evidenceDirOption(): Option {
+  return new Option('--evidence-dir <dir>', 'where evidence files live (default ./evidence, or $CUTOVER_EVIDENCE_DIR)');
+}
+
+/** Global options may come before or after the subcommand: `cutover run x --evidence-dir d` works. */
+function withGlobals(program: Command, opts: Record<string, unknown>): Record<string, unknown> & { evidenceDir: string } {
+  const evidenceDir = (opts.evidenceDir ?? program.opts().evidenceDir ?? process.env.CUTOVER_EVIDENCE_DIR ?? './evidence') as string;
+  return { ...opts, evidenceDir };
+}
+
 export function buildProgram(): Command {
   const program = new Command('cutover')
     .description('Walk a production cutover runbook and record hash-chained evidence.')
     .version(VERSION, '-V, --version')
-    .addOption(new Option('--evidence-dir <dir>', 'where evidence files live').env('CUTOVER_EVIDENCE_DIR').default('./evidence'))
+    .addOption(evidenceDirOption())
     .showHelpAfterError('(run `cutover --help` for usage)')
     .exitOverride();
 
   program.action(async () => {
     const { homeCommand } = await import('./commands/home.js');
-    await homeCommand(program.opts());
+    await homeCommand(withGlobals(program, {}));
   });
 
   program
     .command('open <checklist>')
+    .addOption(evidenceDirOption())
     .description('start a session on a checklist in the TUI')
     .option('--drill', 'rehearsal: DRILL banner, destructive items refused')
     .option('--allow-destructive', 'allow destructive items in a drill')
@@ -35,24 +46,26 @@ export function buildProgram(): Command {
     .option('--var <k=v>', 'checklist variable, repeatable', collect)
     .action(async (checklist: string, opts) => {
       const { openCommand } = await import('./commands/open.js');
-      await openCommand(checklist, { ...program.opts(), ...opts });
+      await openCommand(checklist, withGlobals(program, opts));
     });
 
   program
     .command('resume [evidence]')
+    .addOption(evidenceDirOption())
     .description('continue an unfinished session (the most recent one if no file is given)')
-    .action(async (evidence: string | undefined) => {
+    .action(async (evidence: string | undefined, opts) => {
       const { resumeCommand } = await import('./commands/resume.js');
-      await resumeCommand(evidence, program.opts());
+      await resumeCommand(evidence, withGlobals(program, opts));
     });
 
   program
     .command('list')
+    .addOption(evidenceDirOption())
     .description('bundled and local checklists, and unfinished sessions')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
       const { listCommand } = await import('./commands/list.js');
-      await listCommand({ ...program.opts(), ...opts });
+      await listCommand(withGlobals(program, opts));
     });
 
   program
@@ -84,6 +97,7 @@ export function buildProgram(): Command {
 
   program
     .command('run <checklist>')
+    .addOption(evidenceDirOption())
     .description('run every automated item unattended and record evidence')
     .option('--headless', 'required: run without the TUI')
     .option('--section <id>', 'only this section, repeatable', collect)
@@ -97,7 +111,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON object instead of the table')
     .action(async (checklist: string, opts) => {
       const { runCommand } = await import('./commands/run.js');
-      await runCommand(checklist, { ...program.opts(), ...opts });
+      await runCommand(checklist, withGlobals(program, opts));
     });
 
   program
@@ -128,11 +142,12 @@ export function buildProgram(): Command {
 
   program
     .command('drills <checklist-id>')
+    .addOption(evidenceDirOption())
     .description('history of timed drills of a checklist')
     .option('--json', 'machine-readable output')
     .action(async (checklistId: string, opts) => {
       const { drillsCommand } = await import('./commands/drills.js');
-      await drillsCommand(checklistId, { ...program.opts(), ...opts });
+      await drillsCommand(checklistId, withGlobals(program, opts));
     });
 
   return program;

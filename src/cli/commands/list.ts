@@ -1,0 +1,7 @@
+// STUB: replaced by the owner of this command.
+import { CutoverError } from '../../domain/errors.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function listCommand(opts: Record<string, unknown>): Promise<void> {
+  throw new CutoverError('list: not implemented yet', 1);
+}
