@@ -53,6 +53,9 @@ export function buildProgram(): Command {
     .command('resume [evidence]')
     .addOption(evidenceDirOption())
     .description('continue an unfinished session (the most recent one if no file is given)')
+    .option('--var <k=v>', 'secret variables are never stored: give them again here', collect)
+    .option('--operator <name>', 'operator name (default: the one recorded)')
+    .option('--allow-destructive', 'allow destructive items in a drill')
     .action(async (evidence: string | undefined, opts) => {
       const { resumeCommand } = await import('./commands/resume.js');
       await resumeCommand(evidence, withGlobals(program, opts));

@@ -1,0 +1,112 @@
+// Drill timings: how long each step and section of a session took, and how that compares with
+// earlier drills of the same checklist.
+import type { Checklist } from './checklist-schema.js';
+import type { EvidenceEvent } from './events.js';
+
+export interface DrillTimings {
+  sessionId: string;
+  startedAt: string;
+  ticket: string;
+  operator: string;
+  totalMs: number;
+  rollbackMs: number;
+  failures: number;
+  sections: Record<string, number>;
+  items: Record<string, number>;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function itemOf(event: EvidenceEvent): { section: string; item: string } | undefined {
+  if (event.type === 'command.started' && event.purpose !== 'inject') return { section: event.section, item: event.item };
+  if (event.type === 'item.marked') return { section: event.section, item: event.item };
+  return undefined;
+}
+
+/**
+ * An item's time runs from the operator's previous completed action (or its first command start)
+ * to its last result; a section's from its first item's start to its last item's end.
+ */
+export function drillTimings(checklist: Checklist, header: { sessionId: string; createdAt: string; ticket: string; operator: string }, events: readonly EvidenceEvent[]): DrillTimings {
+  const spans = new Map<string, Span & { section: string }>();
+  const runItem = new Map<string, string>();
+  let previousEnd = events[0] ? Date.parse(events[0].ts) : Date.parse(header.createdAt);
+  let failures = 0;
+  for (const event of events) {
+    const ts = Date.parse(event.ts);
+    if (event.type === 'command.started') runItem.set(event.runId, event.item);
+    if (event.type === 'command.finished') {
+      if (event.result === 'fail') failures++;
+      const item = runItem.get(event.runId);
+      const span = item ? spans.get(item) : undefined;
+      if (span) span.end = ts;
+      previousEnd = ts;
+      continue;
+    }
+    const ref = itemOf(event);
+    if (!ref) continue;
+    const span = spans.get(ref.item) ?? { section: ref.section, start: event.type === 'command.started' ? ts : previousEnd, end: ts };
+    span.end = ts;
+    spans.set(ref.item, span);
+    if (event.type === 'item.marked') {
+      if (event.status === 'fail') failures++;
+      previousEnd = ts;
+    }
+  }
+  const items: Record<string, number> = {};
+  const sectionSpans = new Map<string, Span>();
+  for (const [item, span] of spans) {
+    items[item] = span.end - span.start;
+    const s = sectionSpans.get(span.section);
+    sectionSpans.set(span.section, s ? { start: Math.min(s.start, span.start), end: Math.max(s.end, span.end) } : { start: span.start, end: span.end });
+  }
+  const sections = Object.fromEntries([...sectionSpans].map(([id, s]) => [id, s.end - s.start]));
+  const rollbackMs = checklist.sections.filter((s) => s.kind === 'rollback').reduce((sum, s) => sum + (sections[s.id] ?? 0), 0);
+  const first = events[0] ? Date.parse(events[0].ts) : 0;
+  const last = events.at(-1) ? Date.parse((events.at(-1) as EvidenceEvent).ts) : first;
+  return { sessionId: header.sessionId, startedAt: header.createdAt, ticket: header.ticket, operator: header.operator, totalMs: last - first, rollbackMs, failures, sections, items };
+}
+
+export interface Comparison {
+  key: string;
+  currentMs: number;
+  lastMs?: number;
+  bestMs?: number;
+  medianMs?: number;
+  /** current − median: negative is faster. */
+  deltaMs?: number;
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function compareOne(key: string, currentMs: number, earlier: number[]): Comparison {
+  if (earlier.length === 0) return { key, currentMs };
+  const med = median(earlier) as number;
+  return { key, currentMs, lastMs: earlier.at(-1), bestMs: Math.min(...earlier), medianMs: med, deltaMs: currentMs - med };
+}
+
+/** Compares a drill with earlier ones (oldest first): total, rollback, each section and each item. */
+export function compareDrills(current: DrillTimings, earlier: DrillTimings[]): { total: Comparison; rollback: Comparison; sections: Comparison[]; items: Comparison[] } {
+  const pick = (select: (d: DrillTimings) => number | undefined): number[] =>
+    earlier.map(select).filter((v): v is number => v !== undefined);
+  return {
+    total: compareOne('total', current.totalMs, pick((d) => d.totalMs)),
+    rollback: compareOne('rollback', current.rollbackMs, pick((d) => d.rollbackMs)),
+    sections: Object.entries(current.sections).map(([id, ms]) => compareOne(id, ms, pick((d) => d.sections[id]))),
+    items: Object.entries(current.items).map(([id, ms]) => compareOne(id, ms, pick((d) => d.items[id]))),
+  };
+}
+
+export function describeDelta(c: Comparison, format: (ms: number) => string): string {
+  if (c.deltaMs === undefined) return 'first drill';
+  if (Math.abs(c.deltaMs) < 500) return 'same as median';
+  return c.deltaMs < 0 ? `${format(-c.deltaMs)} faster than median` : `${format(c.deltaMs)} slower than median`;
+}

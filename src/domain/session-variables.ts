@@ -1,0 +1,68 @@
+// Resolving a session's variables: declared ones from flags/defaults, plus the builtins every
+// command may use. Pure: the caller passes paths and identity in.
+import type { Checklist } from './checklist-schema.js';
+import { BUILTIN_VARIABLES } from './checklist-schema.js';
+import { CutoverError, EXIT } from './errors.js';
+
+export interface Builtins {
+  ticket: string;
+  env: string;
+  operator: string;
+  session: string;
+  checklist_dir: string;
+  evidence_dir: string;
+}
+
+/** Checks flags against the checklist's declared variables and fills defaults. */
+export function resolveDeclaredVariables(checklist: Checklist, given: Record<string, string>): Record<string, string> {
+  const declared = new Map(checklist.variables.map((v) => [v.name, v]));
+  const unknown = Object.keys(given).filter((name) => !declared.has(name));
+  if (unknown.length > 0) {
+    const known = [...declared.keys()];
+    throw new CutoverError(
+      `unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for checklist ${checklist.id}`,
+      EXIT.usage,
+      known.length ? `declared variables: ${known.join(', ')}` : 'this checklist declares no variables',
+    );
+  }
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const variable of checklist.variables) {
+    const value = given[variable.name] ?? variable.default;
+    if (value === undefined || (value === '' && variable.required)) {
+      if (variable.required) missing.push(variable.name);
+      else values[variable.name] = '';
+      continue;
+    }
+    if (variable.pattern && !new RegExp(variable.pattern).test(value)) {
+      throw new CutoverError(`variable ${variable.name}="${variable.secret ? '***' : value}" does not match ${variable.pattern}`, EXIT.usage);
+    }
+    values[variable.name] = value;
+  }
+  if (missing.length > 0) {
+    throw new CutoverError(
+      `missing required variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+      EXIT.usage,
+      `pass ${missing.map((m) => `--var ${m}=...`).join(' ')}`,
+    );
+  }
+  return values;
+}
+
+/** What the evidence header records: secret values are never stored. */
+export function recordableVariables(checklist: Checklist, values: Record<string, string>): Record<string, string> {
+  const secret = new Set(checklist.variables.filter((v) => v.secret).map((v) => v.name));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secret.has(k) ? `[REDACTED:${k}]` : v]));
+}
+
+export function secretValues(checklist: Checklist, values: Record<string, string>): Array<{ name: string; value: string }> {
+  return checklist.variables
+    .filter((v) => v.secret && values[v.name])
+    .map((v) => ({ name: v.name, value: values[v.name] as string }));
+}
+
+export function allVariables(values: Record<string, string>, builtins: Builtins): Record<string, string> {
+  const merged: Record<string, string> = { ...values };
+  for (const name of BUILTIN_VARIABLES) merged[name] = builtins[name];
+  return merged;
+}

@@ -1,0 +1,86 @@
+// Creating and reopening sessions: everything that happens before the first operator action.
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { parseChecklistText } from '../domain/checklist-parse.js';
+import type { Checklist } from '../domain/checklist-schema.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import type { EvidenceHeader, SessionMode } from '../domain/events.js';
+import { recordableVariables, resolveDeclaredVariables } from '../domain/session-variables.js';
+import { loadChecklist, resolveChecklistRef } from './checklist-loader.js';
+import { EvidenceStore, newSessionId } from './evidence-store.js';
+
+export const TOOL_VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
+
+export interface StartOptions {
+  checklistPath: string;
+  evidenceDir: string;
+  ticket: string;
+  environment: string;
+  operator: string;
+  mode: SessionMode;
+  variables: Record<string, string>;
+  allowDestructive?: boolean;
+}
+
+export interface Opened {
+  store: EvidenceStore;
+  checklist: Checklist;
+  checklistDir: string;
+  variables: Record<string, string>;
+}
+
+export async function createSession(opts: StartOptions): Promise<Opened> {
+  const loaded = await loadChecklist(await resolveChecklistRef(opts.checklistPath));
+  const { checklist } = loaded;
+  const variables = resolveDeclaredVariables(checklist, opts.variables);
+  const sessionId = newSessionId(checklist.id);
+  const header: EvidenceHeader = {
+    format: 'cutover-evidence/1',
+    sessionId,
+    toolVersion: TOOL_VERSION,
+    createdAt: new Date().toISOString(),
+    checklist: {
+      id: checklist.id,
+      title: checklist.title,
+      version: checklist.version,
+      sha256: loaded.sha256,
+      path: loaded.path,
+      snapshot: `${sessionId}.checklist.${loaded.format}`,
+    },
+    host: hostname(),
+    operator: opts.operator,
+    ticket: opts.ticket,
+    environment: opts.environment,
+    mode: opts.mode,
+    variables: recordableVariables(checklist, variables),
+  };
+  const store = await EvidenceStore.create(resolve(opts.evidenceDir), header, loaded.source);
+  return { store, checklist, checklistDir: dirname(loaded.path), variables };
+}
+
+/** Reopens an evidence file: the checklist comes from the snapshot, exactly as it was used. */
+export async function reopenSession(evidencePath: string, given: Record<string, string>): Promise<Opened> {
+  const store = await EvidenceStore.open(resolve(evidencePath));
+  try {
+    const snapshotPath = join(store.dir, store.header.checklist.snapshot);
+    const text = await readFile(snapshotPath, 'utf8').catch(() => {
+      throw new CutoverError(`checklist snapshot ${snapshotPath} is missing`, EXIT.failed, 'the evidence can still be verified and reported, but not resumed');
+    });
+    const parsed = parseChecklistText(text, snapshotPath);
+    if (!parsed.ok) throw new CutoverError(`checklist snapshot ${snapshotPath} no longer parses`, EXIT.failed);
+    const checklist = parsed.checklist;
+    const recorded = store.header.variables;
+    const variables: Record<string, string> = {};
+    for (const variable of checklist.variables) {
+      const value = given[variable.name] ?? (variable.secret ? undefined : recorded[variable.name]);
+      if (value !== undefined) variables[variable.name] = value;
+    }
+    const ext = extname(store.header.checklist.path);
+    const checklistDir = ext ? dirname(store.header.checklist.path) : store.dir;
+    return { store, checklist, checklistDir, variables };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

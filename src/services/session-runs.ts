@@ -1,0 +1,162 @@
+// Running an item's command inside a session: destructive checks, the started/finished pair of
+// events around the runner, and soak (watch) loops.
+import { isAbsolute, resolve } from 'node:path';
+import { renderCommand } from '../domain/command-template.js';
+import { parseDuration } from '../domain/duration.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import { currentPass, type RunState } from '../domain/session-state.js';
+import { allVariables } from '../domain/session-variables.js';
+import { runCommand, type RunOutcome } from './runner.js';
+import type { CutoverSession } from './session.js';
+
+export interface RunItemOptions {
+  /** An edited command, recorded as edited, instead of the rendered suggestion. */
+  command?: string;
+  signal?: AbortSignal;
+  onOutput?: (text: string) => void;
+  /** For destructive items: what the operator typed; it must equal the item id. */
+  confirm?: string;
+}
+
+export interface WatchOptions extends RunItemOptions {
+  onTick?: (runs: RunState[], remainingMs: number) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+function sessionVariables(session: CutoverSession): Record<string, string> {
+  const header = session.store.header;
+  return allVariables(session.variables, {
+    ticket: header.ticket,
+    env: header.environment,
+    operator: session.operator,
+    session: session.sessionId,
+    checklist_dir: session.checklistDir,
+    evidence_dir: session.evidenceDir,
+  });
+}
+
+export function renderSessionCommand(session: CutoverSession, template: string): string {
+  return renderCommand(template, sessionVariables(session));
+}
+
+/** A working directory is a path, not shell text: placeholders are substituted unquoted. */
+function resolveCwd(session: CutoverSession, template: string | undefined): string {
+  if (!template) return process.cwd();
+  const vars = sessionVariables(session);
+  const path = template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => vars[name] ?? '');
+  return isAbsolute(path) ? path : resolve(path);
+}
+
+async function guardDestructive(session: CutoverSession, sectionId: string, itemId: string, confirm: string | undefined): Promise<void> {
+  if (session.mode === 'drill' && !session.allowDestructive) {
+    const reason = 'destructive items are refused in a drill (use --allow-destructive to allow them)';
+    await session.append({ type: 'destructive.refused', section: sectionId, item: itemId, reason });
+    throw new CutoverError(`${itemId} is destructive: ${reason}`, EXIT.failed);
+  }
+  if (confirm === undefined) throw new CutoverError(`${itemId} is destructive: type the item id to confirm`, EXIT.failed);
+  if (confirm.trim() !== itemId) {
+    await session.append({ type: 'destructive.refused', section: sectionId, item: itemId, reason: `confirmation "${confirm}" does not match the item id` });
+    throw new CutoverError(`${itemId} is destructive: the confirmation does not match the item id, nothing was run`, EXIT.failed);
+  }
+  await session.append({ type: 'destructive.confirmed', section: sectionId, item: itemId, typed: confirm.trim() });
+}
+
+function failedToStart(error: unknown, started: number): RunOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    exitCode: null,
+    signal: null,
+    durationMs: Date.now() - started,
+    timedOut: false,
+    cancelled: false,
+    stdoutBytes: 0,
+    stderrBytes: 0,
+    logBytes: 0,
+    logSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    excerpt: { head: '', tail: '', truncated: false },
+    redactions: 0,
+    result: 'fail',
+    reasons: [`could not run the command: ${message}`],
+  };
+}
+
+export async function executeItem(
+  session: CutoverSession,
+  sectionId: string,
+  itemId: string,
+  purpose: 'check' | 'inject' | 'watch',
+  opts: RunItemOptions,
+): Promise<RunState> {
+  const { item } = session.requireItem(sectionId, itemId);
+  const suggested = item.run === undefined ? undefined : session.render(item.run);
+  const command = opts.command ?? suggested;
+  if (!command?.trim()) throw new CutoverError(`${itemId} is a manual item: there is no command to run`, EXIT.usage);
+  if (item.destructive && purpose !== 'inject') await guardDestructive(session, sectionId, itemId, opts.confirm);
+
+  const runId = `r${String(session.state.runOrder.length + 1).padStart(4, '0')}`;
+  const cwd = resolveCwd(session, item.cwd);
+  const timeoutMs = item.timeout ? parseDuration(item.timeout) : DEFAULT_TIMEOUT_MS;
+  await session.append({
+    type: 'command.started',
+    runId,
+    section: sectionId,
+    item: itemId,
+    pass: currentPass(session.state, sectionId),
+    command,
+    edited: purpose !== 'inject' && opts.command !== undefined && opts.command !== suggested,
+    purpose,
+    cwd,
+    log: session.store.runLogRelative(runId),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
+  const started = Date.now();
+  const outcome = await runCommand({
+    command,
+    cwd,
+    env: { CUTOVER_SESSION: session.sessionId, CUTOVER_ITEM: itemId, CUTOVER_MODE: session.mode },
+    timeoutMs,
+    logPath: session.store.runLogPath(runId),
+    redactor: session.redactor,
+    expect: purpose === 'inject' ? { exitCode: 0 } : item.expect,
+    signal: opts.signal,
+    onOutput: opts.onOutput,
+  }).catch((error: unknown) => failedToStart(error, started));
+  await session.append({ type: 'command.finished', runId, ...outcome });
+  if (purpose !== 'inject') await session.syncRules();
+  return session.state.runs[runId] as RunState;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+  });
+}
+
+/** A soak: re-runs the check every `watch.every` for `watch.for`; any failure fails the item. */
+export async function runWatchLoop(session: CutoverSession, sectionId: string, itemId: string, opts: WatchOptions): Promise<RunState[]> {
+  const { item } = session.requireItem(sectionId, itemId);
+  if (!item.watch) return [await executeItem(session, sectionId, itemId, 'check', opts)];
+  const every = parseDuration(item.watch.every) ?? 30_000;
+  const total = parseDuration(item.watch.for) ?? every;
+  const deadline = Date.now() + total;
+  const runs: RunState[] = [];
+  for (;;) {
+    const tickStart = Date.now();
+    const run = await executeItem(session, sectionId, itemId, 'watch', opts);
+    runs.push(run);
+    opts.onTick?.(runs, Math.max(0, deadline - Date.now()));
+    const result = run.finished?.result;
+    if (opts.signal?.aborted || run.finished?.cancelled) break;
+    if (item.watch.until && result === item.watch.until) break;
+    if (Date.now() + every - (Date.now() - tickStart) > deadline) break;
+    await sleep(Math.max(0, every - (Date.now() - tickStart)), opts.signal);
+    if (opts.signal?.aborted) break;
+  }
+  const failed = runs.filter((r) => r.finished?.result !== 'pass').length;
+  const stoppedOnPass = item.watch.until === 'pass' && runs.at(-1)?.finished?.result === 'pass';
+  const status = failed === 0 || stoppedOnPass ? 'pass' : 'fail';
+  await session.markItem(sectionId, itemId, status, `soak: ${runs.length - failed} of ${runs.length} runs passed over ${item.watch.for}, every ${item.watch.every}`);
+  return runs;
+}

@@ -1,0 +1,255 @@
+// A cutover session: the operations an operator (or a headless run) performs, each recorded as a
+// durable evidence event before it resolves. The TUI and headless runs both go through this.
+import { userInfo } from 'node:os';
+import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection } from '../domain/checklist-schema.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
+import { createRedactor, type Redactor } from '../domain/redaction.js';
+import { redactDeep } from '../domain/redact-event.js';
+import { currentPass, inFlightRuns, openIncidents, type Incident, type RunState, type SessionState } from '../domain/session-state.js';
+import { secretValues } from '../domain/session-variables.js';
+import { evaluateRules, type Evaluation } from '../domain/severity-rules.js';
+import { listSessions, type EvidenceStore } from './evidence-store.js';
+import { summarizeLog } from './runner.js';
+import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
+import { createSession, reopenSession, type Opened, type StartOptions } from './session-open.js';
+
+export type { RunItemOptions, StartOptions, WatchOptions };
+
+export class CutoverSession {
+  readonly checklist: Checklist;
+  readonly store: EvidenceStore;
+  readonly operator: string;
+  readonly checklistDir: string;
+  readonly allowDestructive: boolean;
+  readonly variables: Record<string, string>;
+  readonly redactor: Redactor;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+
+  private constructor(opened: Opened, operator: string, allowDestructive: boolean) {
+    this.store = opened.store;
+    this.checklist = opened.checklist;
+    this.checklistDir = opened.checklistDir;
+    this.variables = opened.variables;
+    this.operator = operator;
+    this.allowDestructive = allowDestructive;
+    this.redactor = createRedactor({ env: process.env, secrets: secretValues(opened.checklist, opened.variables) });
+  }
+
+  static async start(opts: StartOptions): Promise<CutoverSession> {
+    const opened = await createSession(opts);
+    const session = new CutoverSession(opened, opts.operator, opts.allowDestructive ?? false);
+    await session.append({ type: 'session.started', pid: process.pid, argv: process.argv.slice(2) });
+    return session;
+  }
+
+  static async resume(
+    evidencePath: string,
+    opts: { operator?: string; variables?: Record<string, string>; allowDestructive?: boolean } = {},
+  ): Promise<CutoverSession> {
+    const opened = await reopenSession(evidencePath, opts.variables ?? {});
+    const operator = opts.operator ?? opened.store.header.operator ?? userInfo().username;
+    const session = new CutoverSession(opened, operator, opts.allowDestructive ?? false);
+    await session.append({ type: 'session.resumed', pid: process.pid });
+    for (const run of inFlightRuns(session.state)) {
+      const summary = await summarizeLog(session.store.runLogPath(run.runId));
+      await session.append({ type: 'command.interrupted', runId: run.runId, ...summary, reason: 'the process recording this run ended before the run finished' });
+    }
+    return session;
+  }
+
+  /** Path of the most recent session that was not finished, if any. */
+  static async latestUnfinished(evidenceDir: string): Promise<string | undefined> {
+    const sessions = await listSessions(evidenceDir);
+    return sessions.find((s) => !s.closed && !s.problem)?.path;
+  }
+
+  get state(): SessionState {
+    return this.store.state;
+  }
+  get evidencePath(): string {
+    return this.store.path;
+  }
+  get evidenceDir(): string {
+    return this.store.dir;
+  }
+  get sessionId(): string {
+    return this.store.sessionId;
+  }
+  get mode(): 'live' | 'drill' {
+    return this.store.header.mode;
+  }
+  get evaluation(): Evaluation {
+    return evaluateRules(this.checklist, this.state);
+  }
+
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Appends one event, durably, with every string redacted; then tells subscribers. */
+  async append(body: EventBody): Promise<void> {
+    await this.store.append(redactDeep(this.redactor, body), this.operator);
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  section(id: string): ChecklistSection | undefined {
+    return this.checklist.sections.find((s) => s.id === id);
+  }
+
+  findItem(itemId: string): { section: ChecklistSection; item: ChecklistItem } | undefined {
+    for (const section of this.checklist.sections) {
+      const item = section.items.find((i) => i.id === itemId);
+      if (item) return { section, item };
+    }
+    return undefined;
+  }
+
+  requireItem(sectionId: string, itemId: string): { section: ChecklistSection; item: ChecklistItem } {
+    const section = this.section(sectionId);
+    const item = section?.items.find((i) => i.id === itemId);
+    if (!section || !item) throw new CutoverError(`no item ${sectionId}/${itemId} in checklist ${this.checklist.id}`, EXIT.usage);
+    return { section, item };
+  }
+
+  renderCommand(sectionId: string, itemId: string): string | undefined {
+    const { item } = this.requireItem(sectionId, itemId);
+    return item.run === undefined ? undefined : this.render(item.run);
+  }
+
+  render(template: string): string {
+    return renderSessionCommand(this, template);
+  }
+
+  missingRoles(): ChecklistRole[] {
+    return this.checklist.roles.filter((role) => role.required && !this.state.roles[role.id]);
+  }
+
+  unmetRequirements(sectionId: string): string[] {
+    const section = this.section(sectionId);
+    if (!section?.requires || this.state.overrides.some((o) => o.section === sectionId)) return [];
+    const unmet: string[] = [];
+    if (section.requires.gatesPassed) {
+      const gates = this.checklist.sections.filter((s) => s.kind === 'gates');
+      const failing = gates.flatMap((s) => s.items.filter((i) => this.state.items[`${s.id}/${i.id}`]?.status !== 'pass').map((i) => i.id));
+      if (failing.length) unmet.push(`gates not all passed: ${failing.join(', ')}`);
+    }
+    if (section.requires.noOpenIncidents) {
+      const open = openIncidents(this.state);
+      if (open.length) unmet.push(`open incidents: ${open.map((i) => `${i.incidentId} (${i.severity})`).join(', ')}`);
+    }
+    return unmet;
+  }
+
+  runItem(sectionId: string, itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
+    return executeItem(this, sectionId, itemId, 'check', opts);
+  }
+
+  injectFault(itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
+    const found = this.findItem(itemId);
+    if (!found?.item.drill?.inject) throw new CutoverError(`item ${itemId} declares no fault to inject (drill.inject)`, EXIT.usage);
+    if (this.mode !== 'drill') throw new CutoverError('faults can only be injected in a drill (--drill)', EXIT.usage);
+    return executeItem(this, found.section.id, itemId, 'inject', { ...opts, command: this.render(found.item.drill.inject) });
+  }
+
+  runWatch(sectionId: string, itemId: string, opts: WatchOptions = {}): Promise<RunState[]> {
+    return runWatchLoop(this, sectionId, itemId, opts);
+  }
+
+  async markItem(sectionId: string, itemId: string, status: ItemMark, note = ''): Promise<void> {
+    this.requireItem(sectionId, itemId);
+    const pass = currentPass(this.state, sectionId);
+    const runId = this.state.items[`${sectionId}/${itemId}`]?.lastRunId;
+    await this.append({ type: 'item.marked', section: sectionId, item: itemId, pass, status, note, ...(runId ? { runId } : {}) });
+    await this.syncRules();
+  }
+
+  async addNote(text: string, sectionId?: string, itemId?: string): Promise<void> {
+    await this.append({ type: 'note.added', text, ...(sectionId ? { section: sectionId } : {}), ...(itemId ? { item: itemId } : {}) });
+  }
+
+  async assignRole(roleId: string, who: { name: string; contact?: string; backup?: string; tbd?: boolean }): Promise<void> {
+    if (!this.checklist.roles.some((r) => r.id === roleId)) throw new CutoverError(`no role ${roleId} in checklist ${this.checklist.id}`, EXIT.usage);
+    const tbd = who.tbd ?? false;
+    if (!tbd && !who.name.trim()) throw new CutoverError(`role ${roleId} needs a name (or acknowledge it as TBD)`, EXIT.usage);
+    await this.append({ type: 'role.assigned', role: roleId, name: tbd && !who.name.trim() ? 'TBD' : who.name.trim(), contact: who.contact ?? '', backup: who.backup ?? '', tbd });
+  }
+
+  async markT0(note?: string): Promise<void> {
+    const missing = this.missingRoles();
+    if (missing.length) {
+      throw new CutoverError(`T0 is blocked: required role${missing.length > 1 ? 's' : ''} not filled: ${missing.map((r) => r.title).join(', ')}`, EXIT.failed, 'fill them in the roles screen, or acknowledge them as TBD');
+    }
+    await this.append({ type: 't0.marked', at: new Date().toISOString(), ...(note ? { note } : {}) });
+  }
+
+  async declareIncident(input: { severity: string; title: string; description?: string; section?: string; item?: string }): Promise<Incident> {
+    const levels = this.checklist.severity.levels.map((l) => l.id);
+    if (levels.length && !levels.includes(input.severity)) throw new CutoverError(`unknown severity ${input.severity} (levels: ${levels.join(', ')})`, EXIT.usage);
+    const incidentId = `INC-${this.state.incidents.length + 1}`;
+    await this.append({ type: 'incident.declared', incidentId, severity: input.severity, title: input.title, description: input.description ?? '', ...(input.section ? { section: input.section } : {}), ...(input.item ? { item: input.item } : {}) });
+    await this.syncRules();
+    return this.state.incidents.find((i) => i.incidentId === incidentId) as Incident;
+  }
+
+  async resolveIncident(incidentId: string, note = ''): Promise<void> {
+    if (!this.state.incidents.some((i) => i.incidentId === incidentId)) throw new CutoverError(`no incident ${incidentId}`, EXIT.usage);
+    await this.append({ type: 'incident.resolved', incidentId, note });
+    await this.syncRules();
+  }
+
+  async decide(decision: DecisionKind, reason: string): Promise<void> {
+    await this.append({ type: 'decision.taken', decision, reason, by: this.operator });
+  }
+
+  async signOff(roleId: string, name: string, note = '', itemId?: string): Promise<void> {
+    if (!this.checklist.roles.some((r) => r.id === roleId)) throw new CutoverError(`no role ${roleId} in checklist ${this.checklist.id}`, EXIT.usage);
+    await this.append({ type: 'signoff.recorded', role: roleId, name, note, ...(itemId ? { item: itemId } : {}) });
+  }
+
+  async startNewPass(sectionId: string, reason: string): Promise<number> {
+    if (!this.section(sectionId)) throw new CutoverError(`no section ${sectionId}`, EXIT.usage);
+    const pass = currentPass(this.state, sectionId) + 1;
+    await this.append({ type: 'pass.started', section: sectionId, pass, reason });
+    return pass;
+  }
+
+  async recordOverride(sectionId: string, reason: string): Promise<void> {
+    const unmet = this.unmetRequirements(sectionId);
+    await this.append({ type: 'override.recorded', section: sectionId, reason, unmet });
+  }
+
+  async moveCursor(sectionId: string, itemId?: string): Promise<void> {
+    const cursor = this.state.cursor;
+    if (cursor?.section === sectionId && cursor.item === itemId) return;
+    await this.append({ type: 'cursor.moved', section: sectionId, ...(itemId ? { item: itemId } : {}) });
+  }
+
+  async exportBundle(output?: string): Promise<{ path: string }> {
+    const { exportSession } = await import('./export.js');
+    const result = await exportSession(this.evidencePath, output);
+    await this.append({ type: 'exported', path: result.path, format: result.format });
+    return { path: result.path };
+  }
+
+  /** Records rule.fired / rule.cleared for every change in which rules fire. */
+  async syncRules(): Promise<void> {
+    const { firing } = this.evaluation;
+    const fired = this.state.firedRules;
+    for (const { rule, reason } of firing) {
+      if (!fired[rule.id]) await this.append({ type: 'rule.fired', rule: rule.id, recommend: rule.recommend, text: rule.text, reason });
+    }
+    for (const ruleId of Object.keys(fired)) {
+      if (!firing.some((f) => f.rule.id === ruleId)) await this.append({ type: 'rule.cleared', rule: ruleId, reason: 'condition no longer holds' });
+    }
+  }
+
+  async finish(reason = ''): Promise<void> {
+    await this.append({ type: 'session.closed', reason });
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

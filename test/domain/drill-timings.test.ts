@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { compareDrills, describeDelta, drillTimings } from '../../src/domain/drill-timings.js';
+import { formatDuration } from '../../src/domain/duration.js';
+import { checklist, events, header } from './fixtures.js';
+
+const list = checklist();
+const drill = (rollbackSeconds: number) =>
+  drillTimings(list, header, events([
+    { type: 'session.started', pid: 1, offset: 0 },
+    { type: 'command.started', runId: 'r1', section: 'smoke', item: 's1', pass: 1, command: 'x', cwd: '/', log: 'l', offset: 10_000 },
+    { type: 'command.finished', runId: 'r1', exitCode: 1, signal: null, durationMs: 2000, timedOut: false, cancelled: false, stdoutBytes: 0, stderrBytes: 0, logBytes: 0, logSha256: 'x', excerpt: { head: '', tail: '', truncated: false }, redactions: 0, result: 'fail', reasons: ['exit 1'], offset: 12_000 },
+    { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'pass', offset: 12_000 + rollbackSeconds * 1000 },
+  ]));
+
+describe('drill timings', () => {
+  it('times items, sections, rollback and counts failures', () => {
+    const t = drill(30);
+    expect(t.items.s1).toBe(2000);
+    expect(t.items.rb1).toBe(30_000);
+    expect(t.sections.rollback).toBe(30_000);
+    expect(t.rollbackMs).toBe(30_000);
+    expect(t.failures).toBe(1);
+    expect(t.totalMs).toBe(42_000);
+  });
+
+  it('compares with earlier drills: last, best, median and faster/slower', () => {
+    const cmp = compareDrills(drill(20), [drill(40), drill(30), drill(60)]);
+    expect(cmp.rollback).toMatchObject({ currentMs: 20_000, lastMs: 60_000, bestMs: 30_000, medianMs: 40_000, deltaMs: -20_000 });
+    expect(describeDelta(cmp.rollback, formatDuration)).toBe('20.0s faster than median');
+    expect(describeDelta(compareDrills(drill(20), []).rollback, formatDuration)).toBe('first drill');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../src/domain/session-state.js';
+import { evaluateRules, manualTriggers } from '../../src/domain/severity-rules.js';
+import { checklist, events, header } from './fixtures.js';
+
+const list = checklist();
+const incident = (id: string, severity: string, at: number) => ({ type: 'incident.declared' as const, incidentId: id, severity, title: id, offset: at });
+
+describe('severity rules', () => {
+  it('recommends rollback with the rule in its own words when a SEV0 is open', () => {
+    const evaluation = evaluateRules(list, foldEvents(header, events([incident('INC-1', 'SEV0', 0)])));
+    expect(evaluation.recommendation).toBe('rollback');
+    expect(evaluation.headline).toBe('ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
+  });
+
+  it('stops recommending once the SEV0 is resolved', () => {
+    const state = foldEvents(header, events([incident('INC-1', 'SEV0', 0), { type: 'incident.resolved', incidentId: 'INC-1', note: '' }]));
+    expect(evaluateRules(list, state).recommendation).toBe('none');
+  });
+
+  it('counts 2+ SEV1 only within the window, resolved ones included', () => {
+    const day = 24 * 3600_000;
+    const apart = foldEvents(header, events([incident('INC-1', 'SEV1', 0), incident('INC-2', 'SEV1', day + 1000)]));
+    expect(evaluateRules(list, apart).recommendation).toBe('none');
+    const close = foldEvents(header, events([incident('INC-1', 'SEV1', 0), { type: 'incident.resolved', incidentId: 'INC-1', note: '' }, incident('INC-2', 'SEV1', 3600_000)]));
+    const evaluation = evaluateRules(list, close);
+    expect(evaluation.recommendation).toBe('consider-rollback');
+    expect(evaluation.headline).toContain('2 SEV1 declared within 24h');
+  });
+
+  it('picks the strongest recommendation when several rules fire', () => {
+    const state = foldEvents(header, events([incident('INC-1', 'SEV1', 0), incident('INC-2', 'SEV1', 1000), incident('INC-3', 'SEV0', 2000)]));
+    const evaluation = evaluateRules(list, state);
+    expect(evaluation.firing.map((f) => f.rule.id)).toEqual(['any-sev0', 'two-sev1']);
+    expect(evaluation.recommendation).toBe('rollback');
+  });
+
+  it('fires failedChecks rules on failed items of a section', () => {
+    const withRule = checklist({ severity: { levels: [], rules: [{ id: 'smoke-fail', text: 'any smoke failure => hold', when: { failedChecks: 1, section: 'smoke' }, recommend: 'hold' }] } });
+    const state = foldEvents(header, events([{ type: 'item.marked', section: 'smoke', item: 's2', pass: 1, status: 'fail' }]));
+    expect(evaluateRules(withRule, state).headline).toBe('HOLD — 1 check failed in smoke: any smoke failure => hold');
+  });
+
+  it('lists rules without a condition as manual triggers', () => {
+    expect(manualTriggers(list).map((r) => r.id)).toEqual(['manual']);
+  });
+});
