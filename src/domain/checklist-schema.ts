@@ -8,12 +8,11 @@ const VARIABLE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const Id = z
   .string()
   .regex(ID_PATTERN, 'expected an id of letters, digits, ".", "_" or "-" (no spaces)');
-export const Duration = z
-  .string()
-  .regex(DURATION_PATTERN, 'expected a duration like 30s, 5m or 24h');
-export const Offset = z
-  .string()
-  .regex(OFFSET_PATTERN, 'expected a timeline offset like T-60, T0 or T+10 (minutes) or T+2h');
+const DURATION_MESSAGE = 'expected a duration like 30s, 5m or 24h';
+const OFFSET_MESSAGE = 'expected a timeline offset like T-60, T0 or T+10 (minutes) or T+2h';
+// The same message for a wrong type (`timeout: 30`) as for a wrong shape (`timeout: 5 min`).
+export const Duration = z.string({ error: DURATION_MESSAGE }).regex(DURATION_PATTERN, DURATION_MESSAGE);
+export const Offset = z.string({ error: OFFSET_MESSAGE }).regex(OFFSET_PATTERN, OFFSET_MESSAGE);
 
 /** Names that every command may use without declaring them. */
 export const BUILTIN_VARIABLES = [

@@ -23,7 +23,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** Timeline offsets: T-60, T0, T+10 (minutes by default), or with a unit: T+2h, T-30s. */
-export const OFFSET_PATTERN = /^T(?:([+-])(\d+)(s|m|h|d)?)?$/;
+export const OFFSET_PATTERN = /^T(?:0|([+-])(\d+)(s|m|h|d)?)?$/;
 
 export function parseOffset(text: string): number | undefined {
   const match = OFFSET_PATTERN.exec(text.trim());

@@ -146,7 +146,7 @@ export class CutoverSession {
     return executeItem(this, sectionId, itemId, 'check', opts);
   }
 
-  injectFault(itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
+  async injectFault(itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
     const found = this.findItem(itemId);
     if (!found?.item.drill?.inject) throw new CutoverError(`item ${itemId} declares no fault to inject (drill.inject)`, EXIT.usage);
     if (this.mode !== 'drill') throw new CutoverError('faults can only be injected in a drill (--drill)', EXIT.usage);
@@ -212,6 +212,7 @@ export class CutoverSession {
     if (!this.section(sectionId)) throw new CutoverError(`no section ${sectionId}`, EXIT.usage);
     const pass = currentPass(this.state, sectionId) + 1;
     await this.append({ type: 'pass.started', section: sectionId, pass, reason });
+    await this.syncRules();
     return pass;
   }
 

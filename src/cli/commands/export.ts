@@ -1,7 +1,15 @@
-// STUB: replaced by the owner of this command.
-import { CutoverError } from '../../domain/errors.js';
+// `cutover export <evidence.json> [-o DIR | -o FILE.tar.gz]`: writes the incident package and
+// prints where. Read-only on the evidence: works on a session open in another process too.
+import { relative } from 'node:path';
+import { exportSession } from '../../services/export.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function exportCommand(evidence: string, opts: Record<string, unknown>): Promise<void> {
-  throw new CutoverError('export: not implemented yet', 1);
+export async function exportCommand(evidence: string, opts: { output?: string }): Promise<void> {
+  const result = await exportSession(evidence, opts.output);
+  const shown = relative(process.cwd(), result.path);
+  const path = shown && !shown.startsWith('..') ? shown : result.path;
+  const what = result.format === 'tar.gz' ? 'incident package (.tar.gz)' : 'incident package folder';
+  const logs = result.files.filter((f) => f.startsWith('runs/')).length;
+  const named = result.files.filter((f) => !f.startsWith('runs/'));
+  const contents = `${named.join(', ')}${logs ? `, runs/ (${logs} log${logs === 1 ? '' : 's'})` : ''}`;
+  process.stdout.write(`exported ${what}: ${path}\n  ${contents}\n  check it with: cutover verify ${path}\n`);
 }

@@ -1,7 +1,22 @@
-// STUB: replaced by the owner of this command.
-import { CutoverError } from '../../domain/errors.js';
+// `cutover report <evidence.json>`: the markdown report on stdout. Read-only and lock-free, so it
+// works on a session still open elsewhere. A damaged file still gets a report of its intact
+// events, with a loud warning on stderr and exit 1.
+import { resolve } from 'node:path';
+import { EXIT } from '../../domain/errors.js';
+import { renderReport } from '../../domain/report.js';
+import { loadReportInput } from '../../services/report-input.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function reportCommand(evidence: string): Promise<void> {
-  throw new CutoverError('report: not implemented yet', 1);
+  const path = resolve(evidence);
+  const { input, problem, snapshotProblem } = await loadReportInput(path, { evidenceFile: evidence });
+  process.stdout.write(renderReport(input));
+  if (snapshotProblem) process.stderr.write(`cutover: warning: ${snapshotProblem}; sections and items are named from the evidence alone\n`);
+  if (problem) {
+    process.stderr.write(
+      `cutover: WARNING: evidence file ${evidence} is damaged at seq ${problem.seq}: ${problem.message}\n` +
+        `  the report above covers only the ${input.events.length} intact event${input.events.length === 1 ? '' : 's'} before it\n` +
+        (problem.hint ? `  ${problem.hint}\n` : ''),
+    );
+    process.exitCode = EXIT.failed;
+  }
 }

@@ -1,7 +1,35 @@
-// STUB: replaced by the owner of this command.
-import { CutoverError } from '../../domain/errors.js';
+// `cutover verify <evidence.json | DIR | FILE.tar.gz> [--json]`: exit 0 intact, 1 tampered (each
+// problem named with its place), 2 unreadable input (thrown as CutoverError by the service).
+import { EXIT } from '../../domain/errors.js';
+import { verifyTarget, type VerifyResult } from '../../services/verify.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function verifyCommand(target: string, opts: Record<string, unknown>): Promise<void> {
-  throw new CutoverError('verify: not implemented yet', 1);
+const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
+
+const KIND_LABEL: Record<VerifyResult['kind'], string> = { evidence: 'evidence file', folder: 'incident package', tarball: 'incident package (.tar.gz)' };
+
+function summary(r: VerifyResult): string {
+  const lines = [`intact: ${r.target} (${KIND_LABEL[r.kind]}${r.sessionId ? `, session ${r.sessionId}` : ''})`];
+  lines.push(`  events     ${r.events} (seq 1..${r.events}), hash chain intact`);
+  const inFlight = r.inFlight ? `; ${r.inFlight} unfinished (no hash recorded: the session crashed or is still running)` : '';
+  lines.push(`  runs       ${r.runs}, ${r.logsChecked} log${r.logsChecked === 1 ? '' : 's'} match their recorded sha256${inFlight}`);
+  if (r.kind !== 'evidence') lines.push(`  files      ${r.files} match SHA256SUMS, no extra files`);
+  lines.push(`  recorded   ${utc(r.first)} .. ${utc(r.last)}`);
+  if (r.headHash) lines.push(`  head hash  ${r.headHash}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function tampered(r: VerifyResult): string {
+  const n = r.problems.length;
+  const lines = [`TAMPERED: ${r.target} (${KIND_LABEL[r.kind]}): ${n} problem${n === 1 ? '' : 's'}`];
+  for (const p of r.problems) lines.push(`  ${p.where}: ${p.message}`);
+  if (r.events) lines.push(`  (the first ${r.events} event${r.events === 1 ? '' : 's'} chain correctly${r.headHash ? ` up to ${r.headHash.slice(0, 16)}…` : ''})`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function verifyCommand(target: string, opts: { json?: boolean }): Promise<void> {
+  const result = await verifyTarget(target);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.ok ? 'intact' : 'tampered', ...result }, null, 2)}\n`);
+  else if (result.ok) process.stdout.write(summary(result));
+  else process.stdout.write(tampered(result));
+  process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,0 +1,63 @@
+// One item of a headless run, recorded through the session like any operator action: automated
+// items run (soaks re-run per `watch`), manual ones are recorded as not run, destructive ones are
+// refused (and recorded) unless --allow-destructive, and locked sections are not entered.
+import type { RunState } from '../../domain/session-state.js';
+import type { CutoverSession } from '../../services/session.js';
+import { isAutomated, type PlannedItem } from './run-plan.js';
+import type { Row } from './run-table.js';
+
+export const MANUAL_NOTE = 'manual item: not run headless';
+export const DESTRUCTIVE_REASON = 'headless run without --allow-destructive';
+
+export interface HeadlessOptions {
+  allowDestructive: boolean;
+  signal: AbortSignal;
+}
+
+function rowOf(p: PlannedItem, result: Row['result'], run?: RunState, durationMs = run?.finished?.durationMs ?? 0): Row {
+  return {
+    section: p.section.id,
+    item: p.item.id,
+    title: p.item.title,
+    result,
+    exitCode: run?.finished?.exitCode ?? null,
+    durationMs,
+    runId: run?.runId ?? null,
+  };
+}
+
+function resultOf(run: RunState): Row['result'] {
+  if (run.finished?.cancelled) return 'cancelled';
+  return run.finished?.result === 'pass' ? 'pass' : 'fail';
+}
+
+export async function runPlannedItem(session: CutoverSession, p: PlannedItem, opts: HeadlessOptions): Promise<Row> {
+  const { section, item } = p;
+  if (!isAutomated(item)) {
+    await session.markItem(section.id, item.id, 'not-run', MANUAL_NOTE);
+    return rowOf(p, 'not-run');
+  }
+  const unmet = session.unmetRequirements(section.id);
+  if (unmet.length) {
+    await session.markItem(section.id, item.id, 'not-run', `section locked: ${unmet.join('; ')}`);
+    return { ...rowOf(p, 'locked'), note: unmet.join('; ') };
+  }
+  if (item.destructive && !opts.allowDestructive) {
+    await session.append({ type: 'destructive.refused', section: section.id, item: item.id, reason: DESTRUCTIVE_REASON });
+    await session.markItem(section.id, item.id, 'not-run', `destructive item refused: ${DESTRUCTIVE_REASON}`);
+    return { ...rowOf(p, 'refused'), note: 'destructive: pass --allow-destructive to run it unattended' };
+  }
+  const runOpts = { signal: opts.signal, ...(item.destructive ? { confirm: item.id } : {}) };
+  if (!item.watch) {
+    const run = await session.runItem(section.id, item.id, runOpts);
+    const why = run.finished?.reasons[0];
+    return { ...rowOf(p, resultOf(run), run), ...(why && resultOf(run) !== 'pass' ? { note: why } : {}) };
+  }
+  const started = Date.now();
+  const runs = await session.runWatch(section.id, item.id, runOpts);
+  const last = runs.at(-1);
+  const status = session.state.items[`${section.id}/${item.id}`]?.status;
+  const result = last?.finished?.cancelled ? 'cancelled' : status === 'pass' ? 'pass' : 'fail';
+  const failed = runs.filter((r) => r.finished?.result !== 'pass').length;
+  return { ...rowOf(p, result, last, Date.now() - started), note: `soak: ${runs.length} runs, ${failed} failed` };
+}

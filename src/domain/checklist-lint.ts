@@ -1,0 +1,72 @@
+// Warnings for a valid checklist: risky command shapes that deserve a second look. They never make
+// a checklist invalid (`cutover validate` still exits 0).
+import type { Checklist, ChecklistItem } from './checklist-schema.js';
+import type { FieldIssue, PathSegment } from './diagnostic.js';
+import { looksDestructive } from './destructive.js';
+import { SHAPE_RULES } from './secret-patterns.js';
+
+// A value that is a placeholder or a reference, not a literal secret.
+const NOT_LITERAL = String.raw`(?!\$|\{\{|<|%|\*{3}|\[)`;
+
+const PIPE_TO_SHELL = [
+  /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:ba|z|k|da|fi)?sh\b/,
+  /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?python[23]?\b/,
+  /\b(?:ba|z|k)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b/,
+  /\b(?:(?:ba|z|k)?sh|source|\.)\s+<\(\s*(?:curl|wget)\b/,
+];
+
+const CREDENTIALS: Array<[string, RegExp]> = [
+  ['password=...', new RegExp(String.raw`\w*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[=:]\s*["']?${NOT_LITERAL}[^\s'"&;|,}]{3,}`, 'i')],
+  ['--password <value>', new RegExp(String.raw`--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s+)["']?${NOT_LITERAL}[^\s'"&;|]{3,}`, 'i')],
+  ['-p<password>', new RegExp(String.raw`\bmysql(?:dump|admin|sh)?\b[^|;&\n]*\s-p${NOT_LITERAL}["']?[^\s'"$]{2,}`)],
+  ['Authorization header', new RegExp(String.raw`authorization:\s*(?:bearer|basic|token)\s+${NOT_LITERAL}[A-Za-z0-9._~+/=-]{8,}`, 'i')],
+  ['a password in a URL', new RegExp(String.raw`\b[a-z][a-z0-9+.-]*://[^\s/:@'"]+:${NOT_LITERAL}[^\s/@'"]+@`, 'i')],
+  // Well-known token shapes, shared with the redaction of evidence.
+  ...SHAPE_RULES.filter((rule) => rule.name !== 'url-password').map((rule): [string, RegExp] => [rule.name, new RegExp(rule.source)]),
+];
+
+function warning(path: PathSegment[], message: string, code: string): FieldIssue {
+  return { path, message, code, severity: 'warning' };
+}
+
+export function findCredential(command: string): string | undefined {
+  return CREDENTIALS.find(([, pattern]) => pattern.test(command))?.[0];
+}
+
+function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[]): void {
+  const commands: Array<[PathSegment[], string | undefined]> = [
+    [[...path, 'run'], item.run],
+    [[...path, 'drill', 'inject'], item.drill?.inject],
+    [[...path, 'cwd'], item.cwd],
+  ];
+  for (const [at, command] of commands) {
+    if (command === undefined) continue;
+    if (PIPE_TO_SHELL.some((p) => p.test(command))) {
+      out.push(warning(at, 'pipes a download into a shell; download, verify (checksum or signature), then run', 'pipe-to-shell'));
+    }
+    const credential = findCredential(command);
+    if (credential) {
+      out.push(warning(at, `looks like a credential is written into the command (${credential}); use a {{variable}} with secret: true or an environment variable`, 'credential'));
+    }
+  }
+  if (item.run === undefined) {
+    const inert = (['expect', 'timeout', 'watch'] as const).filter((key) => item[key] !== undefined);
+    if (inert.length) out.push(warning([...path, inert[0] as string], `${inert.join(', ')} only apply to a command, and this item has no run`, 'no-run'));
+    return;
+  }
+  const destructive = looksDestructive(item.run);
+  if (destructive && !item.destructive) {
+    out.push(warning([...path, 'run'], `looks destructive (${destructive}) but the item is not marked destructive: true`, 'destructive-unmarked'));
+  }
+  if (item.expect === undefined) {
+    out.push(warning([...path, 'run'], 'runs a command but has no expect: only its exit code (0) will decide pass or fail', 'no-expect'));
+  }
+}
+
+export function lintChecklist(checklist: Checklist): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  checklist.sections.forEach((section, si) => {
+    section.items.forEach((item, ii) => lintItem(item, ['sections', si, 'items', ii], out));
+  });
+  return out;
+}

@@ -1,0 +1,114 @@
+// Text of a checklist (YAML or JSON) -> a validated Checklist, or diagnostics that each name
+// file:line:column and the field path. Never throws on bad input.
+import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { checkReferences } from './checklist-refs.js';
+import { lintChecklist } from './checklist-lint.js';
+import { ChecklistBase, type Checklist } from './checklist-schema.js';
+import { byPosition, formatPath, type Diagnostic, type FieldIssue, type PathSegment } from './diagnostic.js';
+import { findJsonSyntaxError } from './json-syntax.js';
+import { positionIndex } from './source-position.js';
+import { EMPTY_MESSAGE, findNonText, yamlErrorMessage } from './text-checks.js';
+import { locateOffset, pathAtOffset } from './yaml-locate.js';
+import { describeValue, zodIssuesToFieldIssues, type SourceFormat } from './zod-issues.js';
+
+export type { Diagnostic } from './diagnostic.js';
+export type ParseResult = { ok: true; checklist: Checklist; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function formatOf(file: string): SourceFormat {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+export function parseChecklistText(text: string, file: string): ParseResult {
+  try {
+    return parse(text, file);
+  } catch (error) {
+    // Pathological input (e.g. alias bombs, extreme nesting) must still give one located line.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return fail([{ file, line: 1, column: 1, path: '', message: `cannot be read as a checklist: ${reason}`, severity: 'error', code: 'unreadable' }]);
+  }
+}
+
+function fail(diagnostics: Diagnostic[]): ParseResult {
+  return { ok: false, diagnostics: diagnostics.sort(byPosition) };
+}
+
+function parse(text: string, file: string): ParseResult {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const format = formatOf(file);
+  const position = positionIndex(source);
+  const at = (offset: number, message: string, code: string, path: PathSegment[] = []): Diagnostic => ({
+    file, ...position(offset), path: formatPath(path), message, severity: 'error', code,
+  });
+
+  const nonText = findNonText(source);
+  if (nonText) return fail([at(nonText.offset, nonText.message, nonText.code)]);
+  if (source.trim() === '') return fail([at(0, EMPTY_MESSAGE, 'empty')]);
+  if (format === 'json') {
+    const syntax = findJsonSyntaxError(source);
+    if (syntax) return fail([at(syntax.offset, syntax.message, 'json-syntax')]);
+  }
+
+  const doc = parseDocument(source, { uniqueKeys: true, merge: format === 'yaml', prettyErrors: false });
+  // Valid JSON is authoritative from JSON.parse; from YAML's view of it we only take duplicate keys.
+  const syntaxErrors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : [...doc.errors, ...doc.warnings];
+  const syntaxError = firstSyntaxError(syntaxErrors);
+  if (syntaxError) {
+    // Only a duplicate key has a reliable field path; elsewhere the tree around the error is broken.
+    const duplicate = syntaxError.code === 'DUPLICATE_KEY';
+    const path = duplicate ? pathAtOffset(doc, syntaxError.pos[0]) : [];
+    const offset = syntaxError.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, syntaxError.pos[0], source) : syntaxError.pos[0];
+    return fail([at(offset, yamlErrorMessage(syntaxError, source), duplicate ? 'duplicate-key' : `${format}-syntax`, path)]);
+  }
+
+  const alias = format === 'yaml' ? unresolvedAlias(doc) : undefined;
+  if (alias) return fail([at(alias.offset, `unknown anchor "*${alias.name}" (define &${alias.name} before using it)`, 'yaml-syntax')]);
+
+  const data: unknown = format === 'json' ? JSON.parse(source) : doc.toJS({ maxAliasCount: 1000 });
+  if (data === undefined || (data === null && doc.contents === null)) return fail([at(0, EMPTY_MESSAGE, 'empty')]);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const mapping = format === 'json' ? 'a JSON object' : 'a mapping';
+    const message = `expected ${mapping} with id, title, version and sections at the top, got ${describeValue(data, format)}`;
+    return fail([at(locateOffset(doc, []), message, 'not-a-mapping')]);
+  }
+  if (format === 'yaml') keepVersionAsWritten(doc, data as Record<string, unknown>, source);
+
+  const locateIssue = (issue: FieldIssue): Diagnostic => ({
+    file, ...position(locateOffset(doc, issue.path, issue.at)), path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code,
+  });
+  const parsed = ChecklistBase.safeParse(data);
+  if (!parsed.success) return fail(zodIssuesToFieldIssues(parsed.error.issues, data, ChecklistBase, format).map(locateIssue));
+  const refErrors = checkReferences(parsed.data);
+  if (refErrors.length) return fail(refErrors.map(locateIssue));
+  return { ok: true, checklist: parsed.data, diagnostics: lintChecklist(parsed.data).map(locateIssue).sort(byPosition) };
+}
+
+/** One error, since later YAML errors are mostly echoes of the first; a tab indent is the usual root cause. */
+function firstSyntaxError(errors: YAMLError[]): YAMLError | undefined {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  return sorted.find((e) => e.code === 'TAB_AS_INDENT') ?? sorted[0];
+}
+
+/** yaml reports an unclosed quote where the file ends; the opening quote is where to look. */
+function unclosedQuoteStart(doc: Document, errorOffset: number, source: string): number {
+  const start = locateOffset(doc, pathAtOffset(doc, errorOffset));
+  return source[start] === '"' || source[start] === "'" ? start : errorOffset;
+}
+
+function unresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** `version: 1.10` is the text "1.10", not the number 1.1. */
+function keepVersionAsWritten(doc: Document, data: Record<string, unknown>, source: string): void {
+  if (!isMap(doc.contents) || typeof data.version !== 'number') return;
+  const node = doc.contents.get('version', true);
+  if (isScalar(node) && node.range) data.version = source.slice(node.range[0], node.range[1]).trim();
+}

@@ -1,0 +1,123 @@
+// Cross-reference checks a schema cannot express: unique ids, references to declared roles,
+// severity levels, sections and variables, regexes that compile, consistent watch windows.
+import { BUILTIN_VARIABLES, type Checklist } from './checklist-schema.js';
+import { formatPath, type FieldIssue, type PathSegment } from './diagnostic.js';
+import { parseDuration } from './duration.js';
+import { closest, listOf } from './suggest.js';
+
+type Path = PathSegment[];
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Variable names used as `{{name}}` or `{{ name }}` in a command template, in order of use. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+}
+
+function error(path: Path, message: string, code: string): FieldIssue {
+  return { path, message, code, severity: 'error' };
+}
+
+/** Flags every entry whose id was already used, naming where it first appeared. */
+function uniqueIds(entries: Array<{ id: string; path: Path }>, what: string, out: FieldIssue[], note = ''): void {
+  const seen = new Map<string, Path>();
+  for (const { id, path } of entries) {
+    const first = seen.get(id);
+    if (first) out.push(error(path, `duplicate ${what} "${id}" (first used at ${formatPath(first)}${note})`, 'duplicate-id'));
+    else seen.set(id, path);
+  }
+}
+
+function unknownRef(path: Path, what: string, name: string, declared: string[], where: string): FieldIssue {
+  const near = closest(name, declared);
+  const hint = near ? `did you mean "${near}"?` : declared.length ? `declared: ${listOf(declared)}` : `none are declared under ${where}`;
+  return error(path, `unknown ${what} "${name}" (${hint})`, `unknown-${what.replace(/ /g, '-')}`);
+}
+
+function unknownVariable(path: Path, name: string, known: string[]): FieldIssue {
+  const near = closest(name, known);
+  const hint = near ? `did you mean "${near}"?` : `declare it under variables, or use a builtin: ${BUILTIN_VARIABLES.join(', ')}`;
+  return error(path, `unknown variable "{{${name}}}" (${hint})`, 'unknown-variable');
+}
+
+function compiles(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+export function checkReferences(checklist: Checklist): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const roles = checklist.roles.map((r) => r.id);
+  const levels = checklist.severity.levels.map((l) => l.id);
+  const sections = checklist.sections.map((s) => s.id);
+  const variables = [...checklist.variables.map((v) => v.name), ...BUILTIN_VARIABLES];
+
+  uniqueIds(checklist.roles.map((r, i) => ({ id: r.id, path: ['roles', i, 'id'] })), 'role id', out);
+  uniqueIds(checklist.variables.map((v, i) => ({ id: v.name, path: ['variables', i, 'name'] })), 'variable name', out);
+  uniqueIds(checklist.severity.levels.map((l, i) => ({ id: l.id, path: ['severity', 'levels', i, 'id'] })), 'severity level', out);
+  uniqueIds(checklist.severity.rules.map((r, i) => ({ id: r.id, path: ['severity', 'rules', i, 'id'] })), 'rule id', out);
+  uniqueIds(checklist.sections.map((s, i) => ({ id: s.id, path: ['sections', i, 'id'] })), 'section id', out);
+  uniqueIds(
+    checklist.sections.flatMap((s, si) => s.items.map((item, ii) => ({ id: item.id, path: ['sections', si, 'items', ii, 'id'] }))),
+    'item id',
+    out,
+    '; item ids are unique across the whole checklist',
+  );
+
+  checklist.variables.forEach((variable, i) => {
+    const path: Path = ['variables', i];
+    if ((BUILTIN_VARIABLES as readonly string[]).includes(variable.name)) {
+      out.push(error([...path, 'name'], `"${variable.name}" is a builtin variable and cannot be redeclared (builtins: ${BUILTIN_VARIABLES.join(', ')})`, 'shadows-builtin'));
+    }
+    if (variable.pattern === undefined) return;
+    const bad = compiles(variable.pattern);
+    if (bad) out.push(error([...path, 'pattern'], `invalid regular expression: ${bad}`, 'bad-regex'));
+    else if (variable.default !== undefined && !new RegExp(variable.pattern).test(variable.default)) {
+      out.push(error([...path, 'default'], `default "${variable.default}" does not match pattern ${variable.pattern}`, 'default-mismatch'));
+    }
+  });
+
+  checklist.severity.rules.forEach((rule, i) => {
+    const when = rule.when;
+    if (!when) return;
+    const path: Path = ['severity', 'rules', i, 'when'];
+    const named = when.severity === undefined ? [] : Array.isArray(when.severity) ? when.severity : [when.severity];
+    named.forEach((level, j) => {
+      const at = Array.isArray(when.severity) ? [...path, 'severity', j] : [...path, 'severity'];
+      if (!levels.includes(level)) out.push(unknownRef(at, 'severity level', level, levels, 'severity.levels'));
+    });
+    if (when.section !== undefined && !sections.includes(when.section)) out.push(unknownRef([...path, 'section'], 'section', when.section, sections, 'sections'));
+  });
+
+  checklist.sections.forEach((section, si) => {
+    if (section.requires && section.kind !== 'rollforward') {
+      out.push(error(['sections', si, 'requires'], `requires is only allowed on a rollforward section (this one is "${section.kind}")`, 'requires-not-rollforward'));
+    }
+    section.items.forEach((item, ii) => {
+      const path: Path = ['sections', si, 'items', ii];
+      if (item.owner !== undefined && !roles.includes(item.owner)) out.push(unknownRef([...path, 'owner'], 'role', item.owner, roles, 'roles'));
+      if (item.onFail !== undefined && !levels.includes(item.onFail)) out.push(unknownRef([...path, 'onFail'], 'severity level', item.onFail, levels, 'severity.levels'));
+      const templates: Array<[Path, string | undefined]> = [
+        [[...path, 'run'], item.run],
+        [[...path, 'cwd'], item.cwd],
+        [[...path, 'drill', 'inject'], item.drill?.inject],
+      ];
+      for (const [at, template] of templates) {
+        for (const name of new Set(placeholders(template ?? ''))) {
+          if (!variables.includes(name)) out.push(unknownVariable(at, name, variables));
+        }
+      }
+      const regex = item.expect?.matches;
+      const bad = regex === undefined ? undefined : compiles(regex);
+      if (bad) out.push(error([...path, 'expect', 'matches'], `invalid regular expression: ${bad}`, 'bad-regex'));
+      if (item.watch && (parseDuration(item.watch.every) ?? 0) > (parseDuration(item.watch.for) ?? 0)) {
+        out.push(error([...path, 'watch', 'every'], `every (${item.watch.every}) is longer than for (${item.watch.for})`, 'watch-window'));
+      }
+    });
+  });
+  return out;
+}

@@ -1,0 +1,86 @@
+// The hash chain over evidence events. Each event's hash is sha256(prev + canonicalJson(event
+// without hash)); the first event's prev is the hash of the canonical header, so the header is
+// covered too. Verification also checks every event against the zod schemas: stored events are
+// read, never trusted.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { canonicalJson } from './canonical-json.js';
+import { EventBody, EventEnvelope, type EvidenceEvent, type EvidenceHeader } from './events.js';
+
+export { canonicalJson };
+
+export interface ChainProblem {
+  /** The first seq that is not as it should be (1-based); events 1..seq-1 are intact. */
+  seq: number;
+  message: string;
+}
+
+export type ChainResult = { ok: true; count: number } | { ok: false; problem: ChainProblem; validCount: number };
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export function headerHash(header: EvidenceHeader): string {
+  return sha256(canonicalJson(header));
+}
+
+export function eventHash(prev: string, eventWithoutHash: object): string {
+  return sha256(prev + canonicalJson(eventWithoutHash));
+}
+
+const ENVELOPE_KEYS = ['seq', 'ts', 'by', 'prev', 'hash'] as const;
+
+// A body may carry its own `by` (decision.taken: who decided); it shares the envelope's field.
+const BODY_TYPES_WITH_BY = new Set(
+  EventBody.options.filter((option) => 'by' in option.shape).map((option) => option.shape.type.value as string),
+);
+
+/** Builds the stored event: envelope fields first, then the body, then prev and hash. */
+export function sealEvent(seq: number, ts: string, by: string, body: z.output<typeof EventBody>, prev: string): EvidenceEvent {
+  const unsealed = { seq, ts, by, ...body, prev };
+  return { ...unsealed, hash: eventHash(prev, unsealed) } as EvidenceEvent;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+function bodyOf(event: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...event };
+  for (const key of ENVELOPE_KEYS) delete body[key];
+  if (BODY_TYPES_WITH_BY.has(String(event.type))) body.by = event.by;
+  return body;
+}
+
+function checkEvent(raw: unknown, expectedSeq: number, expectedPrev: string): string | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'malformed event (not an object)';
+  const event = raw as Record<string, unknown>;
+  const envelope = EventEnvelope.safeParse(event);
+  if (!envelope.success) return `malformed event (${firstIssue(envelope.error)})`;
+  const { seq, prev, hash } = envelope.data;
+  if (seq !== expectedSeq) {
+    const after = expectedSeq === 1 ? 'comes first' : `follows ${expectedSeq - 1}`;
+    return `seq ${seq} ${after} (event ${seq > expectedSeq ? 'deleted' : 'duplicated'} or reordered)`;
+  }
+  if (prev !== expectedPrev) {
+    return expectedSeq === 1
+      ? 'prev does not match the header hash (header edited)'
+      : `prev does not match the hash of seq ${expectedSeq - 1} (event replaced or inserted)`;
+  }
+  const { hash: _stored, ...unsealed } = event;
+  if (eventHash(prev, unsealed) !== hash) return 'hash mismatch (event edited)';
+  const body = EventBody.safeParse(bodyOf(event));
+  if (!body.success) return `malformed ${String(event.type)} event (${firstIssue(body.error)})`;
+  return undefined;
+}
+
+export function verifyChain(header: EvidenceHeader, events: readonly unknown[]): ChainResult {
+  let prev = headerHash(header);
+  for (let i = 0; i < events.length; i++) {
+    const message = checkEvent(events[i], i + 1, prev);
+    if (message) return { ok: false, problem: { seq: i + 1, message }, validCount: i };
+    prev = (events[i] as { hash: string }).hash;
+  }
+  return { ok: true, count: events.length };
+}

@@ -1,0 +1,48 @@
+// Any markdown block as description text: paragraphs as plain text, lists as "- " lines, code
+// fenced, tables exactly as written. Used wherever a block maps to no field of its own.
+import type { List, Nodes, RootContent } from 'mdast';
+import { inlineText } from './inline-text.js';
+import { sourceOf } from './markdown-tree.js';
+
+function indent(text: string, by: string): string {
+  return text.split('\n').map((l, i) => (i === 0 || !l ? l : by + l)).join('\n');
+}
+
+export function listText(list: List, source: string): string {
+  return list.children
+    .map((item, i) => {
+      const marker = list.ordered ? `${(list.start ?? 1) + i}. ` : '- ';
+      const box = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
+      const parts = item.children.map((child, j) => {
+        const text = blockText(child, source);
+        return j === 0 && child.type === 'paragraph' ? text.replace(/\s*\n\s*/g, ' ') : text;
+      });
+      return indent(marker + box + parts.filter(Boolean).join('\n'), ' '.repeat(marker.length));
+    })
+    .join('\n');
+}
+
+export function blockText(node: RootContent | Nodes, source: string): string {
+  switch (node.type) {
+    case 'paragraph':
+      return inlineText(node.children);
+    case 'heading':
+      return `${'#'.repeat(node.depth)} ${inlineText(node.children, ' ')}`;
+    case 'list':
+      return listText(node, source);
+    case 'code':
+      return `\`\`\`${node.lang ?? ''}\n${node.value}\n\`\`\``;
+    case 'blockquote':
+      return node.children.map((c) => blockText(c, source)).join('\n').split('\n').map((l) => `> ${l}`).join('\n');
+    case 'html':
+      return node.value;
+    case 'thematicBreak':
+      return '';
+    case 'definition':
+      return `[${node.label ?? node.identifier}]: ${node.url}`;
+    case 'footnoteDefinition':
+      return `[^${node.identifier}]: ${node.children.map((c) => blockText(c, source)).join(' ')}`;
+    default:
+      return sourceOf(node, source);
+  }
+}

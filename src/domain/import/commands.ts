@@ -1,0 +1,116 @@
+// Which code is a shell command: fenced blocks by language (or by their look when untagged), and
+// inline `code` spans that read as a command rather than a file path, flag value or identifier.
+
+const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'ksh', 'console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
+const PROMPTED_LANGS = new Set(['console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
+
+// Programs common in runbooks; an untagged block must start its lines with one of these to run.
+const KNOWN = new Set(`
+kubectl helm docker podman git curl wget ssh scp rsync systemctl journalctl service sudo cd ls cat grep egrep
+awk sed tail head echo printf export unset source psql mysql mysqldump pg_dump pg_restore pg_isready redis-cli
+mongo mongosh aws gcloud gsutil az terraform tofu ansible ansible-playbook make npm npx yarn pnpm bun node deno
+python python3 pip pip3 pytest go cargo rustc java mvn gradle dotnet ruby bundle rake rails bash sh zsh watch jq
+yq openssl dig nslookup host ping nc netstat ss ps kill pkill top df du free uptime date sleep env chmod chown cp
+mv rm mkdir touch ln tar gzip gunzip unzip zip find xargs wc sort uniq cut tr tee diff vault consul nomad etcdctl
+istioctl argocd flux kustomize oc eksctl crontab nginx apachectl supervisorctl pm2 gh test true false timeout
+time nohup screen tmux kubectx kubens stern k9s skopeo crane cosign sqlite3 cqlsh nodetool kafka-topics
+kafka-consumer-groups rabbitmqctl celery gunicorn uvicorn php composer lsof iptables ip ifconfig traceroute
+mtr openstack doctl heroku fly flyctl vercel netlify firebase wrangler pulumi packer vagrant minikube kind k3d
+`.trim().split(/\s+/));
+
+const DOC_EXTENSION = /\.(?:md|markdown|ya?ml|json|txt|log|toml|ini|cfg|conf|csv|html?|pdf|png|svg|lock)$/i;
+const SCRIPT_PATH = /^(?:\.{0,2}\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.(?:sh|bash|zsh|py|rb|pl|js|mjs|cjs|ts)$|^\.{1,2}\/[\w.+-]+(?:\/[\w.+-]+)*$/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const RUN_VERB = /\b(?:run|execute|invoke|launch|call)\b[^.!?]*$/i;
+const ENGLISH = new Set(['a', 'an', 'the', 'to', 'if', 'and', 'or', 'no', 'not', 'is', 'are', 'was', 'be', 'see', 'use', 'with', 'for', 'of', 'in', 'on', 'at', 'this', 'that', 'it', 'we', 'you', 'all']);
+const CRONTAB = /^\s*(?:@(?:reboot|hourly|daily|weekly|monthly|yearly|annually)|(?:[\d*/,-]+\s+){4}[\d*/,-]+)\s+\S/;
+
+export function isShellLang(lang: string | null | undefined): boolean {
+  return SHELL_LANGS.has((lang ?? '').toLowerCase());
+}
+
+function firstProgram(line: string): string | undefined {
+  const tokens = line.trim().replace(/^\$\s+/, '').split(/\s+/);
+  let i = 0;
+  while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;
+  if (tokens[i] === 'sudo') i++;
+  return tokens[i];
+}
+
+function isShellLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (/^\$\s/.test(trimmed)) return true;
+  const program = firstProgram(trimmed) ?? '';
+  return KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed);
+}
+
+/** An untagged block reads as shell when most of its non-comment lines start with a command. */
+export function looksLikeShell(code: string): boolean {
+  const lines = code.split('\n').filter((l) => l.trim() && !/^\s*#/.test(l));
+  if (!lines.length) return false;
+  const shell = lines.filter(isShellLine).length;
+  return shell / lines.length >= 0.6;
+}
+
+export function looksLikeCrontab(code: string): boolean {
+  return code.split('\n').some((l) => !/^\s*#/.test(l) && CRONTAB.test(l));
+}
+
+export interface BlockCommand {
+  run?: string;
+  /** Output lines of a prompted (console) block, shown as an example. */
+  output?: string;
+  /** Why the block is not a command (kept as description). */
+  reason?: string;
+}
+
+/** Commands of a prompted session: `$ ` lines (and their `\` continuations) and comments. */
+function fromPrompted(code: string): BlockCommand {
+  const run: string[] = [];
+  const output: string[] = [];
+  let continuing = false;
+  for (const line of code.split('\n')) {
+    const prompt = /^\s*\$\s?(.*)$/.exec(line);
+    if (prompt || continuing) run.push(prompt ? (prompt[1] ?? '') : line);
+    else if (/^\s*#\s/.test(line)) run.push(line);
+    else output.push(line);
+    continuing = /\\\s*$/.test(line) && (Boolean(prompt) || continuing);
+  }
+  const out: BlockCommand = { run: run.join('\n').trim() };
+  if (output.join('').trim()) out.output = output.join('\n').trim();
+  return out;
+}
+
+export function commandFromCode(lang: string | null | undefined, code: string): BlockCommand {
+  const language = (lang ?? '').toLowerCase();
+  const shell = isShellLang(language) || (!language && looksLikeShell(code));
+  if (!shell) return { reason: language ? `${language} block` : 'untagged block that does not look like shell' };
+  if (!code.trim()) return { reason: 'empty code block' };
+  if (looksLikeCrontab(code)) return { reason: 'crontab entry, not a command' };
+  const prompted = PROMPTED_LANGS.has(language) || code.split('\n').some((l) => /^\s*\$\s/.test(l));
+  const result = prompted ? fromPrompted(code) : { run: code.replace(/\s+$/, '') };
+  return result.run ? result : { reason: 'no command lines', output: result.output };
+}
+
+/**
+ * Whether an inline `code` span is a command: `forge doctor`, `bun run build && bun test`,
+ * `DB_URL=<url> ./verify.sh`, or a script path after "run"/"execute". Not `docs/x.md`,
+ * `decision=allow`, `410 write_path_frozen` or `prompt_guard`.
+ */
+export function isCommandSpan(span: string, before = ''): boolean {
+  const text = span.trim().replace(/^\$\s+/, '');
+  if (!text || text.includes('\n') || /^<[^>]*>$/.test(text)) return false;
+  const tokens = text.split(/\s+/);
+  let i = 0;
+  while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;
+  if (i === tokens.length) return false;
+  if (tokens[i] === 'sudo' && i + 1 < tokens.length) i++;
+  const program = tokens[i] as string;
+  const args = tokens.slice(i + 1);
+  if (SCRIPT_PATH.test(program)) return args.length > 0 || i > 0 || RUN_VERB.test(before);
+  if (!args.length) return KNOWN.has(program) && RUN_VERB.test(before);
+  if (KNOWN.has(program)) return true;
+  if (!/^[a-z][a-z0-9._+-]*$/.test(program) || ENGLISH.has(program) || DOC_EXTENSION.test(program)) return false;
+  // An unknown program: its arguments must look like CLI arguments, not a phrase.
+  return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
+}

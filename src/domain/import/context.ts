@@ -1,0 +1,102 @@
+// What an import collects besides sections: roles, variables, links, severity levels and rules,
+// the evidence template, and notes on what was kept only as description.
+import type { RecommendationKind, SectionKindName } from '../checklist-schema.js';
+import { IdRegistry, slugify } from './ids.js';
+import { levelKey, type ParsedCondition } from './severity.js';
+
+export interface RoleDraft {
+  id: string;
+  title: string;
+  required: boolean;
+  description?: string;
+  name?: string;
+  contact?: string;
+  backup?: string;
+}
+
+export interface LevelDraft {
+  id: string;
+  title: string;
+  description?: string;
+  criteria: string[];
+}
+
+export interface RuleDraft {
+  id: string;
+  text: string;
+  condition?: ParsedCondition;
+  recommend: RecommendationKind;
+  unless?: string;
+}
+
+export interface VariableDraft {
+  name: string;
+  description: string;
+}
+
+export interface LinkDraft {
+  title: string;
+  url: string;
+}
+
+export class ImportContext {
+  readonly roles = new Map<string, RoleDraft>();
+  readonly levels: LevelDraft[] = [];
+  readonly rules: RuleDraft[] = [];
+  readonly variables = new Map<string, VariableDraft>();
+  readonly links: LinkDraft[] = [];
+  readonly evidenceTemplate: string[] = [];
+  /** Blocks kept only as description text, e.g. "yaml block in 'Alerts'". */
+  readonly keptAsDescription: string[] = [];
+  /** Other things worth telling the user (repairs, skipped blank rows...). */
+  readonly notices: string[] = [];
+  /** Section ids by kind, to resolve rules such as "any gate failure". */
+  readonly sectionsByKind = new Map<SectionKindName, string[]>();
+  readonly itemIds = new IdRegistry();
+  readonly sectionIds = new IdRegistry();
+  readonly ruleIds = new IdRegistry();
+  blankRows = 0;
+
+  /** `source` is the markdown text the node positions refer to. */
+  constructor(readonly source: string) {}
+
+  /** Declares a role (or fills in the blanks of the one with the same id) and returns its id. */
+  role(title: string, fields: Partial<Omit<RoleDraft, 'id' | 'title'>> = {}): string {
+    const id = slugify(title, 6) || 'role';
+    const existing = this.roles.get(id);
+    if (!existing) {
+      this.roles.set(id, { id, title, required: false, ...fields });
+      return id;
+    }
+    if (fields.required) existing.required = true;
+    for (const key of ['description', 'name', 'contact', 'backup'] as const) {
+      if (fields[key] !== undefined && existing[key] === undefined) existing[key] = fields[key];
+    }
+    return id;
+  }
+
+  findLevel(id: string): LevelDraft | undefined {
+    return this.levels.find((l) => levelKey(l.id) === levelKey(id));
+  }
+
+  level(id: string, title: string): LevelDraft {
+    const existing = this.findLevel(id);
+    if (existing) return existing;
+    const level: LevelDraft = { id, title, criteria: [] };
+    this.levels.push(level);
+    return level;
+  }
+
+  rule(text: string, recommend: RecommendationKind, condition?: ParsedCondition, unless?: string): void {
+    const id = this.ruleIds.take(slugify(text, 5), 'rule');
+    this.rules.push({ id, text, recommend, ...(condition ? { condition } : {}), ...(unless ? { unless } : {}) });
+  }
+
+  variable(name: string, placeholder: string): void {
+    if (!this.variables.has(name)) this.variables.set(name, { name, description: `Fills ${placeholder} in the runbook's commands` });
+  }
+
+  keep(what: string, where: string): void {
+    this.keptAsDescription.push(`${what} in "${where}"`);
+  }
+}

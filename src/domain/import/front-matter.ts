@@ -1,0 +1,86 @@
+// YAML front matter (`---` ... `---` at the very top) and "Key: value" metadata lines such as
+// `**Version:** 4.0.0` or `- Owner: @team` in a runbook's introduction.
+import { parse } from 'yaml';
+
+export interface FrontMatter {
+  title?: string;
+  id?: string;
+  version?: string;
+  owner?: string;
+  description?: string;
+  /** Keys with no checklist field, as "key: value" lines, kept in the description. */
+  extra: string[];
+}
+
+export interface SplitResult {
+  frontMatter?: FrontMatter;
+  body: string;
+  /** Set when a `---` block was found but is not a YAML mapping; it stays in the body. */
+  problem?: string;
+}
+
+const BLOCK = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+function scalar(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map((v) => scalar(v)).filter(Boolean).join(', ') || undefined;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value).trim() || undefined;
+}
+
+const FIELD_OF: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
+  title: 'title', name: 'title', id: 'id', slug: 'id', version: 'version', revision: 'version',
+  owner: 'owner', owners: 'owner', author: 'owner', authors: 'owner', maintainer: 'owner', maintainers: 'owner',
+  description: 'description', summary: 'description',
+};
+
+export function splitFrontMatter(text: string): SplitResult {
+  const match = BLOCK.exec(text);
+  if (!match) return { body: text };
+  let data: unknown;
+  try {
+    data = parse(match[1] ?? '');
+  } catch (error) {
+    return { body: text, problem: `front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); kept as text` };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { body: text };
+  const frontMatter: FrontMatter = { extra: [] };
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const field = FIELD_OF[key.toLowerCase()];
+    const text_ = scalar(value);
+    if (text_ === undefined) continue;
+    if (field && frontMatter[field] === undefined) frontMatter[field] = text_;
+    else frontMatter.extra.push(`${key}: ${text_}`);
+  }
+  // Keep the line count so that positions in the body still match the file.
+  const consumed = match[0];
+  const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
+  return { frontMatter, body: '\n'.repeat(newlines) + text.slice(consumed.length) };
+}
+
+export interface Metadata {
+  version?: string;
+  owner?: string;
+  date?: string;
+}
+
+const META_LINE = /^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s+(\S.*)$/;
+const VERSION_KEYS = new Set(['version', 'revision', 'rev']);
+const OWNER_KEYS = new Set(['owner', 'owners', 'author', 'authors', 'maintainer', 'maintainers', 'owned by']);
+const DATE_KEYS = new Set(['date', 'last updated', 'updated', 'last reviewed']);
+
+/** Reads "Key: value" lines of plain intro text (bold markers already stripped). */
+export function readMetadata(lines: string[]): Metadata {
+  const meta: Metadata = {};
+  for (const line of lines) {
+    const match = META_LINE.exec(line);
+    if (!match) continue;
+    const key = (match[1] ?? '').toLowerCase().trim();
+    const value = (match[2] ?? '').trim();
+    if (VERSION_KEYS.has(key)) meta.version ??= value;
+    else if (OWNER_KEYS.has(key)) meta.owner ??= value;
+    else if (DATE_KEYS.has(key)) meta.date ??= value;
+  }
+  return meta;
+}

@@ -1,0 +1,68 @@
+// Phrasing content -> plain text as an operator should read it: emphasis dropped, `code` kept in
+// backticks, links as "text (url)", <br> as a line break.
+import type { Nodes, PhrasingContent } from 'mdast';
+
+const BR = /^<br\s*\/?>$/i;
+
+function fence(value: string): string {
+  return value.includes('`') ? `\`\` ${value} \`\`` : `\`${value}\``;
+}
+
+function render(node: Nodes, breakAs: string): string {
+  switch (node.type) {
+    case 'text':
+      return node.value;
+    case 'inlineCode':
+      return fence(node.value);
+    case 'break':
+      return breakAs;
+    case 'html':
+      return BR.test(node.value.trim()) ? breakAs : node.value;
+    case 'link': {
+      const text = children(node.children, breakAs);
+      const url = node.url;
+      return !url || url === text || url === `mailto:${text}` || url.startsWith('#') ? text : `${text} (${url})`;
+    }
+    case 'image':
+      return node.alt ? `${node.alt} (${node.url})` : node.url;
+    case 'imageReference':
+      return node.alt ?? '';
+    case 'footnoteReference':
+      return `[^${node.identifier}]`;
+    default:
+      return 'children' in node ? children(node.children as Nodes[], breakAs) : 'value' in node ? String(node.value) : '';
+  }
+}
+
+function children(nodes: Nodes[], breakAs: string): string {
+  return nodes.map((n) => render(n, breakAs)).join('');
+}
+
+/** Plain text of phrasing nodes; soft line breaks become `breakAs` when it is a space. */
+export function inlineText(nodes: PhrasingContent[], breakAs = '\n'): string {
+  const text = children(nodes, breakAs);
+  return breakAs === ' ' ? text.replace(/\s*\n\s*/g, ' ').trim() : text.trim();
+}
+
+/** Values of the `code` spans among phrasing nodes, with the text just before each one. */
+export function codeSpans(nodes: PhrasingContent[]): Array<{ code: string; before: string }> {
+  const out: Array<{ code: string; before: string }> = [];
+  let before = '';
+  const walk = (list: Nodes[]): void => {
+    for (const node of list) {
+      if (node.type === 'inlineCode') {
+        out.push({ code: node.value, before });
+        before = '';
+      } else if (node.type === 'text') before += node.value;
+      else if ('children' in node) walk(node.children as Nodes[]);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+/** A paragraph that is only bold text, e.g. `**Panel 1: Parity Rate**`: a label for what follows. */
+export function isBoldLabel(nodes: PhrasingContent[]): boolean {
+  const meaningful = nodes.filter((n) => !(n.type === 'text' && !n.value.trim()));
+  return meaningful.length === 1 && meaningful[0]?.type === 'strong';
+}

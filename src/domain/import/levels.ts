@@ -1,0 +1,83 @@
+// Severity levels with their criteria: from a label and its list ("SEV0 (rollback likely):" then
+// bullets), from list entries ("- **SEV1**: major degradation"), from a severity table, or from a
+// heading ("### P0: Consensus Failure Detected").
+import type { List } from 'mdast';
+import { blockText } from './block-text.js';
+import type { ImportContext, LevelDraft } from './context.js';
+import { inlineText } from './inline-text.js';
+import { isPlaceholder } from './placeholders.js';
+import { parseLevelLabel, type LevelLabel } from './severity.js';
+import type { TableData } from './tables.js';
+
+const WORD_ONLY = /^(critical|high|major|medium|moderate|minor|low|blocker)$/i;
+
+/** A level declared by a label; `criteria` come from what follows it. */
+export function levelFromLabel(label: LevelLabel, text: string, ctx: ImportContext, criteria: string[] = []): LevelDraft {
+  const level = ctx.level(label.id, text.replace(/\s*:\s*$/, '').trim());
+  if (label.paren && !level.description) level.description = label.paren;
+  if (label.rest && !criteria.length) level.criteria.push(label.rest);
+  level.criteria.push(...criteria);
+  return level;
+}
+
+export function listEntries(list: List, source: string): string[] {
+  return list.children.map((entry) => entry.children.map((c) => blockText(c, source)).join('\n').trim()).filter(Boolean);
+}
+
+/** When every entry starts with a level, each becomes one; returns false (and adds nothing) otherwise. */
+export function levelsFromList(list: List, ctx: ImportContext): boolean {
+  const entries = list.children.map((entry) => {
+    const [first, ...rest] = entry.children;
+    const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
+    return { text, label: parseLevelLabel(text), rest };
+  });
+  if (!entries.length || entries.some((e) => !e.label)) return false;
+  for (const { text, label, rest } of entries) {
+    const nested = rest.flatMap((b) => (b.type === 'list' ? listEntries(b, ctx.source) : [blockText(b, ctx.source)])).filter(Boolean);
+    const title = label?.rest ? text.slice(0, text.length - label.rest.length).replace(/[\s:—–-]+$/, '') : text;
+    levelFromLabel(label as LevelLabel, title || text, ctx, nested.length ? (label?.rest ? [label.rest, ...nested] : nested) : []);
+  }
+  return true;
+}
+
+const LEVEL_COLUMN = /\b(?:severity|sev|level|priority)\b/;
+const CRITERIA_COLUMN = /\b(?:criteria|definition|description|examples?|impact|conditions?|when|symptoms?|meaning)\b/;
+
+function levelOfCell(text: string): LevelLabel | undefined {
+  const bare = text.replace(/[`*_]/g, '').trim();
+  return parseLevelLabel(bare) ?? (WORD_ONLY.test(bare) ? { id: bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase() } : undefined);
+}
+
+export function isSeverityTable(data: TableData): boolean {
+  const at = data.headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+  if (at < 0) return false;
+  const rows = data.rows.filter((r) => !isPlaceholder(r[at]?.text ?? ''));
+  return rows.length > 0 && rows.filter((r) => levelOfCell(r[at]?.text ?? '')).length * 2 >= rows.length;
+}
+
+/** Adds the levels of a severity table; returns their ids. Rows with no level stay as text. */
+export function levelsFromTable(data: TableData, ctx: ImportContext): { ids: string[]; leftover: string[] } {
+  const at = data.headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+  const ids: string[] = [];
+  const leftover: string[] = [];
+  for (const row of data.rows) {
+    const cellText = row[at]?.text.replace(/\s+/g, ' ').trim() ?? '';
+    const label = levelOfCell(cellText);
+    if (!label) {
+      if (!row.every((c) => isPlaceholder(c.text))) leftover.push(row.map((c) => c.text).join(' | '));
+      continue;
+    }
+    const criteria: string[] = [];
+    const notes: string[] = [];
+    row.forEach((cell, i) => {
+      if (i === at || isPlaceholder(cell.text)) return;
+      const header = data.headers[i] ?? '';
+      if (CRITERIA_COLUMN.test(header.toLowerCase())) criteria.push(...cell.text.split('\n').map((l) => l.trim()).filter(Boolean));
+      else notes.push(`${header}: ${cell.text.replace(/\n/g, '; ')}`);
+    });
+    const level = levelFromLabel(label, cellText, ctx, criteria);
+    if (notes.length) level.description = [level.description, ...notes].filter(Boolean).join('\n');
+    ids.push(level.id);
+  }
+  return { ids, leftover };
+}

@@ -1,0 +1,55 @@
+// Markdown -> mdast (CommonMark + GFM tables and task lists), then an outline: the blocks under
+// each heading, nested by heading depth.
+import type { Heading, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { inlineText } from './inline-text.js';
+
+export interface OutlineNode {
+  title: string;
+  depth: number;
+  heading: Heading;
+  /** Blocks between this heading and the next heading of any depth. */
+  blocks: RootContent[];
+  children: OutlineNode[];
+}
+
+export interface Outline {
+  /** Blocks before the first heading. */
+  preamble: RootContent[];
+  roots: OutlineNode[];
+}
+
+export function parseMarkdown(text: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(text);
+}
+
+export function buildOutline(root: Root): Outline {
+  const outline: Outline = { preamble: [], roots: [] };
+  const stack: OutlineNode[] = [];
+  for (const block of root.children) {
+    if (block.type !== 'heading') {
+      const current = stack[stack.length - 1];
+      (current ? current.blocks : outline.preamble).push(block);
+      continue;
+    }
+    const node: OutlineNode = { title: inlineText(block.children, ' '), depth: block.depth, heading: block, blocks: [], children: [] };
+    while (stack.length && (stack[stack.length - 1] as OutlineNode).depth >= node.depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : outline.roots).push(node);
+    stack.push(node);
+  }
+  return outline;
+}
+
+/** Source text of a node, dedented (for tables and other blocks kept as written). */
+export function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const lines = source.slice(lineStart, end).split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trimEnd();
+}

@@ -1,0 +1,75 @@
+// Roles from a roles table (Role / Name / Contact / Backup) or a list ("On-call SRE: sre@x.com").
+// Placeholder cells (`_TBD_`, `<name>`, empty) leave the field empty, to be filled in at T-60.
+import type { List } from 'mdast';
+import { blockText } from './block-text.js';
+import type { ImportContext, RoleDraft } from './context.js';
+import { inlineText } from './inline-text.js';
+import { isPlaceholder } from './placeholders.js';
+import type { TableData } from './tables.js';
+
+type RoleField = 'title' | 'name' | 'contact' | 'backup' | 'description';
+
+const FIELD_PATTERNS: Array<[RoleField, RegExp]> = [
+  ['backup', /\b(?:backup|secondary|deputy|alternate|fallback)\b/],
+  ['contact', /\b(?:contact|phone|e-?mail|slack|pager|handle|channel|mobile)\b/],
+  ['title', /\b(?:role|position|function)\b/],
+  ['name', /\b(?:name|person|primary|who|assignee|on-?call)\b/],
+  ['description', /\b(?:responsibilit\w*|duties|description|notes|scope)\b/],
+];
+
+function fieldOf(header: string): RoleField | undefined {
+  return FIELD_PATTERNS.find(([, p]) => p.test(header.toLowerCase()))?.[0];
+}
+
+export function isRolesTable(headers: string[]): boolean {
+  const fields = headers.map(fieldOf);
+  return fields.includes('title') && fields.some((f) => f === 'name' || f === 'contact' || f === 'backup');
+}
+
+/** Adds one role per row; returns the titles added. */
+export function rolesFromTable(data: TableData, ctx: ImportContext): string[] {
+  const fields = data.headers.map(fieldOf);
+  const titleAt = fields.indexOf('title');
+  const added: string[] = [];
+  for (const row of data.rows) {
+    const title = row[titleAt]?.text.replace(/\s+/g, ' ').trim() ?? '';
+    if (isPlaceholder(title)) {
+      ctx.blankRows++;
+      continue;
+    }
+    const role: Partial<RoleDraft> = { required: true };
+    const extra: string[] = [];
+    row.forEach((cell, i) => {
+      const field = fields[i];
+      if (i === titleAt || isPlaceholder(cell.text)) return;
+      if (field === 'name' || field === 'contact' || field === 'backup') role[field] = cell.text.replace(/\n/g, ', ');
+      else extra.push(field === 'description' ? cell.text : `${data.headers[i]}: ${cell.text}`);
+    });
+    if (extra.length) role.description = extra.join('\n');
+    ctx.role(title, role);
+    added.push(title);
+  }
+  return added;
+}
+
+const CONTACT = /@|^\+?[\d\s().-]{7,}$|^#|https?:|\bslack\b|\bpager/i;
+
+/** "Incident Commander: @alice", "**DBA** — Bob", "Release manager" -> roles; returns titles. */
+export function rolesFromList(list: List, ctx: ImportContext, required: boolean): string[] {
+  const added: string[] = [];
+  for (const entry of list.children) {
+    const [first, ...rest] = entry.children;
+    const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
+    const match = /^(.+?)(?::\s+|\s+[—–-]\s+)(.+)$/.exec(text);
+    const title = (match ? match[1] : text)?.trim() ?? '';
+    if (!title) continue;
+    const value = match?.[2]?.trim();
+    const role: Partial<RoleDraft> = { required };
+    if (value && !isPlaceholder(value)) role[CONTACT.test(value) ? 'contact' : 'name'] = value;
+    const details = rest.map((b) => blockText(b, ctx.source)).filter(Boolean);
+    if (details.length) role.description = details.join('\n');
+    ctx.role(title, role);
+    added.push(title);
+  }
+  return added;
+}

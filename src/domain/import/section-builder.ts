@@ -1,0 +1,178 @@
+// One section: walks the blocks under a heading in order and sends each to the field it maps to
+// (items, roles, links, severity levels and rules, evidence template, roll-forward requirements).
+// Whatever maps to nothing is kept in the section description: nothing is silently dropped.
+import type { Code, List, RootContent, Table } from 'mdast';
+import type { RollforwardRequirements } from '../checklist-schema.js';
+import type { z } from 'zod';
+import { blockText } from './block-text.js';
+import { commandFromCode, isShellLang } from './commands.js';
+import type { ImportContext } from './context.js';
+import { inlineText, isBoldLabel } from './inline-text.js';
+import { slugify } from './ids.js';
+import { fence, finishItem, newItem, type ItemDraft, type ItemOut } from './items.js';
+import { isLinkList, linksFromList } from './links.js';
+import { levelFromLabel, levelsFromList, listEntries } from './levels.js';
+import { sourceOf, type OutlineNode } from './markdown-tree.js';
+import { rolesFromList } from './roles.js';
+import { stripNumbering } from './section-kind.js';
+import { ruleFromSentence, rulesFromList } from './rules.js';
+import { levelLabelOf, type Scope } from './section-scope.js';
+import { triggerRecommendation } from './severity.js';
+import { attachCode, collectSpans, listToItems } from './steps.js';
+import { handleTable } from './section-tables.js';
+
+export interface SectionOut {
+  id: string;
+  title: string;
+  kind: Scope['kind'];
+  description?: string;
+  requires?: z.input<typeof RollforwardRequirements>;
+  items: ItemOut[];
+}
+
+const REQUIREMENTS = /^(?:requirements?|requires|prerequisites?|pre-?conditions?|before\b|criteria|conditions?)/i;
+
+class SectionBuilder {
+  readonly description: string[] = [];
+  readonly mapped: string[] = [];
+  readonly items: ItemDraft[] = [];
+  requires?: { text: string[]; gatesPassed?: boolean };
+  private lastList?: { list: List; items: ItemDraft[] };
+
+  constructor(readonly scope: Scope, readonly ctx: ImportContext) {}
+
+  paragraph(children: Parameters<typeof inlineText>[0], next: RootContent | undefined): 'lead-in' | 'consumed-next' | 'done' {
+    const line = inlineText(children, ' ');
+    const label = this.scope.severity ? levelLabelOf(line) : undefined;
+    if (label) {
+      const criteria = next?.type === 'list' ? listEntries(next, this.ctx.source) : [];
+      const level = levelFromLabel(label, line, this.ctx, criteria);
+      this.mapped.push(`Severity level ${level.id} imported into severity.levels.`);
+      return criteria.length ? 'consumed-next' : 'done';
+    }
+    const introduces = next?.type === 'list' || next?.type === 'table' || next?.type === 'code';
+    if (introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
+    if (ruleFromSentence(line, this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${line}`);
+    else this.description.push(inlineText(children));
+    return 'done';
+  }
+
+  list(list: List, leadIn: string | undefined): void {
+    const { ctx, scope } = this;
+    const trigger = leadIn ? triggerRecommendation(leadIn) : scope.trigger;
+    if (trigger) {
+      const n = rulesFromList(list, leadIn, trigger, ctx, scope);
+      this.mapped.push(`${n} rule${n === 1 ? '' : 's'} imported into severity.rules.`);
+      return;
+    }
+    if (leadIn) this.leadInKept(leadIn, list);
+    if (scope.severity && levelsFromList(list, ctx)) return void this.mapped.push('Severity levels imported into severity.levels.');
+    if (scope.kind === 'rollforward' && leadIn && REQUIREMENTS.test(leadIn)) {
+      this.requires ??= { text: [] };
+      this.requires.text.push(...listEntries(list, ctx.source).map((t) => t.replace(/\s*\n\s*/g, ' ')));
+      if (this.requires.text.some((t) => /\bgates?\b[^.]*\b(?:green|pass)/i.test(t))) this.requires.gatesPassed = true;
+      return;
+    }
+    if (scope.links || isLinkList(list)) {
+      const before = ctx.links.length;
+      const prefix = leadIn?.replace(/\s*:\s*$/, '');
+      this.description.push(...linksFromList(list, ctx, prefix));
+      return void this.mapped.push(`${ctx.links.length - before} links imported into links.`);
+    }
+    if (scope.roles) {
+      const titles = rolesFromList(list, ctx, scope.requiredRoles);
+      return void this.mapped.push(`Roles imported: ${titles.join(', ')}.`);
+    }
+    if (scope.evidenceTemplate) return void ctx.evidenceTemplate.push(...listEntries(list, ctx.source).map((t) => t.replace(/:$/, '')));
+    const items = listToItems(list, { ctx, scope, ...(leadIn ? { leadIn } : {}) });
+    this.items.push(...items);
+    this.lastList = { list, items };
+  }
+
+  /** Lead-ins of lists that become items are repeated on each item; others stay in the description. */
+  private leadInKept(leadIn: string, list: List): void {
+    const { scope } = this;
+    const toItems = !scope.severity && !scope.links && !scope.roles && !scope.evidenceTemplate && !isLinkList(list);
+    if (!toItems || (scope.kind === 'rollforward' && REQUIREMENTS.test(leadIn))) this.description.push(leadIn);
+  }
+
+  code(code: Code, leadIn: string | undefined, previous: RootContent | undefined, next: RootContent | undefined): void {
+    const { ctx, scope } = this;
+    if (scope.evidenceTemplate && !isShellLang(code.lang)) {
+      if (leadIn) this.description.push(leadIn);
+      ctx.evidenceTemplate.push(...code.value.split('\n').map((l) => l.trim().replace(/\s*:$/, '')).filter(Boolean));
+      return void this.mapped.push('Imported into evidenceTemplate.');
+    }
+    const last = this.lastList?.items[this.lastList.items.length - 1];
+    const continues = next?.type === 'list' && next.ordered && this.lastList?.list.ordered && next.start === (this.lastList.list.start ?? 1) + this.lastList.list.children.length;
+    if (!leadIn && last && previous === this.lastList?.list && (last.title.trim().endsWith(':') || continues)) {
+      return attachCode(code.lang, code.value, last, { ctx, scope });
+    }
+    const command = commandFromCode(code.lang, code.value);
+    if (!command.run && !leadIn) {
+      this.description.push(fence(code.value, code.lang ?? ''));
+      return ctx.keep(command.reason ?? 'code block', scope.title);
+    }
+    const comment = /^\s*#\s*(.+)$/.exec(code.value.split('\n')[0] ?? '')?.[1];
+    const draft = newItem(leadIn ?? (command.run ? (comment ?? '') : ''));
+    attachCode(code.lang, code.value, draft, { ctx, scope });
+    this.items.push(draft);
+  }
+
+  /** "### 2) Execute" under this heading: one item, its text the description, its code the run. */
+  stepHeading(node: OutlineNode): void {
+    const draft = newItem(node.title);
+    collectSpans(node.heading.children, draft);
+    for (const block of node.blocks) {
+      if (block.type === 'code') attachCode(block.lang, block.value, draft, { ctx: this.ctx, scope: this.scope });
+      else if (block.type === 'paragraph') {
+        draft.description.push(inlineText(block.children));
+        collectSpans(block.children, draft);
+      } else if (block.type !== 'thematicBreak') draft.description.push(blockText(block, this.ctx.source));
+    }
+    this.items.push(draft);
+  }
+
+  table(table: Table, leadIn: string | undefined): void {
+    if (leadIn) this.description.push(leadIn);
+    handleTable(table, leadIn, this);
+  }
+
+  keepBlock(block: RootContent): void {
+    const text = block.type === 'table' ? sourceOf(block, this.ctx.source) : blockText(block, this.ctx.source);
+    if (text.trim() && !/^<br\s*\/?>$/i.test(text.trim())) this.description.push(text);
+  }
+}
+
+export type { SectionBuilder };
+
+export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: OutlineNode[], ctx: ImportContext): SectionOut {
+  const builder = new SectionBuilder(scope, ctx);
+  let leadIn: string | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as RootContent;
+    const pending = leadIn;
+    leadIn = undefined;
+    if (block.type === 'paragraph') {
+      const outcome = builder.paragraph(block.children, blocks[i + 1]);
+      if (outcome === 'lead-in') leadIn = inlineText(block.children, ' ');
+      if (outcome === 'consumed-next') i++;
+    } else if (block.type === 'list') builder.list(block, pending);
+    else if (block.type === 'table') builder.table(block, pending);
+    else if (block.type === 'code') builder.code(block, pending, blocks[i - 1], blocks[i + 1]);
+    else if (block.type !== 'thematicBreak') builder.keepBlock(block);
+  }
+  stepHeadings.forEach((node) => builder.stepHeading(node));
+  const id = ctx.sectionIds.take(sectionSlug(scope.ownTitle), 'section');
+  const kinds = ctx.sectionsByKind.get(scope.kind) ?? [];
+  ctx.sectionsByKind.set(scope.kind, [...kinds, id]);
+  const section: SectionOut = { id, title: scope.title, kind: scope.kind, items: builder.items.map((d) => finishItem(d, ctx, scope)) };
+  const description = [...builder.description, ...builder.mapped].filter((t) => t.trim());
+  if (description.length) section.description = description.join('\n\n');
+  if (builder.requires) section.requires = builder.requires;
+  return section;
+}
+
+function sectionSlug(title: string): string {
+  return slugify(stripNumbering(title), 4);
+}

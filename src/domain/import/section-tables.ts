@@ -1,0 +1,28 @@
+// A table in a section: roles, severity levels, steps, or kept as written.
+import type { Table } from 'mdast';
+import { isSeverityTable, levelsFromTable } from './levels.js';
+import { isRolesTable, rolesFromTable } from './roles.js';
+import type { SectionBuilder } from './section-builder.js';
+import { columnRoles, isStepTable, tableData, tableToItems } from './tables.js';
+import { sourceOf } from './markdown-tree.js';
+
+export function handleTable(table: Table, leadIn: string | undefined, section: SectionBuilder): void {
+  const { ctx, scope } = section;
+  const data = tableData(table);
+  if (isRolesTable(data.headers)) {
+    const titles = rolesFromTable(data, ctx);
+    return void section.mapped.push(`Roles imported: ${titles.join(', ')}.`);
+  }
+  if (isSeverityTable(data)) {
+    const { ids, leftover } = levelsFromTable(data, ctx);
+    section.description.push(...leftover);
+    return void section.mapped.push(`Severity levels imported into severity.levels: ${ids.join(', ')}.`);
+  }
+  if (isStepTable(columnRoles(data.headers))) {
+    const items = tableToItems(data, ctx);
+    if (leadIn && /\bevidence\b/i.test(leadIn)) items.forEach((item) => (item.evidence = true));
+    return void section.items.push(...items);
+  }
+  section.description.push(sourceOf(table, ctx.source));
+  ctx.keep(`table (${data.headers.join(' | ')})`, scope.title);
+}

@@ -1,0 +1,124 @@
+// List entries -> items. Task lists (nested too), `1.` / `1)` steps and bullets are items. Nested
+// numbered or task lists become items of their own ("Part of: <parent>"); nested plain bullets are
+// details of their parent (description, and their commands join the parent's run). A parent that
+// only introduces its sub-steps ("Rollback steps:") is not an item itself.
+import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
+import { blockText, listText } from './block-text.js';
+import { commandFromCode, isCommandSpan } from './commands.js';
+import type { ImportContext } from './context.js';
+import { codeSpans, inlineText } from './inline-text.js';
+import { fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
+import { angleRef } from './placeholders.js';
+import { rulesFromList } from './rules.js';
+import { triggerRecommendation } from './severity.js';
+
+export interface ListEnv {
+  ctx: ImportContext;
+  scope: SectionScope;
+  /** Text that introduced the list ("Preconditions:"), kept on each item. */
+  leadIn?: string;
+}
+
+const EXPECT_LINE = /^(?:expected(?:\s+(?:result|output))?|expect|pass(?:\s+(?:condition|criteria))?|success(?:\s+criteria)?)\s*[:\-–—]\s*/i;
+const OWNER_PREFIX = /^`?<([A-Za-z][\w .-]*)>`?\s*(?:[:\-–—]\s*)?/;
+
+function isStepList(list: List): boolean {
+  return Boolean(list.ordered) || list.children.some((c) => typeof c.checked === 'boolean');
+}
+
+/** Adds the commands among `code` spans (of the title or of detail bullets) to the draft. */
+export function collectSpans(nodes: PhrasingContent[], draft: ItemDraft): void {
+  for (const { code, before } of codeSpans(nodes)) if (isCommandSpan(code, before)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
+}
+
+/** A fenced block under an item: its command, or description when it is not shell. */
+export function attachCode(lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): void {
+  const command = commandFromCode(lang, value);
+  if (command.run) draft.blocks.push(command.run);
+  else {
+    draft.description.push(fence(value, lang ?? ''));
+    env.ctx.keep(command.reason ?? 'code block', env.scope.title);
+  }
+  if (command.output) draft.description.push(`Example output:\n${fence(command.output)}`);
+}
+
+function detailCommands(list: List, draft: ItemDraft): void {
+  const walk = (nodes: Nodes[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') collectSpans(node.children, draft);
+      else if (node.type === 'code') {
+        const command = commandFromCode(node.lang, node.value);
+        if (command.run) draft.blocks.push(command.run);
+      } else if ('children' in node) walk(node.children as Nodes[]);
+    }
+  };
+  walk([list]);
+}
+
+function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
+  const [first, ...rest] = entry.children;
+  if (first?.type !== 'paragraph') return entry.children;
+  let title = inlineText(first.children, ' ');
+  const owner = OWNER_PREFIX.exec(title);
+  if (owner && angleRef(`<${owner[1]}>`)) {
+    draft.owner = env.ctx.role(roleTitle(owner[1] as string));
+    title = title.slice(owner[0].length);
+  }
+  const offset = parseOffsetPrefix(title);
+  if (offset && offset.rest) {
+    draft.at = offset.at;
+    title = offset.rest;
+  }
+  draft.title = title;
+  collectSpans(first.children, draft);
+  return rest;
+}
+
+/** "release-operator" -> "Release operator". */
+export function roleTitle(ref: string): string {
+  const words = ref.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft[] {
+  const draft = newItem('');
+  const rest = titleOf(entry, draft, env);
+  if (env.leadIn) draft.description.push(env.leadIn);
+  if (partOf) draft.description.push(`Part of: ${partOf}`);
+  const introOnly = draft.title.trim().endsWith(':');
+  const context = draft.description.length;
+  const children: ItemDraft[] = [];
+  let consumed = false;
+  for (const block of rest) {
+    if (block.type === 'paragraph') {
+      const text = inlineText(block.children);
+      if (EXPECT_LINE.test(text)) draft.expect = parseExpectation(text.replace(EXPECT_LINE, ''));
+      else draft.description.push(text);
+      collectSpans(block.children, draft);
+    } else if (block.type === 'code') attachCode(block.lang, block.value, draft, env);
+    else if (block.type === 'list') {
+      const trigger = triggerRecommendation(draft.title);
+      if (trigger && !isStepList(block)) {
+        rulesFromList(block, draft.title, trigger, env.ctx, env.scope);
+        consumed = true;
+      } else if (isStepList(block)) {
+        const leadIn = introOnly ? [env.leadIn, draft.title].filter(Boolean).join('\n') : undefined;
+        const sub = { ...env, leadIn };
+        children.push(...listToItems(block, sub, introOnly ? undefined : draft.title.replace(/:$/, '')));
+      } else {
+        draft.description.push(listText(block, env.ctx.source));
+        detailCommands(block, draft);
+      }
+    } else {
+      const text = blockText(block, env.ctx.source);
+      if (text) draft.description.push(text);
+    }
+  }
+  const bare = draft.description.length === context && !draft.blocks.length && !draft.spans.length && !draft.expect;
+  if ((consumed || (introOnly && children.length)) && bare) return children;
+  return [draft, ...children];
+}
+
+export function listToItems(list: List, env: ListEnv, partOf?: string): ItemDraft[] {
+  return list.children.flatMap((entry) => entryToItems(entry, env, partOf));
+}

@@ -1,0 +1,151 @@
+// Streaming redaction: chunks in, redacted text out, with a carry so that a secret split across
+// chunk boundaries is still caught. Output is cut after the last newline (no token spans lines),
+// so stdout and stderr interleave in the log by whole lines. A line longer than MAX_HOLD is cut
+// anyway, outside any token. A PEM private key is swallowed from BEGIN to END across chunks.
+import { PRIVATE_KEY_END } from './secret-patterns.js';
+
+export interface RedactionStream {
+  push(chunk: string): string;
+  /** Emits everything held back; the stream can still be pushed to afterwards. */
+  flush(): string;
+  readonly count: number;
+  /** Characters held back waiting for the rest of a line. */
+  readonly pending: number;
+}
+
+export interface CompiledRules {
+  /** Global regex: one capture group per rule, literals first (longest first). */
+  regex: RegExp;
+  /** Per capture group (index 0 = group 1): how to replace its match; null keeps the text. */
+  replacers: Array<(match: string) => string | null>;
+  /** Capture group number of the PEM BEGIN rule. */
+  pemGroup: number;
+  /** Longest literal secret: a forced cut holds back at least this much. */
+  longestLiteral: number;
+  /** Longest literal secret containing a newline (0 if none): even line cuts hold this back. */
+  longestMultiline: number;
+}
+
+const MAX_HOLD = 64 * 1024;
+const MIN_HOLD = 1024;
+/** An unbroken run of token characters longer than this is not a token we know. */
+const MAX_TOKEN_RUN = 16 * 1024;
+const MAX_PEM_LINE = 8 * 1024;
+const PEM_BODY_LINE = /^[ \t]*(?:[A-Za-z0-9+/=]*|[A-Za-z-]+:.*)[ \t\r]*$/;
+const TOKEN_CHAR = /[A-Za-z0-9._~+/=-]/;
+
+export function createRedactionStream(rules: CompiledRules): RedactionStream {
+  let carry = '';
+  let count = 0;
+  let inPem = false;
+  /** In a PEM block, whether the carry starts at a line start (the BEGIN line's rest is never checked). */
+  let pemAtLineStart = false;
+  const hold = Math.max(MIN_HOLD, rules.longestLiteral);
+
+  function forcedCut(buf: string, pos: number): number {
+    const target = buf.length - hold;
+    let cut = target;
+    const floor = Math.max(pos, target - MAX_TOKEN_RUN);
+    while (cut > floor && TOKEN_CHAR.test(buf[cut - 1] ?? '')) cut--;
+    if (cut <= pos || cut === target - MAX_TOKEN_RUN) cut = target;
+    const code = buf.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    return Math.max(cut, pos);
+  }
+
+  function cutPoint(buf: string, pos: number): number {
+    let cut = Math.max(pos, buf.lastIndexOf('\n') + 1);
+    if (rules.longestMultiline > 0) cut = Math.max(pos, Math.min(cut, buf.length - rules.longestMultiline + 1));
+    return buf.length - cut > MAX_HOLD ? forcedCut(buf, pos) : cut;
+  }
+
+  /** Swallows a PEM body from pos: returns where normal text resumes, or what to carry while still inside. */
+  function consumePem(buf: string, pos: number, final: boolean): { resume: number } | { keep: number } {
+    PRIVATE_KEY_END.lastIndex = pos;
+    const end = PRIVATE_KEY_END.exec(buf);
+    const limit = end ? end.index : buf.length;
+    let lineStart = pos;
+    let checkLine = pemAtLineStart;
+    while (lineStart <= limit) {
+      const newline = buf.indexOf('\n', lineStart);
+      const complete = newline !== -1 && newline < limit;
+      if (!complete && !end && !final) break;
+      const line = buf.slice(lineStart, complete ? newline : limit);
+      if (checkLine && !PEM_BODY_LINE.test(line)) return { resume: lineStart };
+      if (!complete) break;
+      lineStart = newline + 1;
+      checkLine = true;
+    }
+    if (end) return { resume: end.index + end[0].length };
+    // Still inside the block: swallow what is held (all of it on a flush) and stay in it.
+    let keep = buf.length - lineStart > MAX_PEM_LINE ? buf.length - 64 : lineStart;
+    if (final) keep = buf.length;
+    pemAtLineStart = keep === lineStart && checkLine;
+    return { keep };
+  }
+
+  function replacement(match: RegExpExecArray): { text: string | null; pem: boolean } {
+    for (let group = 1; group < match.length; group++) {
+      if (match[group] === undefined) continue;
+      const replace = rules.replacers[group - 1];
+      return { text: replace ? replace(match[0]) : null, pem: group === rules.pemGroup };
+    }
+    return { text: null, pem: false };
+  }
+
+  function process(buf: string, final: boolean): string {
+    let out = '';
+    let pos = 0;
+    for (;;) {
+      if (inPem) {
+        const step = consumePem(buf, pos, final);
+        if ('keep' in step) {
+          carry = buf.slice(step.keep);
+          return out;
+        }
+        pos = step.resume;
+        inPem = false;
+      }
+      let cut = final ? buf.length : cutPoint(buf, pos);
+      const regex = rules.regex;
+      regex.lastIndex = pos;
+      let match: RegExpExecArray | null;
+      while ((match = regex.exec(buf)) !== null && match.index < cut) {
+        const end = match.index + match[0].length;
+        if (end > cut) {
+          cut = match.index;
+          break;
+        }
+        const { text, pem } = replacement(match);
+        if (text === null) continue;
+        out += buf.slice(pos, match.index) + text;
+        count++;
+        pos = end;
+        if (pem) {
+          inPem = true;
+          pemAtLineStart = false;
+          break;
+        }
+      }
+      if (inPem) continue;
+      out += buf.slice(pos, cut);
+      carry = buf.slice(cut);
+      return out;
+    }
+  }
+
+  return {
+    push: (chunk) => process(carry + chunk, false),
+    flush: () => {
+      const held = carry;
+      carry = '';
+      return process(held, true);
+    },
+    get count() {
+      return count;
+    },
+    get pending() {
+      return carry.length;
+    },
+  };
+}

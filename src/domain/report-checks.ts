@@ -1,0 +1,134 @@
+// The checks part of the report: each section with an overview table, then each item that has
+// something to show (runs, notes) in detail. Sections walked several times (smoke after a
+// rollback) show every pass, earlier results kept.
+import { formatDuration } from './duration.js';
+import type { ChecklistItem, ChecklistSection } from './checklist-schema.js';
+import { exitText, runOutput, runResult, statusLabel, type ReportContext } from './report-context.js';
+import { code, fence, plural, table, text } from './report-markdown.js';
+import { describeExpectation } from './expectation.js';
+import { renderOutput } from './report-output.js';
+import { itemKey, type ItemState, type RunState } from './session-state.js';
+
+const EARLIER_RUNS_SHOWN = 20;
+
+const logName = (run: RunState): string => run.log.split('/').at(-1) ?? run.log;
+
+function runsOf(ctx: ReportContext, it: ItemState | undefined): RunState[] {
+  return (it?.runIds ?? []).map((id) => ctx.state.runs[id]).filter((r): r is RunState => !!r);
+}
+
+function resultCell(ctx: ReportContext, it: ItemState | undefined, runs: RunState[]): string {
+  const label = statusLabel(ctx, it?.status ?? 'pending');
+  const soak = runs.filter((r) => r.purpose === 'watch');
+  if (soak.length < 2) return label;
+  const failed = soak.filter((r) => r.finished?.result !== 'pass').length;
+  return `${label} (soak: ${soak.length} runs, ${failed} failed)`;
+}
+
+function overview(ctx: ReportContext, section: ChecklistSection, pass: number): string {
+  const rows = section.items.map((item) => {
+    const it = ctx.state.history[`${itemKey(section.id, item.id)}#${pass}`];
+    const runs = runsOf(ctx, it);
+    const last = runs.at(-1);
+    const at = it?.markedAt ?? last?.startedAt;
+    return [
+      item.id,
+      item.title,
+      resultCell(ctx, it, runs),
+      last ? exitText(last) : '',
+      last?.finished ? formatDuration(last.finished.durationMs) : '',
+      at ? ctx.offset(at) : '',
+    ];
+  });
+  return table(['Item', 'Title', 'Result', 'Exit', 'Duration', 'At'], rows);
+}
+
+function runFacts(ctx: ReportContext, run: RunState, itemLabel: string): string {
+  const f = run.finished;
+  const result = runResult(ctx, run);
+  const facts = [`Run ${run.runId}${result === itemLabel ? '' : `: **${result}**`}`];
+  if (f) facts.push(f.exitCode !== null ? `exit ${f.exitCode}` : `signal ${f.signal ?? '?'}`, formatDuration(f.durationMs));
+  facts.push(`started ${ctx.offset(run.startedAt)} (${ctx.clock(run.startedAt)} UTC)`);
+  if (f?.redactions) facts.push(plural(f.redactions, 'redaction'));
+  return facts.join(' · ');
+}
+
+function runDetail(ctx: ReportContext, run: RunState, itemLabel: string): string[] {
+  const out: string[] = [runFacts(ctx, run, itemLabel), ''];
+  out.push(run.edited ? 'Command (edited by the operator before running):' : 'Command:', '', fence(run.command, 'sh'), '');
+  const f = run.finished;
+  if (f?.reasons.length) out.push('Why it failed:', '', ...f.reasons.map((r) => `- ${text(r)}`), '');
+  if (run.interrupted) out.push(`Interrupted: ${text(run.interrupted.reason)}`, '');
+  if (!f && !run.interrupted) {
+    out.push(ctx.openElsewhere ? `Still running in ${ctx.openElsewhere}.` : '**Interrupted:** the process recording this run stopped before it finished; below is the output that reached its log.', '');
+  }
+  const output = runOutput(ctx, run);
+  out.push(output ? renderOutput(output, logName(run)) : '_No output recorded._', '');
+  return out;
+}
+
+function earlierRuns(ctx: ReportContext, runs: RunState[]): string[] {
+  if (runs.length === 0) return [];
+  const failing = runs.filter((r) => r.finished?.result !== 'pass');
+  const shown = runs.length <= EARLIER_RUNS_SHOWN ? runs : failing.slice(0, EARLIER_RUNS_SHOWN);
+  const rows = shown.map((r) => [r.runId, ctx.offset(r.startedAt), runResult(ctx, r), exitText(r), r.finished ? formatDuration(r.finished.durationMs) : '-']);
+  const note = shown.length < runs.length ? ` (${runs.length} in all; ${shown.length === failing.length ? 'the failing ones' : `the first ${shown.length} failing ones`} shown)` : '';
+  return [`Earlier runs${note}:`, '', table(['Run', 'At', 'Result', 'Exit', 'Duration'], rows), ''];
+}
+
+function itemDetail(ctx: ReportContext, section: ChecklistSection, item: ChecklistItem, pass: number): string[] {
+  const it = ctx.state.history[`${itemKey(section.id, item.id)}#${pass}`];
+  const runs = runsOf(ctx, it);
+  const injected = ctx.state.runOrder
+    .map((id) => ctx.state.runs[id])
+    .filter((r): r is RunState => r?.purpose === 'inject' && r.section === section.id && r.item === item.id && r.pass === pass);
+  const passes = ctx.state.passes[section.id] ?? 1;
+  // Free notes are not tied to a pass: they are shown with the current one.
+  const notes = pass === passes ? ctx.state.notes.filter((n) => n.section === section.id && n.item === item.id) : [];
+  if (runs.length === 0 && injected.length === 0 && !it?.note && notes.length === 0) return [];
+  const out = [`#### ${text(item.id)} — ${text(item.title)}${passes > 1 ? ` (pass ${pass})` : ''}`, ''];
+  const label = statusLabel(ctx, it?.status ?? 'pending');
+  const facts = [`Result: **${label}**`];
+  if (it?.markedAt) facts.push(`at ${ctx.offset(it.markedAt)}`);
+  if (item.owner) facts.push(`owner: ${text(ctx.state.roles[item.owner]?.name ?? item.owner)}`);
+  if (item.run) facts.push(`expected: ${text([item.expect?.description, describeExpectation(item.expect)].filter(Boolean).join('; '))}`);
+  out.push(facts.join(' · '), '');
+  if (it?.note) out.push(`Note: ${text(it.note)}`, '');
+  for (const run of injected) {
+    out.push(`Fault injected (drill) at ${ctx.offset(run.startedAt)}: ${code(run.command)} → ${runResult(ctx, run)}, exit ${exitText(run)}`, '');
+  }
+  const last = runs.at(-1);
+  if (last) out.push(...runDetail(ctx, last, label), ...earlierRuns(ctx, runs.slice(0, -1)));
+  if (notes.length) out.push('Notes:', '', ...notes.map((n) => `- ${ctx.offset(n.at)} ${text(n.by)}: ${text(n.text)}`), '');
+  return out;
+}
+
+function passBlock(ctx: ReportContext, section: ChecklistSection, pass: number): string[] {
+  return [overview(ctx, section, pass), '', ...section.items.flatMap((item) => itemDetail(ctx, section, item, pass))];
+}
+
+function passReasons(ctx: ReportContext, sectionId: string): Map<number, { reason: string; at: string }> {
+  const reasons = new Map<number, { reason: string; at: string }>();
+  for (const e of ctx.events) if (e.type === 'pass.started' && e.section === sectionId) reasons.set(e.pass, { reason: e.reason, at: e.ts });
+  return reasons;
+}
+
+export function renderChecks(ctx: ReportContext): string[] {
+  const out = ['## Checks', ''];
+  ctx.checklist.sections.forEach((section, index) => {
+    out.push(`### ${index + 1}. ${text(section.title)} (${section.kind})`, '');
+    if (section.description) out.push(text(section.description), '');
+    const passes = ctx.state.passes[section.id] ?? 1;
+    if (passes === 1) {
+      out.push(...passBlock(ctx, section, 1));
+      return;
+    }
+    const reasons = passReasons(ctx, section.id);
+    for (let pass = 1; pass <= passes; pass++) {
+      const started = reasons.get(pass);
+      const why = started ? ` — started ${ctx.offset(started.at)}: ${text(started.reason)}` : '';
+      out.push(`**Pass ${pass} of ${passes}**${pass < passes ? ' (earlier result, kept)' : ''}${why}`, '', ...passBlock(ctx, section, pass));
+    }
+  });
+  return out;
+}

@@ -1,0 +1,114 @@
+// The timeline: every recorded event that means something to a reader, with its T+ offset.
+// Soak re-runs of one item in a row are folded into a single line.
+import { formatDuration } from './duration.js';
+import type { EvidenceEvent } from './events.js';
+import { RECOMMENDATION_LABEL } from './severity-rules.js';
+import { runResult, type ReportContext } from './report-context.js';
+import { code, plural, table, text } from './report-markdown.js';
+
+interface Row {
+  ts: string;
+  by: string;
+  what: string;
+  /** Rows with the same fold key next to each other are one line (soak re-runs of an item). */
+  fold?: string;
+  passed?: boolean;
+}
+
+function describe(ctx: ReportContext, e: EvidenceEvent): Omit<Row, 'ts' | 'by'> | undefined {
+  const where = (section: string, item?: string): string => text(item ? `${section}/${item}` : ctx.sectionTitle(section));
+  switch (e.type) {
+    case 'session.started':
+      return { what: `Session started on ${ctx.header.host} (pid ${e.pid})` };
+    case 'session.resumed':
+      return { what: `Session resumed (pid ${e.pid})` };
+    case 'role.assigned':
+      return { what: e.tbd ? `Role ${e.role}: acknowledged as TBD` : `Role ${e.role}: ${text(e.name)}${e.contact ? ` (${text(e.contact)})` : ''}` };
+    case 't0.marked':
+      return { what: `**T0 marked**${e.note ? ` — ${text(e.note)}` : ''}` };
+    case 'pass.started':
+      return { what: `${text(ctx.sectionTitle(e.section))}: pass ${e.pass} started — ${text(e.reason)}` };
+    case 'command.started': {
+      const run = ctx.state.runs[e.runId];
+      if (!run || run.finished || run.interrupted) return undefined; // the result line says it all
+      return { what: `${where(e.section, e.item)}: ${code(e.command)} started, never finished → **${runResult(ctx, run)}**` };
+    }
+    case 'command.finished': {
+      const run = ctx.state.runs[e.runId];
+      if (!run) return undefined;
+      const exit = e.exitCode !== null ? `exit ${e.exitCode}` : `signal ${e.signal ?? '?'}`;
+      const result = runResult(ctx, run);
+      const label = run.purpose === 'inject' ? 'fault injected' : run.purpose === 'watch' ? 'soak run' : 'ran';
+      const what = `${where(run.section, run.item)} ${label}: **${result}** (${exit}, ${formatDuration(e.durationMs)})`;
+      return run.purpose === 'watch' ? { what, fold: `${run.section}/${run.item}`, passed: e.result === 'pass' } : { what };
+    }
+    case 'command.interrupted': {
+      const run = ctx.state.runs[e.runId];
+      return { what: `${run ? where(run.section, run.item) : e.runId}: run ${e.runId} **INTERRUPTED** — ${text(e.reason)}` };
+    }
+    case 'item.marked':
+      return { what: `${where(e.section, e.item)} marked **${e.status.toUpperCase()}**${e.note ? ` — ${text(e.note)}` : ''}` };
+    case 'note.added':
+      return { what: `Note${e.section ? ` on ${where(e.section, e.item)}` : ''}: ${text(e.text)}` };
+    case 'incident.declared':
+      return { what: `**Incident ${e.incidentId} declared (${e.severity})**: ${text(e.title)}` };
+    case 'incident.resolved':
+      return { what: `Incident ${e.incidentId} resolved${e.note ? ` — ${text(e.note)}` : ''}` };
+    case 'rule.fired':
+      return { what: `**Rule fired** (${e.rule}): ${text(e.text)} → ${RECOMMENDATION_LABEL[e.recommend as keyof typeof RECOMMENDATION_LABEL] ?? e.recommend} (${text(e.reason)})` };
+    case 'rule.cleared':
+      return { what: `Rule cleared (${e.rule}): ${text(e.reason)}` };
+    case 'decision.taken':
+      return { what: `**Decision: ${e.decision.toUpperCase()}** — ${text(e.reason)}` };
+    case 'signoff.recorded':
+      return { what: `Sign-off: ${e.role} by ${text(e.name)}${e.item ? ` (${e.item})` : ''}${e.note ? ` — ${text(e.note)}` : ''}` };
+    case 'destructive.confirmed':
+      return { what: `Destructive ${where(e.section, e.item)} confirmed (typed ${code(e.typed)})` };
+    case 'destructive.refused':
+      return { what: `Destructive ${where(e.section, e.item)} **refused** — ${text(e.reason)}` };
+    case 'override.recorded':
+      return { what: `**Override**: ${text(ctx.sectionTitle(e.section))} unlocked — ${text(e.reason)}` };
+    case 'exported':
+      return { what: `Exported (${e.format}) to ${code(e.path)}` };
+    case 'session.closed':
+      return { what: `Session closed${e.reason ? ` — ${text(e.reason)}` : ''}` };
+    case 'cursor.moved':
+      return undefined;
+  }
+}
+
+function fold(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const row = rows[i] as Row;
+    let j = i + 1;
+    while (row.fold && rows[j]?.fold === row.fold) j++;
+    if (j - i < 3) {
+      out.push(...rows.slice(i, j));
+    } else {
+      const group = rows.slice(i, j);
+      const failed = group.filter((r) => !r.passed).length;
+      out.push({ ...row, what: `${text(row.fold ?? '')} soak: ${plural(group.length, 'run')}, ${failed} failed (until ${(group.at(-1) as Row).ts.slice(11, 19)} UTC)` });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export function renderTimeline(ctx: ReportContext): string[] {
+  const rows: Row[] = [];
+  for (const e of ctx.events) {
+    const row = describe(ctx, e);
+    if (row) rows.push({ ...row, ts: e.ts, by: e.by });
+  }
+  const from = ctx.state.t0 ? 'T+ from T0; T- before it' : 'T0 was never marked: offsets are from the session start';
+  return [
+    '## Timeline',
+    '',
+    `Times are UTC; ${from}.`,
+    '',
+    table(['T+', 'Time', 'Who', 'Event'], fold(rows).map((r) => [ctx.offset(r.ts), ctx.clock(r.ts), r.by, r.what])),
+    '',
+  ];
+}

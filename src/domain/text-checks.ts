@@ -1,0 +1,48 @@
+// Problems visible in the raw text before any parsing: binary content, invalid UTF-8, emptiness;
+// and one-line wording for the YAML parser's own errors.
+import type { YAMLError } from 'yaml';
+
+export interface TextProblem {
+  offset: number;
+  message: string;
+  code: string;
+}
+
+// Control characters other than tab, LF and CR; U+FFFD is what invalid UTF-8 decodes to.
+const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]/;
+
+export function findNonText(text: string): TextProblem | undefined {
+  const match = NOT_TEXT.exec(text);
+  if (!match) return undefined;
+  const char = match[0];
+  if (char === '\0') return { offset: match.index, code: 'binary', message: 'contains a NUL byte: this looks like a binary file, not a YAML or JSON checklist' };
+  if (char === '\uFFFD' && /^\uFFFD\uFFFD/.test(text) && text.includes('\0')) {
+    return { offset: 0, code: 'encoding', message: 'is UTF-16 text; save it as UTF-8' };
+  }
+  if (char === '\uFFFD') return { offset: match.index, code: 'encoding', message: 'is not valid UTF-8 text (save the file as UTF-8)' };
+  const hex = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { offset: match.index, code: 'binary', message: `contains a control character (U+${hex}); a checklist is plain text` };
+}
+
+export const EMPTY_MESSAGE = 'the file is empty; a checklist needs at least id, title, version and sections';
+
+const YAML_WORDING: Record<string, string> = {
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML needs spaces',
+  MULTIPLE_DOCS: 'more than one YAML document (a second "---"); a checklist file holds exactly one',
+  BLOCK_AS_IMPLICIT_KEY: 'unexpected "key: value" here or on the next line: check the indentation, or quote a value that contains ": "',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check the indentation, or quote a value that contains ": "',
+  TAG_RESOLVE_FAILED: 'unknown YAML tag (remove the "!..." or quote the value)',
+};
+
+export function yamlErrorMessage(error: YAMLError, source: string): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^["']?([^"':\n]+?)["']?\s*:/.exec(source.slice(error.pos[0]))?.[1];
+    return `duplicate key${key ? ` "${key}"` : ''}: a key may appear only once in a mapping`;
+  }
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) return 'this quoted string is never closed (a missing closing quote)';
+  const known = YAML_WORDING[error.code];
+  if (known) return known;
+  const first = error.message.split('\n')[0] ?? error.message;
+  const plain = first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return plain.charAt(0).toLowerCase() + plain.slice(1);
+}

@@ -1,0 +1,171 @@
+// Reads checklist files from disk and finds the bundled and local ones. Parsing and validation
+// are pure (src/domain/checklist-parse.ts); this module only adds the file system.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatOf, parseChecklistText, type Diagnostic, type ParseResult } from '../domain/checklist-parse.js';
+import type { Checklist } from '../domain/checklist-schema.js';
+import { formatDiagnostic } from '../domain/diagnostic.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
+
+export interface ChecklistFile {
+  path: string;
+  displayPath: string;
+  source: string;
+  sha256: string;
+  format: 'yaml' | 'json';
+}
+
+export interface LoadedChecklist extends ChecklistFile {
+  checklist: Checklist;
+  warnings: Diagnostic[];
+}
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const SHOWN_ERRORS = 20;
+const CHECKLIST_FILE = /\.(ya?ml|json)$/i;
+const NOT_CHECKLISTS = new Set(['checklist.schema.json']);
+
+/** The path as the user should see it: relative when under the working directory. */
+export function displayPathOf(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+function unreadable(display: string, reason: string): CutoverError {
+  return new CutoverError(`cannot read checklist ${display}: ${reason}`, EXIT.usage);
+}
+
+/** Reads the raw file; throws a usage error (exit 2) when it is missing, a directory or unreadable. */
+export async function readChecklistFile(path: string): Promise<ChecklistFile> {
+  const absolute = resolve(path);
+  const displayPath = displayPathOf(path);
+  let bytes: Buffer;
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw unreadable(displayPath, 'is a directory');
+    if (info.size > MAX_BYTES) throw unreadable(displayPath, `too large for a checklist (${(info.size / 1024 / 1024).toFixed(1)} MB)`);
+    bytes = await readFile(absolute);
+  } catch (error) {
+    if (error instanceof CutoverError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file' };
+    throw unreadable(displayPath, reasons[code ?? ''] ?? (error as Error).message);
+  }
+  return {
+    path: absolute,
+    displayPath,
+    source: bytes.toString('utf8'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    format: formatOf(absolute),
+  };
+}
+
+export function parseChecklistFile(file: ChecklistFile): ParseResult {
+  return parseChecklistText(file.source, file.displayPath);
+}
+
+/** Reads and validates a checklist; an invalid one is a CutoverError listing its problems. */
+export async function loadChecklist(path: string): Promise<LoadedChecklist> {
+  const file = await readChecklistFile(path);
+  const result = parseChecklistFile(file);
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const shown = errors.slice(0, SHOWN_ERRORS).map(formatDiagnostic);
+    const more = errors.length - shown.length;
+    const hint = more > 0 ? `${more} more problem${more === 1 ? '' : 's'}: run \`cutover validate ${file.displayPath}\`` : undefined;
+    throw new CutoverError(`invalid checklist ${file.displayPath}:\n${shown.join('\n')}`, EXIT.failed, hint);
+  }
+  return { ...file, checklist: result.checklist, warnings: result.diagnostics };
+}
+
+/** The directory holding package.json, found from this module (src/services or dist/chunks). */
+function packageDir(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function bundledChecklistDir(): string | undefined {
+  const pkg = packageDir();
+  return pkg ? join(pkg, 'checklists') : undefined;
+}
+
+function localChecklistDirs(): string[] {
+  const fromEnv = (process.env.CUTOVER_CHECKLISTS ?? '').split(delimiter).filter(Boolean);
+  return [resolve('checklists'), ...fromEnv.map((dir) => resolve(dir))];
+}
+
+export interface FoundChecklist {
+  path: string;
+  id: string;
+  title: string;
+  sections: number;
+  items: number;
+  origin: 'bundled' | 'local';
+  error?: string;
+}
+
+export async function checklistFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && CHECKLIST_FILE.test(e.name) && !NOT_CHECKLISTS.has(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+async function describeFile(path: string, origin: FoundChecklist['origin']): Promise<FoundChecklist> {
+  const stem = basename(path, extname(path));
+  try {
+    const result = parseChecklistFile(await readChecklistFile(path));
+    if (!result.ok) {
+      const first = result.diagnostics[0];
+      return { path, id: stem, title: '', sections: 0, items: 0, origin, error: first ? formatDiagnostic(first) : 'invalid' };
+    }
+    const { checklist } = result;
+    const items = checklist.sections.reduce((sum, s) => sum + s.items.length, 0);
+    return { path, id: checklist.id, title: checklist.title, sections: checklist.sections.length, items, origin };
+  } catch (error) {
+    return { path, id: stem, title: '', sections: 0, items: 0, origin, error: (error as Error).message };
+  }
+}
+
+/** Bundled checklists first, then local ones (./checklists and $CUTOVER_CHECKLISTS), each once. */
+export async function findChecklists(): Promise<FoundChecklist[]> {
+  const bundled = bundledChecklistDir();
+  const dirs: Array<[string, FoundChecklist['origin']]> = [
+    ...(bundled ? [[bundled, 'bundled'] as [string, 'bundled']] : []),
+    ...localChecklistDirs().map((dir) => [dir, 'local'] as [string, 'local']),
+  ];
+  const seen = new Set<string>();
+  const found: FoundChecklist[] = [];
+  for (const [dir, origin] of dirs) {
+    for (const path of await checklistFilesIn(dir)) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      found.push(await describeFile(path, origin));
+    }
+  }
+  return found;
+}
+
+/** A path to a checklist file, or a bare checklist id / file name such as `demo` or `demo.yaml`. */
+export async function resolveChecklistRef(ref: string): Promise<string> {
+  const isFile = await stat(ref).then((s) => s.isFile(), () => false);
+  if (isFile || /[\\/]/.test(ref)) return ref;
+  const found = await findChecklists();
+  const ordered = [...found.filter((c) => c.origin === 'local'), ...found.filter((c) => c.origin === 'bundled')];
+  const match =
+    ordered.find((c) => !c.error && c.id === ref) ??
+    ordered.find((c) => basename(c.path) === ref || basename(c.path, extname(c.path)) === ref);
+  if (match) return match.path;
+  if (CHECKLIST_FILE.test(ref)) return ref; // reported by loadChecklist as "no such file"
+  throw new CutoverError(`no checklist file or checklist id "${ref}"`, EXIT.usage, 'run `cutover list` to see the available checklists, or give a path');
+}

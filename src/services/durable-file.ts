@@ -1,0 +1,80 @@
+// Writes that survive a crash or power cut: a new file appears whole or not at all, and a
+// positional write is on disk before the promise resolves.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { chmod, link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { CutoverError } from '../domain/errors.js';
+import { basename, dirname, join } from 'node:path';
+
+/** fsync a directory so that a rename or a new entry in it survives a power cut. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface DurableWriteOptions {
+  mode?: number;
+  /** Refuse (EEXIST) instead of replacing an existing file. */
+  noClobber?: boolean;
+}
+
+/** Write to a temp file beside `path`, fsync it, rename (or link, for noClobber) it in place, fsync the directory. */
+export async function writeFileDurable(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const mode = options.mode ?? 0o600;
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx', mode);
+    await handle.chmod(mode); // exact mode whatever the umask
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (options.noClobber) {
+      await link(temp, path);
+      await unlink(temp);
+    } else {
+      await rename(temp, path);
+    }
+    await fsyncDir(dirname(path));
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Write all of `data` at `offset` (looping over short writes), then fdatasync. */
+export async function writeAtDurable(handle: FileHandle, data: Uint8Array, offset: number): Promise<void> {
+  let written = 0;
+  while (written < data.length) {
+    const { bytesWritten } = await handle.write(data, written, data.length - written, offset + written);
+    written += bytesWritten;
+  }
+  await handle.datasync();
+}
+
+/** Disk errors an operator can fix (permissions, full or read-only disk) become one clear line. */
+export function asUserError(action: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a part of the path is not a directory',
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new CutoverError(`cannot ${action}: ${reason}`, 1, 'choose another place with --evidence-dir, or fix the directory') : error;
+}
+
+/** mkdir with exactly `mode` (whatever the umask); an existing directory is left as it is. */
+export async function mkdirExact(path: string, mode: number): Promise<void> {
+  try {
+    await mkdir(path, { mode });
+    await chmod(path, mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}

@@ -1,0 +1,61 @@
+// The sessions in an evidence directory, for `cutover list`, the home screen and resume.
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { SessionMode } from '../domain/events.js';
+import { foldEvents } from '../domain/session-state.js';
+import { readEvidence } from './evidence-read.js';
+
+export interface SessionSummary {
+  path: string;
+  sessionId: string;
+  checklistId: string;
+  title: string;
+  ticket: string;
+  environment: string;
+  operator: string;
+  mode: SessionMode;
+  createdAt: string;
+  lastEventAt: string;
+  closed: boolean;
+  events: number;
+  /** Set when the file is damaged: "seq N: what". The other fields then describe its intact part. */
+  problem?: string;
+}
+
+async function summarize(path: string): Promise<SessionSummary | undefined> {
+  try {
+    const { header, events, problem } = await readEvidence(path);
+    const state = foldEvents(header, events);
+    return {
+      path,
+      sessionId: header.sessionId,
+      checklistId: header.checklist?.id ?? '',
+      title: header.checklist?.title ?? '',
+      ticket: header.ticket,
+      environment: header.environment,
+      operator: header.operator,
+      mode: header.mode,
+      createdAt: header.createdAt,
+      lastEventAt: state.lastEventAt,
+      closed: state.closed,
+      events: events.length,
+      ...(problem ? { problem: `seq ${problem.seq}: ${problem.message}` } : {}),
+    };
+  } catch {
+    return undefined; // not evidence (or unreadable): not a session
+  }
+}
+
+/** Every evidence file in `dir`, most recent activity first; a missing directory has none. */
+export async function listSessions(dir: string): Promise<SessionSummary[]> {
+  const root = resolve(dir);
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return [];
+  }
+  const paths = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => join(root, name));
+  const summaries = (await Promise.all(paths.map(summarize))).filter((s): s is SessionSummary => !!s);
+  return summaries.sort((a, b) => (a.lastEventAt < b.lastEventAt ? 1 : a.lastEventAt > b.lastEventAt ? -1 : a.path.localeCompare(b.path)));
+}

@@ -1,0 +1,94 @@
+// Reading evidence files without a lock and without trusting them, and recovering the intact
+// part of a damaged one into a new file. The original is never written to.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CutoverError } from '../domain/errors.js';
+import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
+import { EvidenceHeader, type EvidenceEvent } from '../domain/events.js';
+import type { ChainProblem } from '../domain/hash-chain.js';
+import { writeFileDurable } from './durable-file.js';
+
+/** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
+export const RECOVER_COMMAND = 'cutover resume --recover';
+
+export const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+export type DamageProblem = ChainProblem & { hint?: string };
+
+export interface EvidenceRead {
+  header: EvidenceHeader;
+  /** The intact events: all of them, or those before `problem.seq`. */
+  events: EvidenceEvent[];
+  problem?: DamageProblem;
+}
+
+export function damageHint(path: string, validCount: number): string {
+  const keep = validCount ? `the ${validCount} intact event${validCount === 1 ? '' : 's'} (seq 1..${validCount})` : 'no intact events';
+  return `nothing was changed. \`cutover verify ${path}\` shows the details; \`${RECOVER_COMMAND} ${path}\` continues from a copy holding ${keep}, beside the original`;
+}
+
+export function damagedError(path: string, problem: ChainProblem, validCount: number): CutoverError {
+  return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount));
+}
+
+/** Inspects the text of an evidence file; throws CutoverError (exit 2) if it is not evidence at all. */
+export function inspectFile(path: string, text: string): EvidenceRead & { appendable: boolean } {
+  const found = inspectEvidence(text);
+  if (found.kind === 'not-evidence') throw new CutoverError(`cannot read ${path}: ${found.reason}`, 2);
+  return found;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : (err.code ?? err.message);
+    throw new CutoverError(`cannot read evidence file ${path}: ${why}`, 2);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Read-only, no lock: the header, the intact events, and the first problem if there is one.
+ * A live session may be appending while we read, and a read can land mid-append: a problem only
+ * counts once the file reads the same twice.
+ */
+export async function readEvidence(path: string): Promise<EvidenceRead> {
+  let text = await readText(path);
+  let found = inspectFile(path, text);
+  for (let attempt = 0; found.problem && attempt < 5; attempt++) {
+    await sleep(20);
+    const again = await readText(path);
+    if (again === text) break;
+    text = again;
+    found = inspectFile(path, text);
+  }
+  const { header, events, problem } = found;
+  return problem ? { header, events, problem: { ...problem, hint: damageHint(path, events.length) } } : { header, events };
+}
+
+/**
+ * Writes `<sessionId>.recovered-<n>.json` (n = intact events) beside the file, holding its header and
+ * intact events in this tool's layout (the prefix of a chain is a valid chain), and returns its path.
+ * Run logs stay where they are: they live under `<sessionId>.runs/`, shared by both files.
+ */
+export async function writeRecoveredCopy(path: string): Promise<string> {
+  const { header, events } = await readEvidence(path);
+  if (!EvidenceHeader.safeParse(header).success) {
+    throw new CutoverError(`cannot recover ${path}: its header is damaged, so none of its events can be trusted`, 1);
+  }
+  const base = SAFE_NAME.test(header.sessionId ?? '') ? header.sessionId : basename(path, '.json');
+  const text = renderDocument(header, events);
+  for (let attempt = 1; ; attempt++) {
+    const name = `${base}.recovered-${events.length}${attempt > 1 ? `-${attempt}` : ''}.json`;
+    const target = join(dirname(resolve(path)), name);
+    try {
+      await writeFileDurable(target, text, { mode: 0o600, noClobber: true });
+      return target;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// Gathers what the pure report needs from disk, read-only and without taking the lock: the intact
+// events, the checklist snapshot, the output that reached the logs of unfinished runs, and
+// whether another live process still holds the session open.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseChecklistText } from '../domain/checklist-parse.js';
+import { compareDrills, drillTimings } from '../domain/drill-timings.js';
+import type { Checklist } from '../domain/checklist-schema.js';
+import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
+import { checklistFromEvidence } from '../domain/report-fallback.js';
+import type { ReportInput, RunOutput } from '../domain/report.js';
+import { foldEvents, inFlightRuns, type SessionState } from '../domain/session-state.js';
+import { evaluateRules } from '../domain/severity-rules.js';
+import { loadDrillHistory } from './drill-history.js';
+import { readEvidence, type DamageProblem } from './evidence-store.js';
+import { holderIsGone, type LockHolder } from './evidence-lock.js';
+import { summarizeLogFile } from './output-capture.js';
+
+export interface LoadedReport {
+  input: ReportInput;
+  problem?: DamageProblem;
+  /** Why the stand-in checklist was used, when the snapshot could not be. */
+  snapshotProblem?: string;
+}
+
+async function loadSnapshot(dir: string, header: EvidenceHeader): Promise<{ checklist?: Checklist; problem?: string }> {
+  const name = header.checklist?.snapshot;
+  if (!name) return { problem: 'the header names no checklist snapshot' };
+  const path = join(dir, name);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return { problem: `checklist snapshot ${name} is missing` };
+  const parsed = parseChecklistText(text, path);
+  return parsed.ok ? { checklist: parsed.checklist } : { problem: `checklist snapshot ${name} no longer parses` };
+}
+
+/** `process 123 on host` when a live process other than this one holds the session's lock. */
+export async function openElsewhere(evidencePath: string): Promise<string | undefined> {
+  const text = await readFile(`${evidencePath}.lock`, 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  try {
+    const holder = JSON.parse(text) as LockHolder;
+    if (typeof holder.pid !== 'number' || holder.pid === process.pid || holderIsGone(holder)) return undefined;
+    return `process ${holder.pid} on ${holder.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function unfinishedOutput(dir: string, state: SessionState): Promise<Record<string, RunOutput>> {
+  const out: Record<string, RunOutput> = {};
+  for (const run of inFlightRuns(state)) {
+    const summary = await summarizeLogFile(join(dir, run.log)).catch(() => undefined);
+    if (summary) out[run.runId] = { ...summary.excerpt, bytes: summary.logBytes };
+  }
+  return out;
+}
+
+/** A drill is compared with the earlier drills of its checklist in the same evidence folder. */
+async function drillComparison(dir: string, header: EvidenceHeader, checklist: Checklist, events: EvidenceEvent[]): Promise<ReportInput['drill']> {
+  if (header.mode !== 'drill') return undefined;
+  const history = await loadDrillHistory(dir, header.checklist.id, header.sessionId).catch(() => []);
+  const earlier = history.filter((d) => d.startedAt < header.createdAt);
+  if (earlier.length === 0) return undefined;
+  return { comparison: compareDrills(drillTimings(checklist, header, events), earlier), earlier: earlier.length };
+}
+
+/**
+ * Everything renderReport needs for `evidencePath`. The snapshot, the logs and the lock are looked
+ * for beside it, or beside `source` (an export reports from its staged copy of the original).
+ */
+export async function loadReportInput(evidencePath: string, opts: { evidenceFile?: string; source?: string } = {}): Promise<LoadedReport> {
+  const source = opts.source ?? evidencePath;
+  const dir = dirname(source);
+  const { header, events, problem } = await readEvidence(evidencePath);
+  const state = foldEvents(header, events);
+  const snapshot = await loadSnapshot(dir, header);
+  const checklist = snapshot.checklist ?? checklistFromEvidence(header, events);
+  const elsewhere = await openElsewhere(source);
+  const drill = await drillComparison(dir, header, checklist, events);
+  const input: ReportInput = {
+    header,
+    state,
+    checklist,
+    events,
+    evaluation: evaluateRules(checklist, state),
+    evidenceFile: opts.evidenceFile ?? source,
+    inFlightOutput: await unfinishedOutput(dir, state),
+    ...(elsewhere ? { openElsewhere: elsewhere } : {}),
+    ...(drill ? { drill } : {}),
+    ...(problem ? { damaged: `the evidence file is damaged at seq ${problem.seq} (${problem.message})` } : {}),
+  };
+  return { input, problem, snapshotProblem: snapshot.problem };
+}

@@ -1,0 +1,160 @@
+// Runs one command: its own process group, output redacted and streamed to a per-run log, the
+// expectation judged as it streams, and a timeout or cancel that kills the whole process tree.
+import { stat } from 'node:fs/promises';
+import { CutoverError } from '../domain/errors.js';
+import { createExpectationMatcher, type Expectation } from '../domain/expectation.js';
+import type { Redactor } from '../domain/redaction.js';
+import { summarizeLogFile, type Excerpt, type LogSummary } from './output-capture.js';
+import { signalGroup, spawnShell } from './process-group.js';
+import { openRunLog, RunOutput } from './run-output.js';
+
+export interface RunRequest {
+  command: string;
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+  /** The log file to create (0600): redacted stdout and stderr, interleaved by line as they arrive. */
+  logPath: string;
+  redactor: Redactor;
+  expect?: Expectation;
+  /** Abort = cancel: the whole process group is killed. */
+  signal?: AbortSignal;
+  /** Redacted text as it arrives, for live tails. Called synchronously: keep it cheap. */
+  onOutput?: (text: string) => void;
+}
+
+export interface RunOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  timedOut: boolean;
+  cancelled: boolean;
+  stdoutBytes: number;
+  stderrBytes: number;
+  logBytes: number;
+  logSha256: string;
+  excerpt: Excerpt;
+  redactions: number;
+  result: 'pass' | 'fail';
+  reasons: string[];
+}
+
+/** After SIGTERM to the group, SIGKILL follows this much later. */
+export const KILL_GRACE_MS = 1000;
+/** After the kill, the run settles by then even if something outside the group holds the pipes. */
+const SETTLE_AFTER_KILL_MS = 1500;
+/** After the command exits, background processes it left holding the pipes get this long. */
+const PIPE_GRACE_MS = 2000;
+
+async function checkedCwd(cwd: string): Promise<string | undefined> {
+  const info = await stat(cwd).catch(() => undefined);
+  if (!info) return `working directory ${cwd} does not exist`;
+  return info.isDirectory() ? undefined : `working directory ${cwd} is not a directory`;
+}
+
+interface Supervised {
+  code: number | null;
+  signal: string | null;
+  stopped?: 'timeout' | 'cancel';
+  startError?: string;
+}
+
+/** Feeds the child's output to `output` until it has exited and its pipes closed (or the kill settled). */
+function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
+  return new Promise((settle) => {
+    const child = spawnShell(req.command, req.cwd, req.env ?? {});
+    const state: Supervised = { code: null, signal: null };
+    const timers: NodeJS.Timeout[] = [];
+    let exited = false;
+    let killing = false;
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      timers.forEach(clearTimeout);
+      req.signal?.removeEventListener('abort', onAbort);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle(state);
+    };
+    const kill = (why: 'timeout' | 'cancel'): void => {
+      if (killing || finished) return;
+      killing = true;
+      // Once the command itself has exited, a cancel only stops what it left running.
+      if (!exited) state.stopped = why;
+      signalGroup(child.pid, 'SIGTERM');
+      timers.push(setTimeout(() => signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS));
+      timers.push(setTimeout(finish, SETTLE_AFTER_KILL_MS));
+    };
+    const onAbort = (): void => kill('cancel');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    if (req.timeoutMs !== undefined) timers.push(setTimeout(() => !exited && kill('timeout'), req.timeoutMs));
+
+    for (const source of ['stdout', 'stderr'] as const) {
+      child[source].on('data', (chunk: Buffer) => {
+        if (output.push(source, chunk)) return;
+        child.stdout.pause();
+        child.stderr.pause();
+        void output.drained().then(() => {
+          child.stdout.resume();
+          child.stderr.resume();
+        });
+      });
+    }
+    child.on('error', (error) => {
+      if (child.pid === undefined) state.startError = `could not start the command: ${error.message}`;
+      finish();
+    });
+    child.on('exit', (code, signal) => {
+      exited = true;
+      state.code = code;
+      state.signal = signal;
+      if (!finished) timers.push(setTimeout(finish, PIPE_GRACE_MS));
+    });
+    child.on('close', finish);
+  });
+}
+
+export async function runCommand(req: RunRequest): Promise<RunOutcome> {
+  const startedAt = performance.now();
+  const matcher = createExpectationMatcher(req.expect);
+  const log = await openRunLog(req.logPath).catch((error: Error) => {
+    throw new CutoverError(`cannot create the run log ${req.logPath}: ${error.message}`);
+  });
+  const output = new RunOutput(log, req.redactor, matcher, req.onOutput);
+  const notStarted = req.signal?.aborted ? undefined : await checkedCwd(req.cwd);
+  const run: Supervised = req.signal?.aborted
+    ? { code: null, signal: null, stopped: 'cancel' }
+    : notStarted
+      ? { code: null, signal: null, startError: notStarted }
+      : await supervise(req, output);
+  const durationMs = Math.round(performance.now() - startedAt);
+  const summary = await output.close();
+
+  const timedOut = run.stopped === 'timeout';
+  const cancelled = run.stopped === 'cancel';
+  const verdict = run.startError
+    ? { result: 'fail' as const, reasons: [run.startError] }
+    : matcher.finish({ exitCode: run.code, signal: run.signal, timedOut, cancelled, timeoutMs: req.timeoutMs });
+  if (output.writeError) {
+    verdict.result = 'fail';
+    verdict.reasons.push(`could not write the run log: ${output.writeError.message}`);
+  }
+  return {
+    exitCode: run.code,
+    signal: run.signal,
+    durationMs,
+    timedOut,
+    cancelled,
+    stdoutBytes: output.stdoutBytes,
+    stderrBytes: output.stderrBytes,
+    ...summary,
+    redactions: output.redactions,
+    ...verdict,
+  };
+}
+
+/** For a run found interrupted after a crash: what reached its log (a missing log is empty). */
+export function summarizeLog(logPath: string): Promise<LogSummary> {
+  return summarizeLogFile(logPath);
+}

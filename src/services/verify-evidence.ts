@@ -1,0 +1,117 @@
+// Verifying one evidence file and what it points at: the hash chain, every run log against the
+// sha256 its finishing event recorded, and the checklist snapshot against the header's sha256.
+import { stat } from 'node:fs/promises';
+import { CutoverError } from '../domain/errors.js';
+import type { EvidenceHeader } from '../domain/events.js';
+import { foldEvents, type RunState } from '../domain/session-state.js';
+import { readEvidence } from './evidence-read.js';
+import { sha256File } from './sha256-file.js';
+
+export interface VerifyProblem {
+  where: string;
+  message: string;
+}
+
+export interface EvidenceCheck {
+  header?: EvidenceHeader;
+  events: number;
+  runs: number;
+  logsChecked: number;
+  /** Runs started and never finished: their log has no recorded hash yet (crashed or still open). */
+  inFlight: number;
+  first?: string;
+  last?: string;
+  headHash?: string;
+  problems: VerifyProblem[];
+}
+
+/** Each file is hashed once, however many checks look at it. */
+export class HashCache {
+  private readonly hashes = new Map<string, Promise<{ sha256: string; bytes: number } | undefined>>();
+
+  get(path: string): Promise<{ sha256: string; bytes: number } | undefined> {
+    let found = this.hashes.get(path);
+    if (!found) {
+      found = stat(path).then(
+        (info) => (info.isFile() ? sha256File(path) : undefined),
+        () => undefined,
+      );
+      this.hashes.set(path, found);
+    }
+    return found;
+  }
+}
+
+export interface LogLocation {
+  path: string;
+  /** How the problem names it: `runs/r0003.log` in a bundle, the relative path beside a file. */
+  display: string;
+}
+
+async function checkRunLog(run: RunState, where: LogLocation, hashes: HashCache): Promise<VerifyProblem | undefined> {
+  const recorded = run.finished ?? run.interrupted;
+  if (!recorded) return undefined;
+  const actual = await hashes.get(where.path);
+  if (!actual) {
+    // A command that could not even start leaves no log; its event records the empty output.
+    if (recorded.logBytes === 0) return undefined;
+    return { where: where.display, message: `missing (run ${run.runId}, recorded at seq ${recorded.seq})` };
+  }
+  if (actual.sha256 !== recorded.logSha256) {
+    return { where: where.display, message: `sha256 mismatch (run ${run.runId}: the log changed after seq ${recorded.seq} recorded it)` };
+  }
+  return undefined;
+}
+
+/**
+ * Checks an evidence file. A file that is not evidence at all throws CutoverError (exit 2) unless
+ * `label` is set (inside a bundle, where an unreadable evidence.json is tampering, not bad input).
+ */
+export async function checkEvidence(
+  path: string,
+  logOf: (run: RunState) => LogLocation,
+  hashes: HashCache,
+  label = '',
+): Promise<EvidenceCheck> {
+  let read: Awaited<ReturnType<typeof readEvidence>>;
+  try {
+    read = await readEvidence(path);
+  } catch (error) {
+    if (!label || !(error instanceof CutoverError)) throw error;
+    return { events: 0, runs: 0, logsChecked: 0, inFlight: 0, problems: [{ where: label, message: 'not a readable evidence file' }] };
+  }
+  const { header, events, problem } = read;
+  const problems: VerifyProblem[] = [];
+  const prefix = label ? `${label} ` : '';
+  if (problem) problems.push({ where: `${prefix}seq ${problem.seq}`, message: problem.message });
+  const state = foldEvents(header, events);
+  const runs = state.runOrder.map((id) => state.runs[id]).filter((r): r is RunState => !!r);
+  let logsChecked = 0;
+  for (const run of runs) {
+    if (!run.finished && !run.interrupted) continue;
+    logsChecked++;
+    const found = await checkRunLog(run, logOf(run), hashes);
+    if (found) problems.push(found);
+  }
+  return {
+    header,
+    events: events.length,
+    runs: runs.length,
+    logsChecked,
+    inFlight: runs.length - logsChecked,
+    first: events[0]?.ts,
+    last: events.at(-1)?.ts,
+    headHash: events.at(-1)?.hash,
+    problems,
+  };
+}
+
+/** The checklist snapshot must be the very file whose sha256 the header recorded. */
+export async function checkSnapshot(path: string, display: string, header: EvidenceHeader | undefined, hashes: HashCache): Promise<VerifyProblem | undefined> {
+  const expected = header?.checklist?.sha256;
+  if (!expected) return undefined;
+  const actual = await hashes.get(path);
+  if (!actual) return { where: display, message: 'checklist snapshot missing' };
+  if (actual.sha256 !== expected) return { where: display, message: 'sha256 differs from the checklist sha256 recorded in the header' };
+  return undefined;
+}

@@ -1,0 +1,71 @@
+// `cutover verify`: is this evidence (file, incident package folder or .tar.gz) exactly as it
+// was recorded? Intact and tampered are results; input that is not evidence at all is an error
+// (CutoverError, exit 2).
+import { open, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import { verifyBundleDir, verifyTarball } from './verify-bundle.js';
+import { checkEvidence, checkSnapshot, HashCache, type VerifyProblem } from './verify-evidence.js';
+
+export type { VerifyProblem };
+
+export interface VerifyResult {
+  ok: boolean;
+  target: string;
+  kind: 'evidence' | 'folder' | 'tarball';
+  sessionId?: string;
+  events: number;
+  runs: number;
+  logsChecked: number;
+  inFlight: number;
+  /** Files checked against SHA256SUMS (bundles only). */
+  files: number;
+  first?: string;
+  last?: string;
+  headHash?: string;
+  problems: VerifyProblem[];
+}
+
+async function sniff(path: string): Promise<'gzip' | 'tar' | 'other'> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return 'gzip';
+    if (bytesRead >= 262 && buffer.toString('latin1', 257, 262) === 'ustar') return 'tar';
+    return 'other';
+  } finally {
+    await handle.close();
+  }
+}
+
+async function verifyEvidenceFile(path: string): Promise<Omit<VerifyResult, 'target' | 'kind' | 'ok'>> {
+  const dir = dirname(path);
+  const hashes = new HashCache();
+  const logOf = (run: { log: string }) => ({ path: join(dir, run.log), display: run.log });
+  const check = await checkEvidence(path, logOf, hashes);
+  const problems = [...check.problems];
+  const snapshot = check.header?.checklist?.snapshot;
+  if (snapshot) {
+    const found = await checkSnapshot(join(dir, snapshot), snapshot, check.header, hashes);
+    if (found) problems.push(found);
+  }
+  return { ...check, sessionId: check.header?.sessionId, files: 0, problems };
+}
+
+export async function verifyTarget(target: string): Promise<VerifyResult> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) throw new CutoverError(`cannot verify ${target}: no such file or folder`, EXIT.usage);
+  if (info.isDirectory()) {
+    const check = await verifyBundleDir(target, target);
+    return { ...check, ok: check.problems.length === 0, target, kind: 'folder', sessionId: check.header?.sessionId };
+  }
+  if (!info.isFile()) throw new CutoverError(`cannot verify ${target}: not a file or folder`, EXIT.usage);
+  const kind = await sniff(target);
+  if (kind !== 'other') {
+    const check = await verifyTarball(target, target);
+    return { ...check, ok: check.problems.length === 0, target, kind: 'tarball', sessionId: check.header?.sessionId };
+  }
+  if (/\.(tar\.gz|tgz|tar)$/i.test(target)) throw new CutoverError(`cannot verify ${target}: not a tarball`, EXIT.usage);
+  const result = await verifyEvidenceFile(target);
+  return { ...result, ok: result.problems.length === 0, target, kind: 'evidence' };
+}

@@ -1,0 +1,53 @@
+// What the header and footer show for each screen: the header's facts before a session exists,
+// the footer's key hints, and which help page `?` opens.
+import type { CutoverSession } from '../../services/session.js';
+import { footerHints, type Scope } from '../keys/keymap.js';
+import type { HeaderInfo } from '../layout/header.js';
+import type { Hint } from '../layout/footer.js';
+import type { RunView } from '../run/run-controller.js';
+import type { Screen } from './screens.js';
+
+const FORM_HINTS: Hint[] = [
+  { label: 'Tab/↓', word: 'next field' },
+  { label: 'Enter', word: 'next / submit' },
+  { label: 'Ctrl-S', word: 'submit' },
+  { label: 'Esc', word: 'back' },
+];
+
+export function helpScope(screen: Screen, run: RunView | undefined): Scope | 'form' {
+  switch (screen.name) {
+    case 'home':
+    case 'main':
+    case 'pager':
+    case 'roles':
+    case 'incidents':
+      return screen.name;
+    case 'running':
+      return run?.phase === 'running' ? 'running' : 'finished';
+    case 'signoff':
+      return 'list';
+    default:
+      return 'form';
+  }
+}
+
+export function hintsFor(screen: Screen, run: RunView | undefined, session: CutoverSession | undefined, overlay: 'help' | 'dialog' | undefined): Hint[] {
+  if (overlay === 'help') return [{ label: 'Esc/?', word: 'close help' }, { label: '↑/↓', word: 'scroll' }];
+  if (overlay === 'dialog') return [{ label: 'Enter', word: 'confirm' }, { label: 'Esc', word: 'cancel' }];
+  const scope = helpScope(screen, run);
+  if (scope === 'form') return FORM_HINTS;
+  const hide = scope === 'main' && session?.mode !== 'drill' ? (['inject'] as const) : [];
+  return footerHints(scope, hide);
+}
+
+export function headerInfo(screen: Screen, session: CutoverSession | undefined): HeaderInfo {
+  if (session) {
+    const header = session.state.header;
+    return { title: session.checklist.title, ticket: header.ticket, environment: header.environment, drill: header.mode === 'drill' };
+  }
+  if (screen.name === 'new-session') {
+    const { prefill, loaded } = screen;
+    return { title: loaded.checklist.title, ticket: prefill.ticket, environment: prefill.environment, drill: !!prefill.drill };
+  }
+  return { title: 'cutover', drill: false };
+}

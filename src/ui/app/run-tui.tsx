@@ -1,0 +1,93 @@
+// Starts the TUI on the real terminal and owns every way out of it: quitting, finishing, and
+// SIGTERM / SIGHUP (an SSH drop). Each path cancels a running command (recorded), restores the
+// terminal, and closes the session, which releases its lock. Nothing else needs saving: every
+// event is on disk before the screen shows it.
+import { render } from 'ink';
+import React from 'react';
+import type { CutoverSession } from '../../services/session.js';
+import { KeyRouter } from '../keys/key-router.js';
+import { displayPath } from '../paths.js';
+import { RunController } from '../run/run-controller.js';
+import { App } from './app.js';
+import type { Screen } from './screens.js';
+import type { TuiServices } from './tui-services.js';
+
+export interface TuiStart {
+  services: TuiServices;
+  initialScreen: Screen;
+  initialSession?: CutoverSession;
+}
+
+const ALT_SCREEN_ON = '\u001B[?1049h';
+const ALT_SCREEN_OFF = '\u001B[?1049l';
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+function write(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch {
+    // the terminal is gone (SSH dropped): nothing to restore
+  }
+}
+
+export async function runTui(start: TuiStart): Promise<number> {
+  let session = start.initialSession;
+  const runs = new RunController(() => session);
+  let closing: Promise<number> | undefined;
+  let resolveExit: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((done) => (resolveExit = done));
+  process.stdout.on('error', () => undefined);
+
+  write(ALT_SCREEN_ON);
+  const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
+    closing ??= (async () => {
+      await runs.stop();
+      try {
+        instance.unmount();
+      } finally {
+        write(ALT_SCREEN_OFF);
+      }
+      if (session) {
+        if (how.finish) await session.finish('finished by the operator');
+        await session.close();
+        const where = displayPath(session.evidencePath);
+        if (!how.signal) {
+          write(how.finish ? `Session finished. Evidence: ${where}\nExport it with: cutover export ${where}\n` : `Evidence saved: ${where}\nResume with: cutover resume ${where}\n`);
+        }
+      }
+      return how.signal ? (SIGNAL_EXIT[how.signal] ?? 1) : 0;
+    })();
+    return closing;
+  };
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    void shutdown({ finish: false, signal }).then((code) => process.exit(code));
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  for (const signal of signals) process.on(signal, onSignal);
+
+  const instance = render(
+    <KeyRouter>
+      <App
+        services={start.services}
+        runs={runs}
+        initialScreen={start.initialScreen}
+        initialSession={session}
+        onSession={(s) => (session = s)}
+        onQuit={(how) => void shutdown(how).then(resolveExit)}
+      />
+    </KeyRouter>,
+    { exitOnCtrlC: false, patchConsole: true },
+  );
+  instance.waitUntilExit().catch(async (error: unknown) => {
+    // A crash inside the UI: still restore the terminal and release the lock.
+    await shutdown({ finish: false }).catch(() => undefined);
+    process.stderr.write(`cutover: internal error in the TUI: ${error instanceof Error ? error.message : String(error)}\n`);
+    resolveExit(1);
+  });
+  try {
+    return await exited;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}

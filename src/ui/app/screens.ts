@@ -1,0 +1,32 @@
+// The screens of the TUI and what each is opened with.
+import type { LoadedForForm } from './tui-services.js';
+
+export interface FormPrefill {
+  ticket?: string;
+  environment?: string;
+  operator?: string;
+  drill?: boolean;
+  variables?: Record<string, string>;
+}
+
+export interface TriagePreset {
+  severity?: string;
+  title?: string;
+  section?: string;
+  item?: string;
+}
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'new-session'; loaded: LoadedForForm; prefill: FormPrefill; fromHome: boolean }
+  | { name: 'roles' }
+  | { name: 'main' }
+  | { name: 'running' }
+  | { name: 'pager'; runId: string; back: 'main' | 'running' }
+  | { name: 'triage'; preset?: TriagePreset }
+  | { name: 'incidents' }
+  | { name: 'decision' }
+  | { name: 'signoff'; roleId?: string; itemId?: string }
+  | { name: 'export' };
+
+export type ScreenName = Screen['name'];

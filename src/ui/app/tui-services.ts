@@ -1,0 +1,46 @@
+// What the screens need from outside a session: finding checklists and sessions, starting and
+// resuming, and paging through run logs. Tests pass their own; the CLI passes these. Each
+// service module is imported when first used, so the first frame does not wait for them.
+import type { Checklist } from '../../domain/checklist-schema.js';
+import type { FoundChecklist } from '../../services/checklist-loader.js';
+import type { SessionSummary } from '../../services/evidence-list.js';
+import type { LogPage } from '../../services/log-pages.js';
+import type { CutoverSession, StartOptions } from '../../services/session.js';
+
+export type { FoundChecklist, SessionSummary, LogPage };
+
+export interface LoadedForForm {
+  checklist: Checklist;
+  path: string;
+  displayPath: string;
+}
+
+export interface TuiServices {
+  evidenceDir: string;
+  findChecklists(): Promise<FoundChecklist[]>;
+  listSessions(): Promise<SessionSummary[]>;
+  loadChecklist(ref: string): Promise<LoadedForForm>;
+  startSession(opts: StartOptions): Promise<CutoverSession>;
+  resumeSession(evidencePath: string): Promise<CutoverSession>;
+  readLogLines(path: string, from: number, count: number): Promise<LogPage>;
+  logLineStartBefore(path: string, to: number, count: number): Promise<number>;
+}
+
+export function defaultServices(evidenceDir: string, defaults: { allowDestructive?: boolean } = {}): TuiServices {
+  const loader = () => import('../../services/checklist-loader.js');
+  const sessions = () => import('../../services/session.js');
+  const logs = () => import('../../services/log-pages.js');
+  return {
+    evidenceDir,
+    findChecklists: async () => (await loader()).findChecklists(),
+    listSessions: async () => (await import('../../services/evidence-list.js')).listSessions(evidenceDir),
+    loadChecklist: async (ref) => {
+      const { loadChecklist, resolveChecklistRef } = await loader();
+      return loadChecklist(await resolveChecklistRef(ref));
+    },
+    startSession: async (opts) => (await sessions()).CutoverSession.start({ allowDestructive: defaults.allowDestructive, ...opts }),
+    resumeSession: async (path) => (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive }),
+    readLogLines: async (path, from, count) => (await logs()).readLinesFrom(path, from, count),
+    logLineStartBefore: async (path, to, count) => (await logs()).lineStartBefore(path, to, count),
+  };
+}

@@ -1,0 +1,12 @@
+// The current time, ticking every `intervalMs` while mounted.
+import { useEffect, useState } from 'react';
+
+export function useNow(intervalMs = 1_000, enabled = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!enabled) return;
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, enabled]);
+  return now;
+}

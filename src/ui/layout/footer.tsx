@@ -1,0 +1,60 @@
+// The bottom of every screen: what is happening (saving…, done, or what went wrong) and the keys
+// that work here, wrapped onto at most `maxHintLines` lines.
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { Flash } from '../app/tui-context.js';
+import { color } from '../theme.js';
+
+export interface Hint {
+  label: string;
+  word: string;
+}
+
+export function footerRows(rows: number): { hintLines: number } {
+  return { hintLines: rows >= 20 ? 2 : 1 };
+}
+
+/** Packs hints into lines of at most `columns` characters. */
+export function packHints(hints: Hint[], columns: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const hint of hints) {
+    const piece = `${hint.label} ${hint.word}`;
+    const next = line ? `${line}  ${piece}` : piece;
+    if (next.length <= columns || !line) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = piece;
+  }
+  if (line) lines.push(line);
+  return lines.slice(0, maxLines);
+}
+
+export function Footer(props: { hints: Hint[]; busy?: string; flash?: Flash; columns: number; hintLines: number }): React.JSX.Element {
+  const { busy, flash } = props;
+  const lines = packHints(props.hints, Math.max(10, props.columns - 1), props.hintLines);
+  const tone = flash?.tone === 'error' ? color('red') : flash?.tone === 'ok' ? color('green') : undefined;
+  return (
+    <Box flexDirection="column">
+      {busy ? (
+        <Text color={color('cyan')} wrap="truncate">
+          … {busy}
+        </Text>
+      ) : flash ? (
+        <Text color={tone} bold={flash.tone === 'error'} wrap="truncate">
+          {flash.tone === 'error' ? '✗ ' : flash.tone === 'ok' ? '✓ ' : ''}
+          {flash.text}
+        </Text>
+      ) : (
+        <Text> </Text>
+      )}
+      {Array.from({ length: props.hintLines }, (_, i) => (
+        <Text key={i} dimColor wrap="truncate">
+          {lines[i] ?? ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}

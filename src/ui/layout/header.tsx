@@ -1,0 +1,109 @@
+// Always on screen: checklist, ticket, environment, DRILL, the T+ clock, counts, open incidents,
+// the recommendation of the severity rules, and where the evidence is saved.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { openIncidentsBySeverity, totals } from '../../domain/progress.js';
+import type { SessionState } from '../../domain/session-state.js';
+import type { CutoverSession } from '../../services/session.js';
+import { displayPath } from '../paths.js';
+import { color, recommendationColor } from '../theme.js';
+import { Clock } from './clock.js';
+
+export interface HeaderInfo {
+  title: string;
+  ticket?: string;
+  environment?: string;
+  drill: boolean;
+}
+
+export function headerRows(rows: number): number {
+  return rows >= 18 ? 4 : rows >= 10 ? 2 : 1;
+}
+
+function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; showClock: boolean }): React.JSX.Element {
+  const parts = [info.title, info.ticket, info.environment].filter((p): p is string => !!p);
+  return (
+    <Box>
+      {info.drill ? (
+        <Text inverse bold color={color('yellow')}>
+          {' DRILL '}
+        </Text>
+      ) : null}
+      <Box flexGrow={1} flexShrink={1} marginLeft={info.drill ? 1 : 0}>
+        <Text bold wrap="truncate">
+          {parts.join(' · ')}
+        </Text>
+      </Box>
+      {showClock ? (
+        <Box flexShrink={0} marginLeft={1}>
+          <Clock t0={t0} />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function Counts({ session, state }: { session: CutoverSession; state: SessionState }): React.JSX.Element {
+  const t = totals(session.checklist, state);
+  const open = openIncidentsBySeverity(session.checklist, state);
+  const waiting = t.pending + t.running + t.interrupted;
+  return (
+    <Text wrap="truncate">
+      <Text color={color('green')}>✓ {t.pass} pass</Text>
+      {'  '}
+      <Text color={t.fail ? color('red') : undefined} bold={t.fail > 0}>
+        ✗ {t.fail} fail
+      </Text>
+      {'  '}
+      <Text dimColor>
+        · {waiting} pending{t.skip ? `  – ${t.skip} skipped` : ''}
+      </Text>
+      {'   '}
+      {open.length ? (
+        <Text color={color('red')} bold>
+          open incidents: {open.map((o) => `${o.severity}×${o.count}`).join(' ')}
+        </Text>
+      ) : (
+        <Text dimColor>no open incidents</Text>
+      )}
+    </Text>
+  );
+}
+
+export function Header(props: {
+  info: HeaderInfo;
+  session?: CutoverSession;
+  state?: SessionState;
+  rows: number;
+}): React.JSX.Element {
+  const { info, session, state } = props;
+  const lines = headerRows(props.rows);
+  if (!session || !state) {
+    return (
+      <Box flexDirection="column">
+        <TitleLine info={info} showClock={false} />
+        {lines >= 2 ? <Text dimColor>not started yet: nothing is recorded until the session starts</Text> : null}
+      </Box>
+    );
+  }
+  const evaluation = session.evaluation;
+  return (
+    <Box flexDirection="column">
+      <TitleLine info={info} t0={state.t0} showClock />
+      {lines >= 4 ? <Counts session={session} state={state} /> : null}
+      {lines >= 2 ? (
+        <Text bold color={recommendationColor(evaluation.recommendation)} wrap="truncate">
+          {evaluation.headline}
+        </Text>
+      ) : null}
+      {lines >= 4 ? (
+        <Box>
+          <Text dimColor>saved: </Text>
+          <Text dimColor wrap="truncate-start">
+            {displayPath(session.evidencePath)}
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

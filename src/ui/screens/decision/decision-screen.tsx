@@ -1,0 +1,88 @@
+// A decision (keep, fix-forward, rollback, roll-forward, go, no-go, hold) with its reason,
+// recorded with who took it. The rules' current recommendation is shown above it.
+import { Box, Text } from 'ink';
+import React, { useState } from 'react';
+import { formatOffset } from '../../../domain/duration.js';
+import { DECISIONS, type DecisionKind } from '../../../domain/events.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import { clockTime } from '../../format.js';
+import { recommendationColor } from '../../theme.js';
+import { Form } from '../../widgets/form/form.js';
+import { useForm } from '../../widgets/form/use-form.js';
+import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+
+export const DECISION_MEANING: Record<DecisionKind, string> = {
+  keep: 'keep the cutover as it is',
+  'fix-forward': 'keep it and fix the problem in place',
+  rollback: 'go back to the previous system',
+  'roll-forward': 'switch to the new system again, after a fix',
+  go: 'gates passed: proceed with the cutover',
+  'no-go': 'do not cut over',
+  hold: 'pause; decide later',
+};
+
+const FIELDS: FieldSpec[] = [
+  { id: 'decision', label: 'Decision', kind: 'choice', choices: [...DECISIONS], hint: '←/→ or the first letter picks the decision' },
+  { id: 'reason', label: 'Reason', hint: 'why (required; recorded with your name and the time)' },
+  { id: 'record', label: 'Record decision', kind: 'button', hint: 'Enter records it (Ctrl-S from any field)' },
+];
+
+export function suggestedDecision(recommendation: string): DecisionKind {
+  if (recommendation === 'rollback' || recommendation === 'consider-rollback') return 'rollback';
+  if (recommendation === 'fix-forward') return 'fix-forward';
+  if (recommendation === 'hold') return 'hold';
+  return 'keep';
+}
+
+export function DecisionScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const evaluation = session.evaluation;
+  const form = useFormState(FIELDS, { decision: suggestedDecision(evaluation.recommendation), reason: '' });
+  const [problem, setProblem] = useState<string>();
+  const chosen = (form.state.values.decision ?? 'keep') as DecisionKind;
+
+  useForm(FIELDS, form, {
+    active,
+    onCancel: () => tui.go({ name: 'main' }),
+    onSubmit: (values) => {
+      const reason = values.reason?.trim() ?? '';
+      if (!reason) {
+        setProblem('a decision needs a reason');
+        form.dispatch({ type: 'focusAt', index: 1 });
+        return;
+      }
+      const decision = (values.decision ?? 'keep') as DecisionKind;
+      void tui.perform(`recording ${decision}`, () => session.decide(decision, reason), () => `decision recorded: ${decision}`).then((r) => {
+        if (r.ok) tui.go({ name: 'main' });
+      });
+    },
+  });
+
+  const at = (iso: string): string => (state.t0 ? formatOffset(Date.parse(iso) - Date.parse(state.t0)) : clockTime(iso));
+  const past = state.decisions.slice(-Math.max(0, bodyRows - 10));
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold>Record a decision</Text>
+      <Text wrap="truncate" bold color={recommendationColor(evaluation.recommendation)}>
+        {evaluation.headline}
+      </Text>
+      {evaluation.firing.slice(1, 3).map((f) => (
+        <Text key={f.rule.id} wrap="truncate" dimColor>
+          also firing: {f.rule.text} ({f.reason})
+        </Text>
+      ))}
+      <Text> </Text>
+      <Form fields={FIELDS} state={form.state} height={5} width={size.columns} problem={problem} />
+      <Text dimColor wrap="truncate">
+        {chosen}: {DECISION_MEANING[chosen]}
+      </Text>
+      {past.length ? <Text bold>Earlier decisions</Text> : null}
+      {past.map((d, i) => (
+        <Text key={i} wrap="truncate">
+          {at(d.at)} {d.decision} — {d.reason} <Text dimColor>({d.by})</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}

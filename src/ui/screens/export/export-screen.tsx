@@ -1,0 +1,61 @@
+// Export: writes the incident package (a folder, or a .tar.gz when the path ends so) and shows
+// where it went and how to verify it.
+import { Box, Text } from 'ink';
+import React, { useState } from 'react';
+import { useSessionTui } from '../../app/tui-context.js';
+import { displayPath } from '../../paths.js';
+import { color } from '../../theme.js';
+import { Form } from '../../widgets/form/form.js';
+import { useForm } from '../../widgets/form/use-form.js';
+import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+
+const FIELDS: FieldSpec[] = [
+  { id: 'output', label: 'Write to', hint: 'empty: beside the evidence file; a path ending in .tar.gz writes an archive', placeholder: '(default location)' },
+  { id: 'export', label: 'Export', kind: 'button', hint: 'Enter writes the package' },
+];
+
+export function ExportScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const form = useFormState(FIELDS, { output: '' }, 1);
+  const [written, setWritten] = useState<string>();
+
+  useForm(FIELDS, form, {
+    active,
+    onCancel: () => tui.go({ name: 'main' }),
+    onSubmit: (values) => {
+      const output = values.output?.trim() || undefined;
+      void tui.perform('writing the incident package', () => session.exportBundle(output), (r) => `exported: ${displayPath(r.path)}`).then((r) => {
+        if (r.ok) setWritten(r.value.path);
+      });
+    },
+  });
+
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold>Export the incident package</Text>
+      <Text dimColor wrap="truncate">
+        evidence.json, report.md, run logs, the checklist as used, SHA256SUMS
+      </Text>
+      <Form fields={FIELDS} state={form.state} height={3} width={size.columns} />
+      {written ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color={color('green')} bold wrap="truncate">
+            ✓ written: {displayPath(written)}
+          </Text>
+          <Text wrap="truncate">verify with: cutover verify {displayPath(written)}</Text>
+        </Box>
+      ) : null}
+      {state.exports.length ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>Exported so far</Text>
+          {state.exports.slice(-5).map((e, i) => (
+            <Text key={i} dimColor wrap="truncate">
+              {e.at.slice(11, 19)} {e.format} {displayPath(e.path)}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+// The selected item's detail as lines of text: what it is, who owns it, the command that would
+// run, what passes, and the last result with its output excerpt.
+import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
+import { formatDuration } from '../../../domain/duration.js';
+import { itemState } from '../../../domain/progress.js';
+import type { SessionState } from '../../../domain/session-state.js';
+import type { CutoverSession } from '../../../services/session.js';
+import { clockTime, displayLine, formatBytes, wrapText } from '../../format.js';
+import { STATUS_MARK, type ColorName } from '../../theme.js';
+
+export interface DetailLine {
+  text: string;
+  tone?: ColorName;
+  bold?: boolean;
+  dim?: boolean;
+}
+
+function expectation(item: ChecklistItem): string | undefined {
+  const e = item.expect;
+  if (!e) return item.run ? 'expect: exit code 0' : undefined;
+  const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const parts = [
+    e.exitCode !== undefined ? `exit ${Array.isArray(e.exitCode) ? e.exitCode.join('|') : e.exitCode}` : undefined,
+    ...list(e.contains).map((c) => `contains "${c}"`),
+    ...list(e.notContains).map((c) => `not "${c}"`),
+    e.matches ? `matches /${e.matches}/` : undefined,
+    e.description,
+  ].filter(Boolean);
+  return `expect: ${parts.join(' · ')}`;
+}
+
+function resultLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem): DetailLine[] {
+  const current = itemState(state, section.id, item.id);
+  if (!current || current.status === 'pending') return [{ text: 'not run yet', dim: true }];
+  const mark = STATUS_MARK[current.status];
+  const lines: DetailLine[] = [];
+  const run = current.lastRunId ? state.runs[current.lastRunId] : undefined;
+  const fin = run?.finished;
+  if (fin) {
+    const how = fin.cancelled ? 'cancelled' : fin.timedOut ? 'timed out' : fin.signal ? `signal ${fin.signal}` : `exit ${fin.exitCode}`;
+    const edited = run.edited ? ' · edited command' : '';
+    lines.push({ text: `last: ${mark.mark} ${mark.word} · ${how} · ${formatDuration(fin.durationMs)} · ${formatBytes(fin.logBytes)} · ${clockTime(run.startedAt)}${edited}`, tone: mark.color, bold: true });
+    for (const reason of fin.reasons) lines.push({ text: `  ${reason}`, tone: 'red' });
+    if (current.markedAt && current.status !== fin.result) lines.push({ text: `marked ${mark.word} at ${clockTime(current.markedAt)}`, tone: mark.color });
+  } else if (run?.interrupted) {
+    lines.push({ text: `last: ! interrupted (${run.interrupted.reason})`, tone: 'magenta', bold: true });
+  } else {
+    lines.push({ text: `${mark.mark} ${mark.word}${current.markedAt ? ` at ${clockTime(current.markedAt)}` : ''}`, tone: mark.color, bold: true });
+  }
+  if (current.note) lines.push({ text: `note: ${current.note}` });
+  const excerpt = fin?.excerpt ?? run?.interrupted?.excerpt;
+  const output = excerpt ? `${excerpt.head}${excerpt.truncated ? '\n…\n' : ''}${excerpt.tail}` : '';
+  const outLines = output.split('\n').map(displayLine).filter((l) => l.trim());
+  if (outLines.length) lines.push({ text: 'output (l: full log):', dim: true }, ...outLines.slice(-6).map((text) => ({ text: `  ${text}`, dim: true })));
+  return lines;
+}
+
+export function detailLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
+  const lines: DetailLine[] = [];
+  lines.push({ text: `${item.title}  (${item.id})`, bold: true });
+  const owner = item.owner ? session.checklist.roles.find((r) => r.id === item.owner) : undefined;
+  const holder = item.owner ? state.roles[item.owner] : undefined;
+  const facts = [
+    owner ? `owner: ${owner.title}${holder ? ` (${holder.tbd ? 'TBD' : holder.name})` : ''}` : undefined,
+    item.at ? `at ${item.at}` : undefined,
+    item.timeout ? `timeout ${item.timeout}` : undefined,
+    item.watch ? `soak: every ${item.watch.every} for ${item.watch.for}` : undefined,
+    item.evidence ? 'evidence required' : undefined,
+    item.onFail ? `on fail: ${item.onFail}` : undefined,
+  ].filter(Boolean);
+  if (facts.length) lines.push({ text: facts.join(' · '), dim: true });
+  if (item.destructive) lines.push({ text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true });
+  if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
+  const command = item.run ? session.renderCommand(section.id, item.id) : undefined;
+  if (command) lines.push(...wrapText(`$ ${command}`, width, 3).map((text) => ({ text, tone: 'cyan' as const })));
+  else lines.push({ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true });
+  const expect = expectation(item);
+  if (expect) lines.push({ text: expect, dim: true });
+  if (item.drill?.inject && session.mode === 'drill') lines.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
+  lines.push(...resultLines(session, state, section, item));
+  return lines;
+}
+
+/** Roll-forward sections: what still blocks them. */
+export function lockLines(session: CutoverSession, section: ChecklistSection): DetailLine[] {
+  if (section.kind !== 'rollforward' || !section.requires) return [];
+  const unmet = session.unmetRequirements(section.id);
+  const confirm = section.requires.text.map((t) => ({ text: `  ☐ ${t}`, dim: true }));
+  if (!unmet.length) return [{ text: 'roll-forward unlocked', tone: 'green' }, ...confirm];
+  return [
+    { text: 'LOCKED — unmet requirements (O: override with a reason):', tone: 'yellow', bold: true },
+    ...unmet.map((u) => ({ text: `  ✗ ${u}`, tone: 'yellow' as const })),
+    ...confirm,
+  ];
+}

@@ -1,0 +1,43 @@
+// Items of the selected section with their status in the section's current pass.
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { ChecklistSection } from '../../../domain/checklist-schema.js';
+import { itemState } from '../../../domain/progress.js';
+import { currentPass, type SessionState } from '../../../domain/session-state.js';
+import { color, STATUS_MARK } from '../../theme.js';
+import { Select } from '../../widgets/select/select.js';
+
+export function ItemList(props: {
+  section: ChecklistSection;
+  state: SessionState;
+  index: number;
+  focused: boolean;
+  height: number;
+  /** Shown before the title when the sections pane is hidden. */
+  position?: string;
+}): React.JSX.Element {
+  const { section, state } = props;
+  const pass = currentPass(state, section.id);
+  const rows = section.items.map((item) => {
+    const status = itemState(state, section.id, item.id)?.status ?? 'pending';
+    const mark = STATUS_MARK[status];
+    return (
+      <Text key={item.id}>
+        <Text color={color(mark.color)}>{mark.mark}</Text> {item.at ? <Text dimColor>{item.at} </Text> : null}
+        {item.title}
+        {item.run ? '' : <Text dimColor> (manual)</Text>}
+        {item.destructive ? <Text color={color('red')}> [destructive]</Text> : null}
+      </Text>
+    );
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate" underline={props.focused} color={props.focused ? color('cyan') : undefined}>
+        {props.position ? `${props.position} ` : ''}
+        {section.title}
+        {pass > 1 ? ` — pass ${pass}` : ''}
+      </Text>
+      <Select rows={rows} index={props.index} height={props.height - 1} focused={props.focused} emptyText="(no items in this section)" />
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+// The main view: sections with progress, the items of the selected one, and the selected item's
+// detail. Narrow terminals drop the sections pane (←/→ then switch sections); short ones drop
+// the detail pane.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { useSessionTui } from '../../app/tui-context.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { detailLines, lockLines } from './detail-lines.js';
+import { ItemDetail } from './item-detail.js';
+import { ItemList } from './item-list.js';
+import { SectionList } from './section-list.js';
+import { useMainActions } from './use-main-actions.js';
+import type { MainCursor } from './use-main-cursor.js';
+import { useRollbackOffer } from './use-rollback-offer.js';
+
+export function mainLayout(columns: number, rows: number, itemCount: number) {
+  const showSections = columns >= 70;
+  const leftWidth = showSections ? Math.min(36, Math.floor(columns * 0.36)) : 0;
+  const rightWidth = Math.max(10, columns - leftWidth - (showSections ? 2 : 0));
+  const showDetail = rows >= 12;
+  const wanted = itemCount + 1 + (itemCount + 1 > rows * 0.45 ? 2 : 0);
+  const itemsHeight = showDetail ? Math.max(3, Math.min(wanted, Math.floor(rows * 0.45))) : rows;
+  const detailHeight = showDetail ? Math.max(0, rows - itemsHeight - 1) : 0;
+  return { showSections, leftWidth, rightWidth, showDetail, itemsHeight, detailHeight };
+}
+
+export function MainScreen({ active, cursor }: { active: boolean; cursor: MainCursor }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const sections = session.checklist.sections;
+  const { section, item } = cursor;
+  const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
+  const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
+  useRollbackOffer((sectionId) => cursor.goTo(sectionId));
+
+  useKeys(
+    (event) => {
+      const action = actionFor('main', event);
+      if (!action) return;
+      // Without a sections pane, ←/→ (and Tab) step through the sections.
+      if (!layout.showSections && (action === 'switchPane' || action === 'prevPane')) {
+        cursor.moveSection({ type: action === 'switchPane' ? 'down' : 'up' });
+        return;
+      }
+      if (!layout.showSections && cursor.pane === 'sections') cursor.setPane('items');
+      act(action, layout.showSections ? cursor.pane : 'items');
+    },
+    { active },
+  );
+
+  const itemsFocused = !layout.showSections || cursor.pane === 'items';
+  const detail = section ? [...lockLines(session, section), ...(item ? detailLines(session, state, section, item, layout.rightWidth - 1) : [])] : [];
+  return (
+    <Box flexDirection="row" height={bodyRows}>
+      {layout.showSections ? (
+        <Box width={layout.leftWidth} flexShrink={0} flexDirection="column" marginRight={1}>
+          <SectionList
+            checklist={session.checklist}
+            state={state}
+            index={cursor.sectionIndex}
+            focused={cursor.pane === 'sections'}
+            height={bodyRows}
+            locked={(id) => session.unmetRequirements(id).length > 0}
+          />
+        </Box>
+      ) : null}
+      {layout.showSections ? (
+        <Box width={1} flexShrink={0} marginRight={1}>
+          <Text dimColor>{'│\n'.repeat(Math.max(1, bodyRows)).trimEnd()}</Text>
+        </Box>
+      ) : null}
+      <Box flexDirection="column" width={layout.rightWidth} flexShrink={1}>
+        {section ? (
+          <ItemList
+            section={section}
+            state={state}
+            index={cursor.itemIndex}
+            focused={itemsFocused}
+            height={layout.itemsHeight}
+            position={layout.showSections ? undefined : `◀ ${cursor.sectionIndex + 1}/${sections.length} ▶`}
+          />
+        ) : (
+          <Text dimColor>This checklist has no sections.</Text>
+        )}
+        {layout.showDetail ? (
+          <>
+            <Text dimColor>{'─'.repeat(Math.max(1, layout.rightWidth - 1))}</Text>
+            <ItemDetail lines={detail} height={layout.detailHeight} />
+          </>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}

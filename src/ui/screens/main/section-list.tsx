@@ -1,0 +1,52 @@
+// Left pane: every section with its progress (done/total, failures) and its pass number.
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { Checklist } from '../../../domain/checklist-schema.js';
+import { sectionProgress, type Progress } from '../../../domain/progress.js';
+import { currentPass, type SessionState } from '../../../domain/session-state.js';
+import { color, type ColorName } from '../../theme.js';
+import { Select } from '../../widgets/select/select.js';
+
+export function sectionMark(progress: Progress): { mark: string; tone?: ColorName } {
+  if (progress.running) return { mark: '▶', tone: 'cyan' };
+  if (progress.fail) return { mark: '✗', tone: 'red' };
+  if (progress.total > 0 && progress.pending + progress.interrupted === 0) return { mark: '✓', tone: 'green' };
+  if (progress.pass + progress.skip + progress.notRun > 0) return { mark: '◐' };
+  return { mark: '·' };
+}
+
+export function SectionList(props: {
+  checklist: Checklist;
+  state: SessionState;
+  index: number;
+  focused: boolean;
+  height: number;
+  locked: (sectionId: string) => boolean;
+}): React.JSX.Element {
+  const { checklist, state } = props;
+  const rows = checklist.sections.map((section) => {
+    const progress = sectionProgress(checklist, state, section.id);
+    const { mark, tone } = sectionMark(progress);
+    const done = progress.total - progress.pending - progress.running - progress.interrupted;
+    const pass = currentPass(state, section.id);
+    return (
+      <Text key={section.id}>
+        <Text color={tone ? color(tone) : undefined}>{mark}</Text> {section.title}
+        <Text dimColor>
+          {' '}
+          {done}/{progress.total}
+          {pass > 1 ? ` pass ${pass}` : ''}
+          {props.locked(section.id) ? ' locked' : ''}
+        </Text>
+      </Text>
+    );
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold underline={props.focused} color={props.focused ? color('cyan') : undefined}>
+        Sections
+      </Text>
+      <Select rows={rows} index={props.index} height={props.height - 1} focused={props.focused} />
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+// When the operator completes a rollback section (every item marked or run), offer to run the
+// smoke section again as a new pass: earlier results stay in the evidence.
+import { useEffect, useRef } from 'react';
+import type { Checklist } from '../../../domain/checklist-schema.js';
+import { sectionProgress } from '../../../domain/progress.js';
+import type { SessionState } from '../../../domain/session-state.js';
+import { useSessionTui } from '../../app/tui-context.js';
+
+function completeRollbacks(checklist: Checklist, state: SessionState): string[] {
+  return checklist.sections
+    .filter((s) => s.kind === 'rollback' && s.items.length > 0)
+    .filter((s) => {
+      const p = sectionProgress(checklist, state, s.id);
+      return p.pending + p.running + p.interrupted === 0;
+    })
+    .map((s) => `${s.id}#${state.passes[s.id] ?? 1}`);
+}
+
+export function useRollbackOffer(goTo: (sectionId: string) => void): void {
+  const tui = useSessionTui();
+  const { session, state, version } = tui;
+  const seen = useRef<Set<string> | undefined>(undefined);
+
+  useEffect(() => {
+    const complete = completeRollbacks(session.checklist, state);
+    // Rollbacks already complete when the screen opened (e.g. on resume) are not offered again.
+    if (!seen.current) {
+      seen.current = new Set(complete);
+      return;
+    }
+    const fresh = complete.filter((key) => !seen.current?.has(key));
+    if (!fresh.length) return;
+    for (const key of fresh) seen.current.add(key);
+    const smoke = session.checklist.sections.find((s) => s.kind === 'smoke' && sectionProgress(session.checklist, state, s.id).pending < s.items.length);
+    if (!smoke) return;
+    const next = (state.passes[smoke.id] ?? 1) + 1;
+    tui.openDialog({
+      kind: 'confirm',
+      title: `Rollback complete. Run "${smoke.title}" again as pass ${next}?`,
+      lines: ['Earlier smoke results stay in the evidence; the new pass starts empty.'],
+      choices: [
+        {
+          key: 'y',
+          label: `start smoke pass ${next}`,
+          onChoose: () => {
+            void tui.perform(`starting pass ${next}`, () => session.startNewPass(smoke.id, 'after rollback'), (pass) => `${smoke.title}: pass ${pass} started`).then((r) => {
+              if (r.ok) goTo(smoke.id);
+            });
+          },
+        },
+        { key: 'n', label: 'not now (N starts a new pass later)', onChoose: () => undefined },
+      ],
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+}

@@ -1,0 +1,62 @@
+// Starting a command from the checklist, with the gates in front of it: a locked roll-forward
+// asks for an override reason, a destructive item asks for its id to be typed. The command itself
+// runs in the session (through the run controller), never in a component.
+import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import type { RunKind } from '../../run/run-controller.js';
+
+export interface RunIntent {
+  section: ChecklistSection;
+  item: ChecklistItem;
+  kind?: RunKind;
+  command?: string;
+}
+
+export function useRunItem(): (intent: RunIntent) => void {
+  const tui = useSessionTui();
+  const { session, runs } = tui;
+
+  const launch = (intent: RunIntent, confirm?: string): void => {
+    const { section, item } = intent;
+    const kind = intent.kind ?? (item.watch && intent.command === undefined ? 'watch' : 'check');
+    try {
+      runs.start({ kind, sectionId: section.id, itemId: item.id, title: item.title, command: intent.command, confirm });
+      tui.go({ name: 'running' });
+    } catch (error) {
+      tui.say(error instanceof Error ? error.message : String(error), 'error');
+    }
+  };
+
+  const confirmDestructive = (intent: RunIntent): void => {
+    const { item } = intent;
+    // A drill refuses destructive items unless allowed: let the session refuse and record it.
+    if (!item.destructive || intent.kind === 'inject' || (session.mode === 'drill' && !session.allowDestructive)) return launch(intent);
+    tui.openDialog({
+      kind: 'prompt',
+      title: `DESTRUCTIVE: ${item.title}`,
+      lines: [`Type the item id "${item.id}" to run it. Anything else runs nothing.`],
+      placeholder: item.id,
+      onSubmit: (typed) => launch(intent, typed),
+    });
+  };
+
+  return (intent: RunIntent): void => {
+    if (runs.running) {
+      tui.go({ name: 'running' });
+      return;
+    }
+    const unmet = intent.kind === 'inject' ? [] : session.unmetRequirements(intent.section.id);
+    if (unmet.length === 0) return confirmDestructive(intent);
+    tui.openDialog({
+      kind: 'prompt',
+      title: `${intent.section.title} is locked`,
+      lines: unmet.map((u) => `✗ ${u}`).concat('Type a reason to override (recorded in the evidence), or Esc.'),
+      required: 'an override needs a reason',
+      onSubmit: (reason) => {
+        void tui.perform('recording the override', () => session.recordOverride(intent.section.id, reason.trim()), () => 'override recorded').then((r) => {
+          if (r.ok) confirmDestructive(intent);
+        });
+      },
+    });
+  };
+}

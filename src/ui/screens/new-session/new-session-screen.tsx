@@ -1,0 +1,87 @@
+// New session: ticket, environment, operator, live or drill, and the checklist's variables.
+// Flags pre-fill it; when they say everything, the Start button has focus and Enter starts.
+import { userInfo } from 'node:os';
+import { Box, Text } from 'ink';
+import React, { useMemo, useState } from 'react';
+import type { FormPrefill } from '../../app/screens.js';
+import { errorText, useTui } from '../../app/tui-context.js';
+import type { LoadedForForm } from '../../app/tui-services.js';
+import { color } from '../../theme.js';
+import { Form } from '../../widgets/form/form.js';
+import { useForm } from '../../widgets/form/use-form.js';
+import { useFormState } from '../../widgets/form/use-form-state.js';
+import { firstProblem, initialFocus, initialValues, sessionFields, variablesOf } from './session-fields.js';
+
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? '';
+  }
+}
+
+export function NewSessionScreen(props: { loaded: LoadedForForm; prefill: FormPrefill; fromHome: boolean; active: boolean }): React.JSX.Element {
+  const tui = useTui();
+  const { checklist } = props.loaded;
+  const fields = useMemo(() => sessionFields(checklist), [checklist]);
+  const initial = useMemo(() => initialValues(checklist, props.prefill, loginName()), [checklist, props.prefill]);
+  const form = useFormState(fields, initial, initialFocus(checklist, fields, initial));
+  const [problem, setProblem] = useState<string>();
+
+  const start = (values: Record<string, string>): void => {
+    const found = firstProblem(checklist, fields, values);
+    if (found) {
+      setProblem(found.message);
+      form.dispatch({ type: 'focusAt', index: found.focus });
+      return;
+    }
+    setProblem(undefined);
+    void tui
+      .perform('starting the session', () =>
+        tui.services.startSession({
+          checklistPath: props.loaded.path,
+          evidenceDir: tui.services.evidenceDir,
+          ticket: values.ticket?.trim() ?? '',
+          environment: values.environment?.trim() ?? '',
+          operator: values.operator?.trim() ?? '',
+          mode: values.mode === 'drill' ? 'drill' : 'live',
+          variables: variablesOf(values),
+        }),
+      )
+      .then((result) => {
+        if (!result.ok) return;
+        tui.adoptSession(result.value);
+        tui.go({ name: result.value.missingRoles().length ? 'roles' : 'main' });
+      })
+      .catch((error: unknown) => setProblem(errorText(error)));
+  };
+
+  useForm(fields, form, {
+    active: props.active,
+    onSubmit: start,
+    onCancel: () => (props.fromHome ? tui.go({ name: 'home' }) : tui.requestQuit()),
+    onHelp: tui.showHelp,
+  });
+
+  const drill = form.state.values.mode === 'drill';
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        New session: {checklist.title} <Text dimColor>({props.loaded.displayPath})</Text>
+      </Text>
+      {drill ? (
+        <Text color={color('yellow')} wrap="truncate">
+          <Text inverse bold>
+            {' DRILL '}
+          </Text>{' '}
+          a rehearsal: recorded as a drill; destructive items are refused
+        </Text>
+      ) : (
+        <Text dimColor wrap="truncate">
+          Nothing is recorded until you start. Evidence goes to {tui.services.evidenceDir}
+        </Text>
+      )}
+      <Form fields={fields} state={form.state} height={Math.max(3, tui.bodyRows - 2)} width={tui.size.columns} problem={problem} />
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+// Filling in one role: name, contact, backup. Enter on the last field (or Ctrl-S) records it.
+import { Box, Text } from 'ink';
+import React, { useMemo } from 'react';
+import type { ChecklistRole } from '../../../domain/checklist-schema.js';
+import { Form } from '../../widgets/form/form.js';
+import { useForm } from '../../widgets/form/use-form.js';
+import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+
+export interface RoleValues {
+  name: string;
+  contact: string;
+  backup: string;
+}
+
+const FIELDS: FieldSpec[] = [
+  { id: 'name', label: 'Name', hint: 'who holds the role now' },
+  { id: 'contact', label: 'Contact', hint: 'phone, chat handle or pager (optional)' },
+  { id: 'backup', label: 'Backup', hint: 'who steps in (optional)' },
+  { id: 'save', label: 'Save', kind: 'button', hint: 'Enter records the role' },
+];
+
+export function RoleEditor(props: {
+  role: ChecklistRole;
+  initial: RoleValues;
+  width: number;
+  height: number;
+  onSave: (values: RoleValues) => void;
+  onCancel: () => void;
+  problem?: string;
+  active: boolean;
+}): React.JSX.Element {
+  const initial = useMemo(() => ({ ...props.initial }), [props.initial]);
+  const form = useFormState(FIELDS, initial);
+  useForm(FIELDS, form, {
+    active: props.active,
+    onSubmit: (values) => props.onSave({ name: values.name?.trim() ?? '', contact: values.contact?.trim() ?? '', backup: values.backup?.trim() ?? '' }),
+    onCancel: props.onCancel,
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold wrap="truncate">
+        {props.role.title}
+        {props.role.required ? ' (required before T0)' : ''}
+      </Text>
+      {props.role.description ? (
+        <Text dimColor wrap="truncate">
+          {props.role.description}
+        </Text>
+      ) : null}
+      <Form fields={FIELDS} state={form.state} height={props.height} width={props.width - 4} problem={props.problem} />
+    </Box>
+  );
+}

@@ -1,0 +1,84 @@
+// Roles: who holds which role. Required roles block T0 until filled or acknowledged TBD (which
+// is recorded as such).
+import { Box, Text } from 'ink';
+import React, { useState } from 'react';
+import { useSessionTui } from '../../app/tui-context.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { color } from '../../theme.js';
+import { Table } from '../../widgets/table.js';
+import { useSelectState } from '../../widgets/select/use-select-state.js';
+import { useMarkT0 } from '../use-mark-t0.js';
+import { RoleEditor, type RoleValues } from './role-editor.js';
+
+export function RolesScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const roles = session.checklist.roles;
+  const select = useSelectState(roles.length);
+  const [editing, setEditing] = useState(false);
+  const markT0 = useMarkT0();
+  const role = roles[select.index];
+
+  useKeys(
+    (event) => {
+      const action = actionFor('roles', event);
+      if (action === 'up' || action === 'down') select.dispatch({ type: action });
+      else if (action === 'select' && role) setEditing(true);
+      else if (action === 'tbd' && role) {
+        void tui.perform(`acknowledging ${role.title} as TBD`, () => session.assignRole(role.id, { name: '', tbd: true }), () => `${role.title}: TBD (acknowledged)`);
+      } else if (action === 't0') markT0();
+      else if (action === 'back') tui.go({ name: 'main' });
+      else if (action === 'help') tui.showHelp();
+    },
+    { active: active && !editing },
+  );
+
+  const save = (values: RoleValues): void => {
+    if (!role) return;
+    void tui.perform(`recording ${role.title}`, () => session.assignRole(role.id, values), () => `${role.title}: ${values.name}`).then((r) => {
+      if (!r.ok) return;
+      setEditing(false);
+      select.dispatch({ type: 'down' });
+    });
+  };
+
+  const missing = session.missingRoles();
+  const data = roles.map((r) => {
+    const held = state.roles[r.id];
+    return {
+      role: r.title,
+      req: r.required ? 'yes' : '',
+      name: held ? (held.tbd ? 'TBD' : held.name) : '',
+      contact: held?.contact ?? '',
+      backup: held?.backup ?? '',
+      status: held ? (held.tbd ? 'TBD ack' : '✓') : r.required ? 'MISSING' : '-',
+    };
+  });
+  const current = role ? state.roles[role.id] : undefined;
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold>
+        Roles{' '}
+        {missing.length ? (
+          <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
+        ) : (
+          <Text color={color('green')}>— every required role is filled: t marks T0</Text>
+        )}
+      </Text>
+      {roles.length === 0 ? <Text dimColor>This checklist declares no roles.</Text> : null}
+      {roles.length ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
+      {editing && role ? (
+        <RoleEditor
+          role={role}
+          initial={{ name: current && !current.tbd ? current.name : (role.name ?? ''), contact: current?.contact || role.contact || '', backup: current?.backup || role.backup || '' }}
+          width={size.columns}
+          height={Math.max(3, bodyRows - roles.length - 6)}
+          onSave={save}
+          onCancel={() => setEditing(false)}
+          active={active}
+        />
+      ) : null}
+    </Box>
+  );
+}

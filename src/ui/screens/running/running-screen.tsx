@@ -1,0 +1,86 @@
+// A command running (or just finished): its command line, a live tail of its output that fits
+// the screen, and the verdict. The tail is fed by the run controller at a bounded frame rate.
+import { Box, Text } from 'ink';
+import React, { useSyncExternalStore } from 'react';
+import { useSessionTui } from '../../app/tui-context.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { color } from '../../theme.js';
+import { useRunItem } from '../main/use-run-item.js';
+import { RunStatus } from './run-status.js';
+
+export function RunningScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, runs, bodyRows } = tui;
+  const view = useSyncExternalStore(runs.subscribe, runs.snapshot);
+  const runItem = useRunItem();
+
+  const back = (): void => {
+    runs.dismiss();
+    tui.go({ name: 'main' });
+  };
+
+  useKeys(
+    (event) => {
+      if (!view) return back();
+      if (view.phase === 'running') {
+        const action = actionFor('running', event);
+        if (action === 'cancel') runs.cancel();
+        else if (action === 'help') tui.showHelp();
+        return;
+      }
+      const action = actionFor('finished', event);
+      const found = session.findItem(view.request.itemId);
+      if (action === 'back') back();
+      else if (action === 'help') tui.showHelp();
+      else if (action === 'log' && view.result) tui.go({ name: 'pager', runId: view.result.runId, back: 'running' });
+      else if (action === 'run' && found && view.request.kind !== 'inject') {
+        runs.dismiss();
+        runItem({ section: found.section, item: found.item, command: view.request.command });
+      } else if (action === 'incident' && found) {
+        const severity = view.result?.finished?.result === 'fail' ? found.item.onFail : undefined;
+        tui.go({ name: 'triage', preset: { severity, title: `${found.item.title} failed`, section: found.section.id, item: found.item.id } });
+      }
+    },
+    { active },
+  );
+
+  if (!view) return <Text dimColor>No command is running. Enter goes back.</Text>;
+  const { request } = view;
+  const live = [...state.runOrder].reverse().map((id) => state.runs[id]).find((r) => r?.item === request.itemId && r.inFlight);
+  const command = view.result?.command ?? live?.command ?? request.command ?? session.renderCommand(request.sectionId, request.itemId) ?? '';
+  const tailHeight = Math.max(1, bodyRows - 5);
+  const lines = view.lines.slice(-tailHeight);
+  const found = session.findItem(request.itemId);
+  const failed = view.phase !== 'running' && view.result?.finished?.result === 'fail';
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
+        {request.kind === 'inject' ? 'INJECTING FAULT (drill): ' : request.kind === 'watch' ? 'Soak: ' : ''}
+        {request.title} <Text dimColor>({request.sectionId}/{request.itemId})</Text>
+      </Text>
+      <Text color={color('cyan')} wrap="truncate">
+        $ {command}
+      </Text>
+      <Box flexDirection="column" height={tailHeight} overflow="hidden">
+        {lines.length ? (
+          lines.map((line, i) => (
+            <Text key={i} wrap="truncate">
+              {line || ' '}
+            </Text>
+          ))
+        ) : (
+          <Text dimColor>{view.phase === 'running' ? '(no output yet)' : '(no output)'}</Text>
+        )}
+      </Box>
+      <RunStatus view={view} />
+      {failed && found?.item.onFail ? (
+        <Text color={color('red')} wrap="truncate">
+          This check suggests {found.item.onFail} on failure: press i to declare it.
+        </Text>
+      ) : (
+        <Text> </Text>
+      )}
+    </Box>
+  );
+}

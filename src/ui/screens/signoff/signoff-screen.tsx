@@ -1,0 +1,63 @@
+// Sign-off per role: pick the role, confirm the name; the time is recorded with it. Opened from
+// an item of a sign-off section, the item's owner is preselected and the item is recorded too.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { formatOffset } from '../../../domain/duration.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import { clockTime } from '../../format.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { Table } from '../../widgets/table.js';
+import { useSelectState } from '../../widgets/select/use-select-state.js';
+
+export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; itemId?: string; active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const roles = session.checklist.roles;
+  const select = useSelectState(roles.length, Math.max(0, roles.findIndex((r) => r.id === roleId)));
+  const role = roles[select.index];
+  const item = itemId ? session.findItem(itemId)?.item : undefined;
+
+  const signFor = (): void => {
+    if (!role) return;
+    const held = state.roles[role.id];
+    const forItem = item && item.owner === role.id ? item : undefined;
+    tui.openDialog({
+      kind: 'prompt',
+      title: `Sign off as ${role.title}${forItem ? `: ${forItem.title}` : ''}`,
+      lines: ['Name of the person signing off (recorded with the time).'],
+      initial: held && !held.tbd ? held.name : '',
+      required: 'a sign-off needs a name',
+      onSubmit: (name) => {
+        void tui.perform(`recording the sign-off of ${role.title}`, () => session.signOff(role.id, name.trim(), '', forItem?.id), () => `${role.title} signed off: ${name.trim()}`).then((r) => {
+          if (r.ok) select.dispatch({ type: 'down' });
+        });
+      },
+    });
+  };
+
+  useKeys(
+    (event) => {
+      const action = actionFor('list', event);
+      if (action === 'up' || action === 'down') select.dispatch({ type: action });
+      else if (action === 'select') signFor();
+      else if (action === 'back') tui.go({ name: 'main' });
+      else if (action === 'help') tui.showHelp();
+    },
+    { active },
+  );
+
+  const at = (iso: string): string => `${clockTime(iso)}${state.t0 ? ` (${formatOffset(Date.parse(iso) - Date.parse(state.t0))})` : ''}`;
+  const data = roles.map((r) => {
+    const signed = state.signoffs.filter((s) => s.role === r.id).at(-1);
+    return { role: r.title, 'signed by': signed?.name ?? '', at: signed ? at(signed.at) : '', item: signed?.item ?? '' };
+  });
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold wrap="truncate">
+        Sign-off{item ? ` — ${item.title}` : ''} <Text dimColor>(Enter signs for the selected role)</Text>
+      </Text>
+      {roles.length ? <Table data={data} width={size.columns} selected={select.index} /> : <Text dimColor>This checklist declares no roles to sign off.</Text>}
+    </Box>
+  );
+}

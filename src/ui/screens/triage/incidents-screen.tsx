@@ -1,0 +1,61 @@
+// Every incident of the session, open ones first; R resolves the selected one with a note.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { formatOffset } from '../../../domain/duration.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import { clockTime } from '../../format.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { Table } from '../../widgets/table.js';
+import { useSelectState } from '../../widgets/select/use-select-state.js';
+
+export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, size, bodyRows } = tui;
+  const incidents = [...state.incidents].sort((a, b) => Number(!!a.resolvedAt) - Number(!!b.resolvedAt));
+  const select = useSelectState(incidents.length);
+  const chosen = incidents[select.index];
+
+  useKeys(
+    (event) => {
+      const action = actionFor('incidents', event);
+      if (action === 'up' || action === 'down') select.dispatch({ type: action });
+      else if (action === 'incident') tui.go({ name: 'triage' });
+      else if (action === 'back') tui.go({ name: 'main' });
+      else if (action === 'help') tui.showHelp();
+      else if (action === 'resolve') {
+        if (!chosen || chosen.resolvedAt) return tui.say(chosen ? `${chosen.incidentId} is already resolved` : 'no incident selected', 'info');
+        tui.openDialog({
+          kind: 'prompt',
+          title: `Resolve ${chosen.incidentId} (${chosen.severity}): ${chosen.title}`,
+          lines: ['How was it resolved? (recorded)'],
+          required: 'a resolution needs a note',
+          onSubmit: (note) => {
+            void tui.perform(`resolving ${chosen.incidentId}`, () => session.resolveIncident(chosen.incidentId, note.trim()), () => `${chosen.incidentId} resolved`);
+          },
+        });
+      }
+    },
+    { active },
+  );
+
+  const at = (iso: string): string => (state.t0 ? formatOffset(Date.parse(iso) - Date.parse(state.t0)) : clockTime(iso));
+  const data = incidents.map((inc) => ({
+    id: inc.incidentId,
+    sev: inc.severity,
+    title: inc.title,
+    declared: at(inc.declaredAt),
+    status: inc.resolvedAt ? `resolved ${at(inc.resolvedAt)}` : 'OPEN',
+  }));
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold>Incidents</Text>
+      {data.length ? <Table data={data.slice(0, Math.max(1, bodyRows - 3))} width={size.columns} selected={select.index} /> : <Text dimColor>No incident declared. i declares one.</Text>}
+      {chosen?.description ? (
+        <Text wrap="truncate" dimColor>
+          {chosen.description}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

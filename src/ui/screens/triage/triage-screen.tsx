@@ -1,0 +1,81 @@
+// Declaring an incident: every severity level with its criteria, the level, a title and what
+// happened. The severity rules are evaluated as the form changes: what they say now and what
+// they would say once this incident is declared.
+import { Box, Text } from 'ink';
+import React, { useMemo, useState } from 'react';
+import { evaluateRules, manualTriggers } from '../../../domain/severity-rules.js';
+import type { SessionState } from '../../../domain/session-state.js';
+import type { TriagePreset } from '../../app/screens.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import { recommendationColor } from '../../theme.js';
+import { Form } from '../../widgets/form/form.js';
+import { useForm } from '../../widgets/form/use-form.js';
+import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+import { SeverityLevels } from './severity-levels.js';
+
+export function TriageScreen({ preset, active }: { preset?: TriagePreset; active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, bodyRows, size } = tui;
+  const levels = session.checklist.severity.levels;
+  const ids = levels.length ? levels.map((l) => l.id) : ['SEV0', 'SEV1', 'SEV2'];
+  const fields: FieldSpec[] = useMemo(
+    () => [
+      { id: 'severity', label: 'Severity', kind: 'choice', choices: ids, hint: '←/→ or the first letter picks the level' },
+      { id: 'title', label: 'Title', hint: 'what is wrong, in one line' },
+      { id: 'description', label: 'What happened', hint: 'optional: symptoms, scope, first seen' },
+      { id: 'declare', label: 'Declare incident', kind: 'button', hint: 'Enter records it (Ctrl-S from any field)' },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ids.join()],
+  );
+  const start = preset?.severity && ids.includes(preset.severity) ? preset.severity : ids[0] ?? '';
+  const form = useFormState(fields, { severity: start, title: preset?.title ?? '', description: '' }, preset?.title ? 2 : 0);
+  const [problem, setProblem] = useState<string>();
+  const values = form.state.values;
+
+  useForm(fields, form, {
+    active,
+    onCancel: () => tui.go({ name: 'main' }),
+    onSubmit: (v) => {
+      if (!v.title?.trim()) {
+        setProblem('an incident needs a title');
+        form.dispatch({ type: 'focusAt', index: 1 });
+        return;
+      }
+      const input = { severity: v.severity ?? start, title: v.title.trim(), description: v.description?.trim(), section: preset?.section, item: preset?.item };
+      void tui.perform(`declaring ${input.severity}`, () => session.declareIncident(input), (inc) => `${inc.incidentId} declared (${inc.severity}): ${session.evaluation.headline}`).then((r) => {
+        if (r.ok) tui.go({ name: 'main' });
+      });
+    },
+  });
+
+  const now = session.evaluation;
+  const preview = evaluateRules(session.checklist, withIncident(state, values.severity ?? start));
+  const manual = manualTriggers(session.checklist);
+  const formHeight = 5;
+  const levelHeight = Math.max(2, bodyRows - formHeight - 4 - (manual.length ? 1 : 0));
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold>Declare an incident</Text>
+      <SeverityLevels levels={levels} chosen={values.severity ?? start} height={levelHeight} />
+      <Form fields={fields} state={form.state} height={formHeight} width={size.columns} problem={problem} />
+      <Text wrap="truncate" color={recommendationColor(now.recommendation)}>
+        now: {now.headline}
+      </Text>
+      <Text wrap="truncate" bold color={recommendationColor(preview.recommendation)}>
+        once declared: {preview.headline}
+      </Text>
+      {manual.length ? (
+        <Text wrap="truncate" dimColor>
+          judge also: {manual.map((r) => r.text).join(' · ')}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The state as it would be with one more open incident of `severity`, for the live preview. */
+function withIncident(state: SessionState, severity: string): SessionState {
+  const at = new Date().toISOString();
+  return { ...state, incidents: [...state.incidents, { incidentId: 'preview', severity, title: '', description: '', declaredAt: at }] };
+}

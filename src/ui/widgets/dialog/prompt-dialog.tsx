@@ -1,0 +1,48 @@
+// A modal question with a one-line answer: Enter submits, Esc cancels.
+import { Box, Text } from 'ink';
+import React, { useState } from 'react';
+import type { PromptDialog } from '../../app/tui-context.js';
+import { color } from '../../theme.js';
+import { TextInput } from '../text-input/text-input.js';
+import { useTextInput } from '../text-input/use-text-input.js';
+import { useTextInputState } from '../text-input/use-text-input-state.js';
+
+export function PromptDialogView({ dialog, width, onClose }: { dialog: PromptDialog; width: number; onClose: () => void }): React.JSX.Element {
+  const input = useTextInputState(dialog.initial ?? '');
+  const [problem, setProblem] = useState<string>();
+  useTextInput(input, {
+    active: true,
+    onSubmit: (value) => {
+      if (dialog.required && !value.trim()) {
+        setProblem(dialog.required);
+        return;
+      }
+      onClose();
+      dialog.onSubmit(value);
+    },
+    onOther: (event) => {
+      if (event.name === 'escape') {
+        onClose();
+        dialog.onCancel?.();
+      }
+    },
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color('cyan')} paddingX={1} width={width} flexShrink={0}>
+      <Text bold wrap="truncate">
+        {dialog.title}
+      </Text>
+      {(dialog.lines ?? []).map((line, i) => (
+        <Text key={i} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+      <Box>
+        <Text color={color('cyan')}>› </Text>
+        <TextInput state={input.state} focused mask={dialog.mask} placeholder={dialog.placeholder} width={width - 6} />
+      </Box>
+      {problem ? <Text color={color('red')}>{problem}</Text> : null}
+      <Text dimColor>Enter confirm · Esc cancel</Text>
+    </Box>
+  );
+}

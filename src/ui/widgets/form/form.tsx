@@ -1,0 +1,74 @@
+// A form's fields, one per line (label, then the value or the choice), scrolled around the
+// focused field when the terminal is short, with the focused field's hint below.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { color } from '../../theme.js';
+import { listWindow } from '../select/select.js';
+import { TextInput } from '../text-input/text-input.js';
+import type { FieldSpec, FormState } from './use-form-state.js';
+
+export function Form(props: { fields: FieldSpec[]; state: FormState; height: number; width: number; problem?: string }): React.JSX.Element {
+  const { fields, state } = props;
+  const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 2);
+  const focused = fields[state.focus];
+  const spare = props.height - (focused?.hint ? 1 : 0) - (props.problem ? 1 : 0);
+  const { start, end } = listWindow(fields.length, state.focus, Math.max(1, spare));
+  return (
+    <Box flexDirection="column">
+      {fields.slice(start, end).map((field, offset) => {
+        const index = start + offset;
+        const isFocused = index === state.focus;
+        const value = state.values[field.id] ?? '';
+        if (field.kind === 'button') {
+          return (
+            <Box key={field.id} marginLeft={labelWidth}>
+              <Text inverse={isFocused} bold color={isFocused ? color('green') : undefined}>
+                {` ${field.label} `}
+              </Text>
+              {isFocused ? <Text dimColor> ← Enter</Text> : null}
+            </Box>
+          );
+        }
+        return (
+          <Box key={field.id}>
+            <Box width={labelWidth} flexShrink={0}>
+              <Text color={isFocused ? color('cyan') : undefined} bold={isFocused} wrap="truncate">
+                {isFocused ? '› ' : '  '}
+                {field.label}
+              </Text>
+            </Box>
+            {field.kind === 'choice' ? (
+              <Text wrap="truncate">
+                {(field.choices ?? []).map((c, i) => (
+                  <Text key={c} inverse={c === value && isFocused} bold={c === value} dimColor={c !== value}>
+                    {i > 0 ? ' ' : ''}
+                    {c === value ? `[${c}]` : ` ${c} `}
+                  </Text>
+                ))}
+              </Text>
+            ) : (
+              <TextInput
+                state={{ value, cursor: state.cursors[field.id] ?? value.length }}
+                focused={isFocused}
+                mask={field.mask}
+                placeholder={field.placeholder}
+                width={Math.max(8, props.width - labelWidth - 1)}
+              />
+            )}
+          </Box>
+        );
+      })}
+      {focused?.hint ? (
+        <Text dimColor wrap="truncate">
+          {' '.repeat(labelWidth)}
+          {focused.hint}
+        </Text>
+      ) : null}
+      {props.problem ? (
+        <Text color={color('red')} bold wrap="truncate">
+          {props.problem}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

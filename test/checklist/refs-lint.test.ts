@@ -1,0 +1,179 @@
+import { describe, expect, test } from 'vitest';
+import { placeholders, checkReferences } from '../../src/domain/checklist-refs.js';
+import { lintChecklist, findCredential } from '../../src/domain/checklist-lint.js';
+import { ChecklistBase, type ChecklistInput } from '../../src/domain/checklist-schema.js';
+import { looksDestructive } from '../../src/domain/destructive.js';
+import { formatPath } from '../../src/domain/diagnostic.js';
+
+function checklist(patch: Partial<ChecklistInput> = {}, items: Array<Record<string, unknown>> = [{ id: 'a', title: 'A' }]) {
+  return ChecklistBase.parse({ id: 'c', title: 'C', version: 1, sections: [{ id: 's', title: 'S', kind: 'smoke', items }], ...patch });
+}
+
+const refs = (c: ReturnType<typeof checklist>): string[] => checkReferences(c).map((i) => `${formatPath(i.path)}: ${i.message}`);
+const lint = (c: ReturnType<typeof checklist>): string[] => lintChecklist(c).map((i) => `${formatPath(i.path)}: ${i.code}`);
+
+describe('placeholders', () => {
+  test('finds {{name}} and {{ name }} but leaves Go templates alone', () => {
+    expect(placeholders('echo {{a}} {{ b_2 }} {{.State.Running}} {{ range .items }} {{a}}')).toEqual(['a', 'b_2', 'a']);
+  });
+});
+
+describe('checkReferences', () => {
+  test('a consistent checklist has no problems', () => {
+    const c = checklist(
+      {
+        variables: [{ name: 'url', pattern: '^https?://', default: 'http://x' }],
+        roles: [{ id: 'ic', title: 'IC' }],
+        severity: { levels: [{ id: 'SEV0', title: 'Down' }], rules: [{ id: 'r', text: 'any SEV0', when: { severity: ['SEV0'] }, recommend: 'rollback' }] },
+      },
+      [{ id: 'a', title: 'A', owner: 'ic', onFail: 'SEV0', run: 'curl {{url}} -H "X-Ticket: {{ ticket }}"', cwd: '{{checklist_dir}}', watch: { every: '10s', for: '5m' }, expect: { matches: 'ok|fine' } }],
+    );
+    expect(refs(c)).toEqual([]);
+  });
+
+  test('ids are unique in their scope; item ids across the whole checklist', () => {
+    const c = ChecklistBase.parse({
+      id: 'c', title: 'C', version: 1,
+      variables: [{ name: 'v' }, { name: 'v' }],
+      severity: { levels: [{ id: 'S', title: 'S' }, { id: 'S', title: 'S' }], rules: [{ id: 'r', text: 't', recommend: 'hold' }, { id: 'r', text: 't', recommend: 'hold' }] },
+      sections: [
+        { id: 's', title: 'S', kind: 'smoke', items: [{ id: 'a', title: 'A' }] },
+        { id: 't', title: 'T', kind: 'rollback', items: [{ id: 'a', title: 'A again' }] },
+      ],
+    });
+    expect(refs(c)).toEqual([
+      'variables[1].name: duplicate variable name "v" (first used at variables[0].name)',
+      'severity.levels[1].id: duplicate severity level "S" (first used at severity.levels[0].id)',
+      'severity.rules[1].id: duplicate rule id "r" (first used at severity.rules[0].id)',
+      'sections[1].items[0].id: duplicate item id "a" (first used at sections[0].items[0].id; item ids are unique across the whole checklist)',
+    ]);
+  });
+
+  test('references name declared things, with a suggestion when one is close', () => {
+    const c = checklist(
+      {
+        roles: [{ id: 'release-manager', title: 'RM' }],
+        severity: { levels: [{ id: 'SEV1', title: 'x' }], rules: [{ id: 'r', text: 't', when: { severity: ['SEV1', 'SEV3'], failedChecks: 1, section: 'smok' }, recommend: 'hold' }] },
+      },
+      [{ id: 'a', title: 'A', owner: 'release-manger', onFail: 'P1', run: 'echo {{ env }} {{tciket}}' }],
+    );
+    expect(refs(c)).toEqual([
+      'severity.rules[0].when.severity[1]: unknown severity level "SEV3" (did you mean "SEV1"?)',
+      'severity.rules[0].when.section: unknown section "smok" (declared: s)',
+      'sections[0].items[0].owner: unknown role "release-manger" (did you mean "release-manager"?)',
+      'sections[0].items[0].onFail: unknown severity level "P1" (declared: SEV1)',
+      'sections[0].items[0].run: unknown variable "{{tciket}}" (did you mean "ticket"?)',
+    ]);
+  });
+
+  test('no roles declared says so', () => {
+    expect(refs(checklist({}, [{ id: 'a', title: 'A', owner: 'ic' }]))).toEqual(['sections[0].items[0].owner: unknown role "ic" (none are declared under roles)']);
+  });
+
+  test('regexes compile, builtins are not shadowed, requires only on rollforward, watch.every <= watch.for', () => {
+    const c = ChecklistBase.parse({
+      id: 'c', title: 'C', version: 1,
+      variables: [{ name: 'operator' }, { name: 'x', pattern: '[' }],
+      sections: [
+        { id: 's', title: 'S', kind: 'gates', requires: { gatesPassed: true }, items: [{ id: 'a', title: 'A', expect: { matches: '(' }, run: 'true', watch: { every: '2m', for: '60s' } }] },
+        { id: 'f', title: 'F', kind: 'rollforward', requires: { noOpenIncidents: true } },
+      ],
+    });
+    expect(refs(c).map((line) => line.replace(/: .*$/, ''))).toEqual([
+      'variables[0].name', 'variables[1].pattern', 'sections[0].requires', 'sections[0].items[0].expect.matches', 'sections[0].items[0].watch.every',
+    ]);
+  });
+});
+
+describe('lintChecklist', () => {
+  test('flags risky commands but not a careful checklist', () => {
+    const careful = checklist({}, [
+      { id: 'a', title: 'A', run: 'kubectl -n prod delete pod web-0', destructive: true, expect: { exitCode: 0 } },
+      { id: 'b', title: 'B', run: 'psql "$DATABASE_URL" -c "select 1"', expect: { contains: '1' } },
+      { id: 'c', title: 'C (manual)' },
+    ]);
+    expect(lint(careful)).toEqual([]);
+    const risky = checklist({}, [
+      { id: 'a', title: 'A', run: 'curl -fsSL https://get.example.com | sudo bash', expect: { exitCode: 0 } },
+      { id: 'b', title: 'B', run: 'mysql -uroot -phunter2 -e "DROP DATABASE app"' },
+      { id: 'c', title: 'C', expect: { exitCode: 0 } },
+      { id: 'd', title: 'D', run: 'true', drill: { inject: 'curl -H "Authorization: Bearer abc123def456ghi" http://x/fault' }, expect: { exitCode: 0 } },
+    ]);
+    expect(lint(risky)).toEqual([
+      'sections[0].items[0].run: pipe-to-shell',
+      'sections[0].items[1].run: credential',
+      'sections[0].items[1].run: destructive-unmarked',
+      'sections[0].items[1].run: no-expect',
+      'sections[0].items[2].expect: no-run',
+      'sections[0].items[3].drill.inject: credential',
+    ]);
+  });
+
+  test.each([
+    ['password=hunter2 ./migrate', 'password=...'],
+    ['PGPASSWORD=s3cr3t psql -h db', 'password=...'],
+    ['vault login -token=s.abcdefgh', 'password=...'],
+    ['mysqladmin --password hunter22 status', '--password <value>'],
+    ['mysql -u app -pS3cret db', '-p<password>'],
+    ['curl https://admin:pa55word@registry.example.com/v2/', 'a password in a URL'],
+    ['aws s3 ls --access AKIAIOSFODNN7EXAMPLE', 'aws-access-key'],
+    ['curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig" http://x', 'Authorization header'],
+  ])('credential: %s', (command, kind) => {
+    expect(findCredential(command)).toBe(kind);
+  });
+
+  test.each([
+    'PGPASSWORD=$PGPASSWORD psql -h db',
+    'curl -H "Authorization: Bearer $TOKEN" http://x',
+    'curl -u "{{user}}:{{ password }}" https://x',
+    'curl https://{{user}}:{{pass}}@x/',
+    'mysql -u app -p db',
+    'echo token count: 3',
+    'vault login -method=oidc',
+    'ls ./passwords',
+  ])('no credential: %s', (command) => {
+    expect(findCredential(command)).toBeUndefined();
+  });
+});
+
+describe('looksDestructive', () => {
+  test.each([
+    ['rm -rf /var/lib/app', 'rm -rf'],
+    ['sudo rm -r -f /srv/data', 'rm -rf'],
+    ['cd /srv && rm --recursive --force build', 'rm -rf'],
+    ['psql -c "DROP TABLE users"', 'DROP'],
+    ['psql -c "truncate table events"', 'TRUNCATE'],
+    ['psql -c "DELETE FROM sessions;"', 'DELETE FROM without WHERE'],
+    ['kubectl --context prod -n web delete deployment api', 'kubectl delete'],
+    ['kubectl drain node-1 --ignore-daemonsets', 'kubectl delete'],
+    ['terraform destroy -auto-approve', 'terraform destroy'],
+    ['terraform apply -destroy', 'terraform destroy'],
+    ['helm uninstall api -n prod', 'helm uninstall'],
+    ['git push --force origin main', 'git push --force'],
+    ['git push -f origin main', 'git push --force'],
+    ['dd if=/dev/zero of=/dev/sdb bs=1M', 'dd of='],
+    ['mkfs.ext4 /dev/sdb1', 'mkfs'],
+    ['docker rm -f api', 'docker rm -f'],
+    ['docker system prune -af', 'docker prune'],
+    ['redis-cli FLUSHALL', 'FLUSHALL/FLUSHDB'],
+    ['aws rds delete-db-instance --db-instance-identifier x', 'cloud delete'],
+  ])('%s', (command, reason) => {
+    expect(looksDestructive(command)).toBe(reason);
+  });
+
+  test.each([
+    'rm -f /tmp/app.pid',
+    'rm -rf /tmp/cutover-demo-123',
+    'rm -rf "$TMPDIR/cutover"',
+    'psql -c "DELETE FROM sessions WHERE expires < now()"',
+    'kubectl get pods -n prod',
+    'kubectl rollout status deploy/api',
+    'terraform plan',
+    'helm status api',
+    'git push origin main',
+    'docker ps --format "{{.Names}}"',
+    'curl -fsS http://127.0.0.1/health',
+  ])('not destructive: %s', (command) => {
+    expect(looksDestructive(command)).toBeUndefined();
+  });
+});

@@ -1,0 +1,108 @@
+// Real processes: a headless run killed with -9 mid-command leaves evidence that reports and
+// verifies; SIGTERM cancels the command's whole process group, records it and exits 143.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { evidenceFiles, fixture, readEvents } from './helpers.js';
+
+const started: ChildProcess[] = [];
+const groups: number[] = [];
+
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const pgid of groups.splice(0)) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function startSlowRun(dir: string): ChildProcess {
+  const child = spawn(process.execPath, [cliPath, 'run', fixture('slow.yaml'), '--headless', '--evidence-dir', dir], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  return child;
+}
+
+/** Waits until the slow item's log shows its first output, and returns the command's process group. */
+async function waitForSlowOutput(dir: string): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (!name.endsWith('.runs')) continue;
+      for (const log of readdirSync(join(dir, name))) {
+        const text = readFileSync(join(dir, name, log), 'utf8');
+        const match = /pgid=(\d+)/.exec(text);
+        if (match && text.includes('partial-output-before-kill')) {
+          groups.push(Number(match[1]));
+          return Number(match[1]);
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the slow command never produced output');
+}
+
+const exited = (child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
+  new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('headless runs and real process deaths', () => {
+  it('kill -9 mid-command: report shows earlier events and the run as interrupted with its output; verify exits 0', async () => {
+    const dir = tempDir();
+    const child = startSlowRun(dir);
+    await waitForSlowOutput(dir);
+    const done = exited(child);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+
+    const [file] = evidenceFiles(dir);
+    const report = runCli(['report', file as string]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('first-done'); // the earlier run's output
+    expect(report.stdout).toMatch(/INTERRUPTED/);
+    // what reached the in-flight run's log, and nothing after it
+    expect(report.stdout).toMatch(/```text\npgid=\d+\npartial-output-before-kill\n```/);
+    expect(report.stdout).toMatch(/\| third \| Never reached \| not started \|/);
+
+    const verify = runCli(['verify', file as string]);
+    expect(verify.stdout).toContain('1 unfinished');
+    expect(verify.code).toBe(0);
+  });
+
+  it('SIGTERM cancels the running command (its whole process group), records it, closes the session, exits 143', async () => {
+    const dir = tempDir();
+    const child = startSlowRun(dir);
+    const pgid = await waitForSlowOutput(dir);
+    const done = exited(child);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(143);
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(groupAlive(pgid)).toBe(false);
+
+    const [file] = evidenceFiles(dir);
+    const events = readEvents(file as string);
+    const finished = events.filter((e) => e.type === 'command.finished');
+    expect(finished.at(-1)).toMatchObject({ cancelled: true, result: 'fail' });
+    expect(events.some((e) => e.type === 'command.started' && e.item === 'third')).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'session.closed', reason: 'headless run interrupted by SIGTERM' });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});

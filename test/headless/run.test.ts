@@ -1,0 +1,139 @@
+// `cutover run --headless` through the built CLI: exit codes, the table, --json, sections,
+// manual and destructive items, drills and injection, quoting.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { evidenceFiles, fixture, readEvents, runHeadless, runJson } from './helpers.js';
+
+describe('cutover run --headless', () => {
+  it('refuses to run without --headless, naming it (exit 2), and writes no evidence', () => {
+    const dir = tempDir();
+    const bare = runCli(['run', fixture('pass.yaml'), '--evidence-dir', dir]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--headless');
+    expect(evidenceFiles(dir)).toEqual([]);
+  });
+
+  it('passes: prints a row per item, totals and the evidence path, exit 0, evidence file 0600', () => {
+    const dir = tempDir();
+    const result = runHeadless('pass.yaml', dir, ['--ticket', 'CHG-1', '--env', 'staging']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/gates\/g1\s+Preflight\s+pass\s+0/);
+    expect(result.stdout).toMatch(/smoke\/health\s+Health endpoint answers\s+pass\s+0/);
+    expect(result.stdout).toMatch(/smoke\/eyeball\s+Dashboards look normal\s+not run/);
+    expect(result.stdout).toContain('2 passed, 0 failed, 1 not run');
+    const [file] = evidenceFiles(dir);
+    expect(file).toBeDefined();
+    expect(result.stdout).toContain(`evidence: ${file}`);
+    expect(statSync(file as string).mode & 0o777).toBe(0o600);
+    const header = JSON.parse(readFileSync(file as string, 'utf8')).header;
+    expect(header).toMatchObject({ ticket: 'CHG-1', environment: 'staging', mode: 'live' });
+  });
+
+  it('--json prints exactly one object with the documented shape; manual items are recorded not-run', () => {
+    const dir = tempDir();
+    const { code, json, stdout } = runJson('pass.yaml', dir);
+    expect(code).toBe(0);
+    expect(json).toBeDefined();
+    expect(Object.keys(json ?? {}).sort()).toEqual(['evidence', 'failed', 'items', 'ok', 'passed', 'skipped']);
+    expect(json).toMatchObject({ ok: true, passed: 2, failed: 0, skipped: 1 });
+    expect(stdout.trim().startsWith('{')).toBe(true);
+    expect(json?.items.map((i) => [i.section, i.item, i.result])).toEqual([
+      ['gates', 'g1', 'pass'],
+      ['smoke', 'health', 'pass'],
+      ['smoke', 'eyeball', 'not-run'],
+    ]);
+    const health = json?.items[1];
+    expect(health).toMatchObject({ title: 'Health endpoint answers', exitCode: 0 });
+    expect(typeof health?.durationMs).toBe('number');
+    expect(health?.runId).toMatch(/^r\d+/);
+    expect(json?.items[2]).toMatchObject({ exitCode: null, runId: null });
+    const events = readEvents(json?.evidence as string);
+    const manual = events.find((e) => e.type === 'item.marked' && e.item === 'eyeball');
+    expect(manual).toMatchObject({ status: 'not-run', note: 'manual item: not run headless' });
+    expect(events.at(-1)?.type).toBe('session.closed');
+  });
+
+  it('a failing check fails the run (exit 1) and the run goes on to the next items', () => {
+    const dir = tempDir();
+    const table = runHeadless('fail.yaml', dir);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/smoke\/broken\s+This one exits 3\s+FAIL\s+3/);
+    expect(table.stdout).toContain('2 passed, 1 failed, 0 not run');
+    const { code, json } = runJson('fail.yaml', dir);
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ ok: false, passed: 2, failed: 1, skipped: 0 });
+    expect(json?.items.find((i) => i.item === 'broken')).toMatchObject({ result: 'fail', exitCode: 3 });
+    expect(json?.items.find((i) => i.item === 'after')).toMatchObject({ result: 'pass' });
+  });
+
+  it('--section restricts the run to those sections; an unknown id is a usage error listing the valid ones', () => {
+    const dir = tempDir();
+    const { code, json } = runJson('pass.yaml', dir, ['--section', 'smoke']);
+    expect(code).toBe(0);
+    expect(json?.items.map((i) => i.item)).toEqual(['health', 'eyeball']);
+    const other = tempDir();
+    const bad = runHeadless('pass.yaml', other, ['--section', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"nope"');
+    expect(bad.stderr).toContain('gates, smoke');
+    expect(evidenceFiles(other)).toEqual([]);
+  });
+
+  it('an invalid checklist is a validation error: exit 2 with file:line and the field, no evidence', () => {
+    const dir = tempDir();
+    const result = runHeadless('invalid.yaml', dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/invalid\.yaml:12:\d+ sections\[0\]\.items\[0\]\.timeout/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(evidenceFiles(dir)).toEqual([]);
+  });
+
+  it('--inject is refused outside a drill (exit 2) and injects the declared fault in one', () => {
+    const dir = tempDir();
+    const env = { CUTOVER_TEST_DIR: dir };
+    const refused = runHeadless('drill.yaml', dir, ['--inject', 'svc'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--drill');
+    expect(evidenceFiles(dir)).toEqual([]);
+
+    const clean = runJson('drill.yaml', dir, ['--drill'], env);
+    expect(clean.code).toBe(0);
+    const drilled = runJson('drill.yaml', tempDir(), ['--drill', '--inject', 'svc'], env);
+    expect(drilled.code).toBe(1);
+    expect(drilled.json?.injected).toEqual([expect.objectContaining({ item: 'svc', exitCode: 0, ok: true })]);
+    expect(drilled.json?.items[0]).toMatchObject({ item: 'svc', result: 'fail' });
+    const file = drilled.json?.evidence as string;
+    expect(JSON.parse(readFileSync(file, 'utf8')).header.mode).toBe('drill');
+    expect(readEvents(file).some((e) => e.type === 'command.started' && e.purpose === 'inject')).toBe(true);
+    const unknown = runHeadless('drill.yaml', tempDir(), ['--drill', '--inject', 'nope'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('svc');
+  });
+
+  it('destructive items are refused and recorded unless --allow-destructive', () => {
+    const refused = runJson('destructive.yaml', tempDir());
+    expect(refused.code).toBe(1);
+    expect(refused.json?.items[0]).toMatchObject({ item: 'wipe', result: 'refused', runId: null });
+    const events = readEvents(refused.json?.evidence as string);
+    expect(events.some((e) => e.type === 'destructive.refused' && e.item === 'wipe')).toBe(true);
+    expect(events.some((e) => e.type === 'command.started')).toBe(false);
+
+    const allowed = runJson('destructive.yaml', tempDir(), ['--allow-destructive']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.json?.items[0]).toMatchObject({ item: 'wipe', result: 'pass' });
+    expect(readEvents(allowed.json?.evidence as string).some((e) => e.type === 'destructive.confirmed')).toBe(true);
+  });
+
+  it('variables are shell-quoted: --var x=\'$(touch …)\' never executes', () => {
+    const dir = tempDir();
+    const marker = join(dir, 'pwned');
+    const { code, json } = runJson('vars.yaml', dir, ['--var', `x=$(touch ${marker})\`touch ${marker}\`;touch ${marker}`]);
+    expect(code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    const finished = readEvents(json?.evidence as string).find((e) => e.type === 'command.finished') as unknown as { excerpt: { head: string } };
+    expect(finished.excerpt.head).toContain(`value=$(touch ${marker})`);
+  });
+});
