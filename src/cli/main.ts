@@ -56,7 +56,12 @@ export function buildProgram(): Command {
     .option('--var <k=v>', 'secret variables are never stored: give them again here', collect)
     .option('--operator <name>', 'operator name (default: the one recorded)')
     .option('--allow-destructive', 'allow destructive items in a drill')
+    .option('--recover', 'for a damaged file: write a copy holding its intact events, beside it, and resume that')
     .action(async (evidence: string | undefined, opts) => {
+      if (opts.recover) {
+        const { recoverCommand } = await import('./commands/recover.js');
+        evidence = await recoverCommand(evidence);
+      }
       const { resumeCommand } = await import('./commands/resume.js');
       await resumeCommand(evidence, withGlobals(program, opts));
     });

@@ -1,18 +1,12 @@
 // Cross-reference checks a schema cannot express: unique ids, references to declared roles,
 // severity levels, sections and variables, regexes that compile, consistent watch windows.
 import { BUILTIN_VARIABLES, type Checklist } from './checklist-schema.js';
+import { placeholders } from './command-template.js';
 import { formatPath, type FieldIssue, type PathSegment } from './diagnostic.js';
 import { parseDuration } from './duration.js';
 import { closest, listOf } from './suggest.js';
 
 type Path = PathSegment[];
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
-/** Variable names used as `{{name}}` or `{{ name }}` in a command template, in order of use. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
-}
 
 function error(path: Path, message: string, code: string): FieldIssue {
   return { path, message, code, severity: 'error' };
@@ -107,7 +101,7 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
         [[...path, 'drill', 'inject'], item.drill?.inject],
       ];
       for (const [at, template] of templates) {
-        for (const name of new Set(placeholders(template ?? ''))) {
+        for (const name of placeholders(template ?? '')) {
           if (!variables.includes(name)) out.push(unknownVariable(at, name, variables));
         }
       }

@@ -120,7 +120,7 @@ export const EventBody = z.discriminatedUnion('type', [
     reason: z.string(),
   }),
   z.strictObject({ type: z.literal('rule.cleared'), rule: z.string(), reason: z.string() }),
-  z.strictObject({ type: z.literal('decision.taken'), decision: Decision, reason: z.string(), by: z.string() }),
+  z.strictObject({ type: z.literal('decision.taken'), decision: Decision, reason: z.string() }),
   z.strictObject({
     type: z.literal('signoff.recorded'),
     role: z.string(),

@@ -29,11 +29,6 @@ export function eventHash(prev: string, eventWithoutHash: object): string {
 
 const ENVELOPE_KEYS = ['seq', 'ts', 'by', 'prev', 'hash'] as const;
 
-// A body may carry its own `by` (decision.taken: who decided); it shares the envelope's field.
-const BODY_TYPES_WITH_BY = new Set(
-  EventBody.options.filter((option) => 'by' in option.shape).map((option) => option.shape.type.value as string),
-);
-
 /** Builds the stored event: envelope fields first, then the body, then prev and hash. */
 export function sealEvent(seq: number, ts: string, by: string, body: z.output<typeof EventBody>, prev: string): EvidenceEvent {
   const unsealed = { seq, ts, by, ...body, prev };
@@ -49,7 +44,6 @@ function firstIssue(error: z.ZodError): string {
 function bodyOf(event: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = { ...event };
   for (const key of ENVELOPE_KEYS) delete body[key];
-  if (BODY_TYPES_WITH_BY.has(String(event.type))) body.by = event.by;
   return body;
 }
 

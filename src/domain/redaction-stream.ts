@@ -31,11 +31,13 @@ const MIN_HOLD = 1024;
 /** An unbroken run of token characters longer than this is not a token we know. */
 const MAX_TOKEN_RUN = 16 * 1024;
 const MAX_PEM_LINE = 8 * 1024;
-const PEM_BODY_LINE = /^[ \t]*(?:[A-Za-z0-9+/=]*|[A-Za-z-]+:.*)[ \t\r]*$/;
+const PEM_BODY_LINE = /^[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset|MessageID): .*)[ \t\r]*$/;
 const TOKEN_CHAR = /[A-Za-z0-9._~+/=-]/;
 
 export function createRedactionStream(rules: CompiledRules): RedactionStream {
   let carry = '';
+  /** Redacted output held back with the carry: the start of a line whose key block is still open. */
+  let held = '';
   let count = 0;
   let inPem = false;
   /** In a PEM block, whether the carry starts at a line start (the BEGIN line's rest is never checked). */
@@ -59,7 +61,10 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
     return buf.length - cut > MAX_HOLD ? forcedCut(buf, pos) : cut;
   }
 
-  /** Swallows a PEM body from pos: returns where normal text resumes, or what to carry while still inside. */
+  /**
+   * Swallows a PEM body from pos: returns where normal text resumes (the newline before the first
+   * line that cannot belong to a key, or just after END), or what to carry while still inside.
+   */
   function consumePem(buf: string, pos: number, final: boolean): { resume: number } | { keep: number } {
     PRIVATE_KEY_END.lastIndex = pos;
     const end = PRIVATE_KEY_END.exec(buf);
@@ -71,17 +76,24 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
       const complete = newline !== -1 && newline < limit;
       if (!complete && !end && !final) break;
       const line = buf.slice(lineStart, complete ? newline : limit);
-      if (checkLine && !PEM_BODY_LINE.test(line)) return { resume: lineStart };
+      if (checkLine && !PEM_BODY_LINE.test(line)) return { resume: lineStart > pos ? lineStart - 1 : lineStart };
       if (!complete) break;
       lineStart = newline + 1;
       checkLine = true;
     }
     if (end) return { resume: end.index + end[0].length };
-    // Still inside the block: swallow what is held (all of it on a flush) and stay in it.
-    let keep = buf.length - lineStart > MAX_PEM_LINE ? buf.length - 64 : lineStart;
-    if (final) keep = buf.length;
-    pemAtLineStart = keep === lineStart && checkLine;
-    return { keep };
+    // Still inside the block: swallow what is held (all of it on a flush) and stay in it. The
+    // carry starts at the last newline, so that the line after the block keeps its line break.
+    if (final) {
+      pemAtLineStart = lineStart === buf.length;
+      return { keep: buf.length };
+    }
+    if (buf.length - lineStart > MAX_PEM_LINE) {
+      pemAtLineStart = false;
+      return { keep: buf.length - 64 };
+    }
+    if (lineStart > pos) pemAtLineStart = true;
+    return { keep: lineStart > pos ? lineStart - 1 : pos };
   }
 
   function replacement(match: RegExpExecArray): { text: string | null; pem: boolean } {
@@ -94,14 +106,20 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
   }
 
   function process(buf: string, final: boolean): string {
-    let out = '';
+    let out = held;
+    held = '';
     let pos = 0;
     for (;;) {
       if (inPem) {
         const step = consumePem(buf, pos, final);
         if ('keep' in step) {
           carry = buf.slice(step.keep);
-          return out;
+          if (final) return out;
+          // The line with the marker is finished when the block ends: hold it, so that lines of
+          // the other stream are not written into the middle of it meanwhile.
+          const complete = out.lastIndexOf('\n') + 1;
+          held = out.slice(complete);
+          return out.slice(0, complete);
         }
         pos = step.resume;
         inPem = false;
@@ -137,15 +155,15 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
   return {
     push: (chunk) => process(carry + chunk, false),
     flush: () => {
-      const held = carry;
+      const rest = carry;
       carry = '';
-      return process(held, true);
+      return process(rest, true);
     },
     get count() {
       return count;
     },
     get pending() {
-      return carry.length;
+      return carry.length + held.length;
     },
   };
 }

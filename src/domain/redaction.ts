@@ -69,7 +69,8 @@ function compile(secrets: Map<string, string>, encode: (text: string) => string)
   for (const rule of SHAPE_RULES) {
     groups.push(rule.source);
     const text = marker(rule.name);
-    replacers.push(rule.replace ? (match) => rule.replace!(match, text) : () => text);
+    const known = (secret: string): string | undefined => literalNames.get(secret);
+    replacers.push(rule.replace ? (match) => rule.replace!(match, text, known) : () => text);
     if (rule.source === PRIVATE_KEY_BEGIN) pemGroup = groups.length;
   }
   return {

@@ -21,6 +21,10 @@ const METADATA_PARTS = new Set([
   'DISABLED', 'ENABLE', 'DISABLE', 'EXPIRY', 'EXPIRES', 'TTL', 'TIMEOUT', 'LENGTH', 'SIZE', 'VERSION',
   'ALGORITHM', 'FORMAT', 'PREFIX', 'SUFFIX', 'COMMAND', 'CMD', 'HELPER', 'PROGRAM', 'SCOPE', 'ISSUER',
 ]);
+/** KEY after one of these names a lookup key or a public key, not a secret: PARTITION_KEY, SSH_PUBLIC_KEY. */
+const NON_SECRET_KEY_KINDS = new Set([
+  'PARTITION', 'SORT', 'PRIMARY', 'FOREIGN', 'ROUTING', 'CACHE', 'SHARD', 'INDEX', 'LOOKUP', 'IDEMPOTENCY', 'PUBLIC',
+]);
 /** Environment values shorter than this are never treated as secrets (too many false hits). */
 export const MIN_ENV_SECRET_LENGTH = 6;
 /** Declared secret variables shorter than this are not redacted: redacting "ab" would mangle all output. */
@@ -40,22 +44,29 @@ export function isSecretEnvName(name: string): boolean {
   if (last === undefined || METADATA_PARTS.has(last)) return false;
   // PWD alone is the working directory; MYSQL_PWD is a password.
   if (parts.length > 1 && parts.includes('PWD')) return true;
-  return parts.some((part) => SECRET_PARTS.has(part) || SECRET_SUFFIX.test(part));
+  return parts.some((part, i) => {
+    if (part.startsWith('KEY') && NON_SECRET_KEY_KINDS.has(parts[i - 1] ?? '')) return false;
+    return SECRET_PARTS.has(part) || SECRET_SUFFIX.test(part);
+  });
 }
 
 export interface ShapeRule {
   name: string;
   /** Regex source; must not contain capture groups (the combined regex numbers its own). */
   source: string;
-  /** Replacement for a match; default the marker `[REDACTED:<name>]`. Keeps the non-secret part
-   * (e.g. `Bearer `); null means "not a secret after all", the text stays. */
-  replace?: (match: string, marker: string) => string | null;
+  /**
+   * Replacement for a match; default the marker `[REDACTED:<name>]`. Keeps the non-secret part
+   * (e.g. `Bearer `); null means "not a secret after all", the text stays. `known` gives the
+   * marker of a literal secret, so a known password in a URL is named after its variable.
+   */
+  replace?: (match: string, marker: string, known: (secret: string) => string | undefined) => string | null;
 }
 
 const TOKEN_CHARS = 'A-Za-z0-9._~+/-';
 
 /** Keep everything up to the last run of whitespace (the scheme word), replace the rest. */
-const keepLeadingWords = (match: string, marker: string): string => match.replace(/\S+$/, marker);
+const keepLeadingWords: ShapeRule['replace'] = (match, marker, known) =>
+  match.replace(/\S+$/, (secret) => known(secret) ?? marker);
 
 export const PRIVATE_KEY_BEGIN = '-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----';
 export const PRIVATE_KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -90,9 +101,9 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
     // scheme://user:password@host — the user and host stay readable; redis://:password@host too.
     name: 'url-password',
     source: `:\\/\\/[^\\s:@\\/?#"'<>]{0,256}:[^\\s\\/?#"'<>]{1,256}@`,
-    replace: (match, marker) => {
+    replace: (match, marker, known) => {
       const colon = match.indexOf(':', 3);
-      return `${match.slice(0, colon + 1)}${marker}@`;
+      return `${match.slice(0, colon + 1)}${known(match.slice(colon + 1, -1)) ?? marker}@`;
     },
   },
 ];
@@ -105,11 +116,13 @@ export function utf8AsLatin1(text: string): string {
   return out;
 }
 
-/** The forms a literal secret can take in output besides itself (shell-quoted, JSON, URL, base64). */
+/** The forms a literal secret can take besides itself: as rendered into a command (single quotes,
+ * double quotes, here-document), JSON-escaped, URL-encoded, base64. */
 export function literalVariants(value: string): string[] {
   const variants = new Set<string>([value]);
   variants.add(value.replace(/'/g, `'\\''`));
   variants.add(value.replace(/[\\$`"]/g, '\\$&'));
+  variants.add(value.replace(/[\\$`]/g, '\\$&'));
   variants.add(JSON.stringify(value).slice(1, -1));
   variants.add(encodeURIComponent(value));
   const base64 = btoa(utf8AsLatin1(value));

@@ -144,6 +144,8 @@ export class ShellContext {
     else if (top.kind === 'double') quoted = value.replace(/[\\$`"]/g, '\\$&');
     else if (top.kind === 'arith') quoted = this.number(name, value);
     else if (top.kind === 'heredoc') quoted = this.heredocValue(name, value, top);
+    // In a comment nothing is special but a newline, which would end it: the rest would run.
+    else if (top.kind === 'comment') quoted = value.replace(/[\r\n]+/g, ' ');
     else if (top.kind === 'param' && this.stack.some((frame) => frame.kind === 'double')) {
       quoted = value.replace(/[\\$`"}]/g, '\\$&');
     } else quoted = singleQuote(value);

@@ -118,7 +118,7 @@ export class EvidenceStore {
 
   /**
    * Records one event: validated, sealed into the chain and on disk before this resolves. Calls
-   * are written in call order. A body with its own `by` (decision.taken) keeps it as the event's by.
+   * are written in call order.
    */
   append(body: EventBody, by: string): Promise<EvidenceEvent> {
     if (this.closing) return Promise.reject(new Error(`evidence store of session ${this.sessionId} is closed`));

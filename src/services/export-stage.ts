@@ -49,7 +49,8 @@ async function place(from: string, to: string, hardlink: boolean): Promise<{ sha
       () => true,
       () => false,
     );
-    if (linked) return sha256File(to);
+    const digest = linked ? await sha256File(to) : undefined;
+    if (digest) return digest;
   }
   return copyWithSha256(from, to);
 }

@@ -54,9 +54,10 @@ export class RunOutput {
     return this.emit(this.streams[source].push(chunk.toString('latin1')));
   }
 
-  /** Resolves when the log has room again. */
+  /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
   drained(): Promise<unknown> {
-    return this.log.writableNeedDrain && !this.writeError ? once(this.log, 'drain') : Promise.resolve();
+    if (!this.log.writableNeedDrain || this.writeError) return Promise.resolve();
+    return once(this.log, 'drain').catch(() => undefined);
   }
 
   get redactions(): number {

@@ -118,11 +118,13 @@ function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
 export async function runCommand(req: RunRequest): Promise<RunOutcome> {
   const startedAt = performance.now();
   const matcher = createExpectationMatcher(req.expect);
-  const log = await openRunLog(req.logPath).catch((error: Error) => {
-    throw new CutoverError(`cannot create the run log ${req.logPath}: ${error.message}`);
-  });
+  const [log, notStarted] = await Promise.all([
+    openRunLog(req.logPath).catch((error: Error) => {
+      throw new CutoverError(`cannot create the run log ${req.logPath}: ${error.message}`);
+    }),
+    checkedCwd(req.cwd),
+  ]);
   const output = new RunOutput(log, req.redactor, matcher, req.onOutput);
-  const notStarted = req.signal?.aborted ? undefined : await checkedCwd(req.cwd);
   const run: Supervised = req.signal?.aborted
     ? { code: null, signal: null, stopped: 'cancel' }
     : notStarted

@@ -200,7 +200,7 @@ export class CutoverSession {
   }
 
   async decide(decision: DecisionKind, reason: string): Promise<void> {
-    await this.append({ type: 'decision.taken', decision, reason, by: this.operator });
+    await this.append({ type: 'decision.taken', decision, reason });
   }
 
   async signOff(roleId: string, name: string, note = '', itemId?: string): Promise<void> {

@@ -82,6 +82,21 @@ export async function verifyBundleDir(root: string, display: string, early: Veri
 
 const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
+/** The package folder of an extracted tarball: the top level itself, or its one folder holding a package. */
+async function findRoot(dir: string): Promise<{ root: string; strays: string[] }> {
+  const top = await readdir(dir);
+  if (top.includes(SUMS) || top.includes(EVIDENCE)) return { root: dir, strays: [] };
+  const holds = async (name: string): Promise<boolean> => {
+    if (!(await lstat(join(dir, name))).isDirectory()) return false;
+    const inner = await readdir(join(dir, name));
+    return inner.includes(SUMS) || inner.includes(EVIDENCE);
+  };
+  const packages: string[] = [];
+  for (const name of top) if (await holds(name)) packages.push(name);
+  if (packages.length !== 1) return { root: dir, strays: [] }; // not a package: verifyBundleDir says so
+  return { root: join(dir, packages[0] as string), strays: top.filter((name) => name !== packages[0]) };
+}
+
 /** Extracts to a fresh temp folder (files and folders only, no path escapes), verifies, cleans up. */
 export async function verifyTarball(file: string, display: string): Promise<BundleCheck> {
   const dir = await mkdtemp(join(tmpdir(), 'cutover-verify-'));
@@ -98,14 +113,16 @@ export async function verifyTarball(file: string, display: string): Promise<Bund
           early.push({ where: path, message: `${type} entry: not allowed in a bundle (not extracted)` });
           return false;
         },
-        onwarn: (_code, message) => early.push({ where: display, message: `unsafe entry not extracted: ${message}` }),
+        onwarn: (_code, message, data) => {
+          const entry = typeof data?.path === 'string' ? data.path : display;
+          early.push({ where: entry, message: `unsafe entry in the tarball: ${String(message)}` });
+        },
       });
     } catch (error) {
       throw new CutoverError(`cannot read ${display}: not a readable .tar.gz (${(error as Error).message})`, EXIT.usage);
     }
-    const top = await readdir(dir);
-    const single = top.length === 1 && top[0] && (await lstat(join(dir, top[0]))).isDirectory() ? top[0] : undefined;
-    const root = single && !top.includes(SUMS) ? join(dir, single) : dir;
+    const { root, strays } = await findRoot(dir);
+    for (const stray of strays) early.push({ where: stray, message: 'outside the package folder (extra file)' });
     return await verifyBundleDir(root, display, early);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // Verifying one evidence file and what it points at: the hash chain, every run log against the
 // sha256 its finishing event recorded, and the checklist snapshot against the header's sha256.
-import { stat } from 'node:fs/promises';
 import { CutoverError } from '../domain/errors.js';
 import type { EvidenceHeader } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
 import { readEvidence } from './evidence-read.js';
-import { sha256File } from './sha256-file.js';
+import { mapLimit } from './map-limit.js';
+import { sha256File, type FileDigest } from './sha256-file.js';
 
 export interface VerifyProblem {
   where: string;
@@ -25,17 +25,17 @@ export interface EvidenceCheck {
   problems: VerifyProblem[];
 }
 
+/** Logs are hashed a few at a time: thousands of small soak logs are dominated by I/O round trips. */
+const HASH_CONCURRENCY = 16;
+
 /** Each file is hashed once, however many checks look at it. */
 export class HashCache {
-  private readonly hashes = new Map<string, Promise<{ sha256: string; bytes: number } | undefined>>();
+  private readonly hashes = new Map<string, Promise<FileDigest | undefined>>();
 
-  get(path: string): Promise<{ sha256: string; bytes: number } | undefined> {
+  get(path: string): Promise<FileDigest | undefined> {
     let found = this.hashes.get(path);
     if (!found) {
-      found = stat(path).then(
-        (info) => (info.isFile() ? sha256File(path) : undefined),
-        () => undefined,
-      );
+      found = sha256File(path);
       this.hashes.set(path, found);
     }
     return found;
@@ -86,13 +86,10 @@ export async function checkEvidence(
   if (problem) problems.push({ where: `${prefix}seq ${problem.seq}`, message: problem.message });
   const state = foldEvents(header, events);
   const runs = state.runOrder.map((id) => state.runs[id]).filter((r): r is RunState => !!r);
-  let logsChecked = 0;
-  for (const run of runs) {
-    if (!run.finished && !run.interrupted) continue;
-    logsChecked++;
-    const found = await checkRunLog(run, logOf(run), hashes);
-    if (found) problems.push(found);
-  }
+  const recorded = runs.filter((run) => run.finished || run.interrupted);
+  const found = await mapLimit(recorded, HASH_CONCURRENCY, (run) => checkRunLog(run, logOf(run), hashes));
+  problems.push(...found.filter((p): p is VerifyProblem => !!p));
+  const logsChecked = recorded.length;
   return {
     header,
     events: events.length,

@@ -38,7 +38,16 @@ async function sniff(path: string): Promise<'gzip' | 'tar' | 'other'> {
   }
 }
 
-async function verifyEvidenceFile(path: string): Promise<Omit<VerifyResult, 'target' | 'kind' | 'ok'>> {
+type Checked = Omit<VerifyResult, 'target' | 'kind' | 'ok' | 'sessionId'> & { header?: { sessionId?: string } };
+
+/** The result without the header it was read with: ok first, then where, then what was found. */
+function result(target: string, kind: VerifyResult['kind'], check: Checked): VerifyResult {
+  const { header, problems, ...counts } = check;
+  const { events, runs, logsChecked, inFlight, files, first, last, headHash } = counts;
+  return { ok: problems.length === 0, target, kind, sessionId: header?.sessionId, events, runs, logsChecked, inFlight, files, first, last, headHash, problems };
+}
+
+async function verifyEvidenceFile(path: string): Promise<Checked> {
   const dir = dirname(path);
   const hashes = new HashCache();
   const logOf = (run: { log: string }) => ({ path: join(dir, run.log), display: run.log });
@@ -49,23 +58,20 @@ async function verifyEvidenceFile(path: string): Promise<Omit<VerifyResult, 'tar
     const found = await checkSnapshot(join(dir, snapshot), snapshot, check.header, hashes);
     if (found) problems.push(found);
   }
-  return { ...check, sessionId: check.header?.sessionId, files: 0, problems };
+  return { ...check, files: 0, problems };
 }
 
 export async function verifyTarget(target: string): Promise<VerifyResult> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new CutoverError(`cannot verify ${target}: no such file or folder`, EXIT.usage);
   if (info.isDirectory()) {
-    const check = await verifyBundleDir(target, target);
-    return { ...check, ok: check.problems.length === 0, target, kind: 'folder', sessionId: check.header?.sessionId };
+    return result(target, 'folder', await verifyBundleDir(target, target));
   }
   if (!info.isFile()) throw new CutoverError(`cannot verify ${target}: not a file or folder`, EXIT.usage);
   const kind = await sniff(target);
   if (kind !== 'other') {
-    const check = await verifyTarball(target, target);
-    return { ...check, ok: check.problems.length === 0, target, kind: 'tarball', sessionId: check.header?.sessionId };
+    return result(target, 'tarball', await verifyTarball(target, target));
   }
   if (/\.(tar\.gz|tgz|tar)$/i.test(target)) throw new CutoverError(`cannot verify ${target}: not a tarball`, EXIT.usage);
-  const result = await verifyEvidenceFile(target);
-  return { ...result, ok: result.problems.length === 0, target, kind: 'evidence' };
+  return result(target, 'evidence', await verifyEvidenceFile(target));
 }

@@ -33,6 +33,14 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Local date and time of an ISO timestamp, YYYY-MM-DD HH:MM. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Local wall-clock time of an ISO timestamp, HH:MM:SS. */
 export function clockTime(iso: string | undefined): string {
   if (!iso) return '-';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeholders, checkReferences } from '../../src/domain/checklist-refs.js';
+import { checkReferences } from '../../src/domain/checklist-refs.js';
 import { lintChecklist, findCredential } from '../../src/domain/checklist-lint.js';
 import { ChecklistBase, type ChecklistInput } from '../../src/domain/checklist-schema.js';
 import { looksDestructive } from '../../src/domain/destructive.js';
@@ -12,12 +12,6 @@ function checklist(patch: Partial<ChecklistInput> = {}, items: Array<Record<stri
 const refs = (c: ReturnType<typeof checklist>): string[] => checkReferences(c).map((i) => `${formatPath(i.path)}: ${i.message}`);
 const lint = (c: ReturnType<typeof checklist>): string[] => lintChecklist(c).map((i) => `${formatPath(i.path)}: ${i.code}`);
 
-describe('placeholders', () => {
-  test('finds {{name}} and {{ name }} but leaves Go templates alone', () => {
-    expect(placeholders('echo {{a}} {{ b_2 }} {{.State.Running}} {{ range .items }} {{a}}')).toEqual(['a', 'b_2', 'a']);
-  });
-});
-
 describe('checkReferences', () => {
   test('a consistent checklist has no problems', () => {
     const c = checklist(
@@ -26,7 +20,7 @@ describe('checkReferences', () => {
         roles: [{ id: 'ic', title: 'IC' }],
         severity: { levels: [{ id: 'SEV0', title: 'Down' }], rules: [{ id: 'r', text: 'any SEV0', when: { severity: ['SEV0'] }, recommend: 'rollback' }] },
       },
-      [{ id: 'a', title: 'A', owner: 'ic', onFail: 'SEV0', run: 'curl {{url}} -H "X-Ticket: {{ ticket }}"', cwd: '{{checklist_dir}}', watch: { every: '10s', for: '5m' }, expect: { matches: 'ok|fine' } }],
+      [{ id: 'a', title: 'A', owner: 'ic', onFail: 'SEV0', run: 'curl {{url}} -H "X-Ticket: {{ ticket }}"; docker ps --format "{{.Names}}{{ range .Ports }}{{end}}"', cwd: '{{checklist_dir}}', watch: { every: '10s', for: '5m' }, expect: { matches: 'ok|fine' } }],
     );
     expect(refs(c)).toEqual([]);
   });

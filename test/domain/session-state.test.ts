@@ -53,7 +53,7 @@ describe('session reducer', () => {
       { type: 't0.marked', at: '2026-11-22T00:00:05.000Z' },
       { type: 'incident.declared', incidentId: 'INC-1', severity: 'SEV0', title: 'down' },
       { type: 'incident.resolved', incidentId: 'INC-1', note: 'fixed' },
-      { type: 'decision.taken', decision: 'rollback', reason: 'SEV0', by: 'op' },
+      { type: 'decision.taken', decision: 'rollback', reason: 'SEV0' },
       { type: 'item.marked', section: 'smoke', item: 's2', pass: 1, status: 'skip', note: 'n/a' },
     ]));
     expect(state.roles.rm?.name).toBe('Ada');

@@ -12,6 +12,25 @@ beforeAll(async () => {
 });
 
 describe('crash safety', () => {
+  it('never shows a session that is being written as damaged to a reader', async () => {
+    const { path } = await storeWithEvents();
+    const writer = startChild(bundle, 'stream', path);
+    await writer.waitFor('acked 10\n');
+    try {
+      let last = 0;
+      for (let i = 0; i < 40; i++) {
+        const read = await readEvidence(path);
+        expect(read.problem).toBeUndefined();
+        expect(read.events.length).toBeGreaterThanOrEqual(last);
+        last = read.events.length;
+      }
+      expect(last).toBeGreaterThan(10);
+    } finally {
+      writer.proc.kill('SIGKILL');
+      await writer.exited;
+    }
+  });
+
   for (const after of [1, 150]) {
     it(`keeps every acknowledged event when the writer is killed -9 after ${after}+ appends`, async () => {
       const { path } = await storeWithEvents();

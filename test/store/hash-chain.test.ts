@@ -102,9 +102,4 @@ describe('verifyChain', () => {
     expect(verifyChain(header, [{ type: 'note.added', text: 'x' }])).toMatchObject({ ok: false, problem: { seq: 1, message: expect.stringMatching(/^malformed event \(seq: /) } });
   });
 
-  it('keeps the body’s own by for a decision (who decided)', () => {
-    const { header, events } = chain(makeHeader(), [{ type: 'decision.taken', decision: 'rollback', reason: 'errors', by: 'IC Bob' }]);
-    expect(events[0]?.by).toBe('IC Bob');
-    expect(verifyChain(header, events)).toEqual({ ok: true, count: 1 });
-  });
 });

@@ -1,7 +1,87 @@
-// STUB: replaced by the owner of this command.
-import { CutoverError } from '../../domain/errors.js';
+// `cutover import <runbook.md> [-o out.yaml|out.json] [--id ID]`: a markdown runbook -> a
+// checklist. The mapping is pure (src/domain/import); this module reads the runbook, writes the
+// result (stdout without -o), prints the summary on stderr and checks the result validates.
+// Commands found in the runbook are never run.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseChecklistText } from '../../domain/checklist-parse.js';
+import { formatDiagnostic } from '../../domain/diagnostic.js';
+import { CutoverError, EXIT } from '../../domain/errors.js';
+import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
+import { bundledChecklistDir, displayPathOf } from '../../services/checklist-loader.js';
+import { writeFileDurable } from '../../services/durable-file.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const MAX_BYTES = 5 * 1024 * 1024;
+const REASONS: Record<string, string> = { ENOENT: 'no such file', ENOTDIR: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };
+
+async function readRunbook(path: string, display: string): Promise<{ text: string; notice?: string }> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CutoverError(`cannot read runbook ${display}: is a directory`, EXIT.usage);
+    if (info.size > MAX_BYTES) throw new CutoverError(`cannot read runbook ${display}: too large (${(info.size / 1024 / 1024).toFixed(1)} MB)`, EXIT.usage);
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof CutoverError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CutoverError(`cannot read runbook ${display}: ${REASONS[code] ?? (error as Error).message}`, EXIT.usage);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new CutoverError(`${display} is not a text file (it contains NUL bytes)`, EXIT.failed, 'import expects a markdown runbook');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), notice: 'the file is not UTF-8: read it as Windows-1252 (Latin-1)' };
+  }
+}
+
+/** Where checklist.schema.json is, relative to the output file (or the working directory). */
+function schemaPathFor(output: string | undefined): string | undefined {
+  const dir = bundledChecklistDir();
+  const schema = dir ? join(dir, 'checklist.schema.json') : undefined;
+  if (!schema || !existsSync(schema)) return undefined;
+  const rel = relative(output ? dirname(resolve(output)) : process.cwd(), schema).split(sep).join('/');
+  return rel.startsWith('.') || rel.startsWith('/') ? rel : `./${rel}`;
+}
+
+function outputFormat(output: string | undefined): 'yaml' | 'json' {
+  if (output === undefined || /\.ya?ml$/i.test(output)) return 'yaml';
+  if (/\.json$/i.test(output)) return 'json';
+  throw new CutoverError(`-o ${output}: the checklist file must end in .yaml, .yml or .json`, EXIT.usage);
+}
+
 export async function importCommand(runbook: string, opts: Record<string, unknown>): Promise<void> {
-  throw new CutoverError('import: not implemented yet', 1);
+  const output = typeof opts.output === 'string' ? opts.output : undefined;
+  const id = typeof opts.id === 'string' ? opts.id : undefined;
+  const format = outputFormat(output);
+  const source = displayPathOf(runbook);
+  if (output && resolve(output) === resolve(runbook)) {
+    throw new CutoverError(`refusing to overwrite the runbook ${source} with its checklist`, EXIT.usage, 'choose another -o file, e.g. checklists/<name>.yaml');
+  }
+  const { text: raw, notice } = await readRunbook(resolve(runbook), source);
+  const { checklist, summary } = importRunbook(raw, { source, ...(id !== undefined ? { id } : {}) });
+  if (notice) summary.notices.unshift(notice);
+  const schemaPath = schemaPathFor(output);
+  const text = serializeChecklist(checklist, { format, source, importedAt: new Date(), ...(schemaPath ? { schemaPath } : {}) });
+
+  if (output) {
+    const target = resolve(output);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileDurable(target, text, { mode: 0o644 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      throw new CutoverError(`cannot write ${output}: ${REASONS[code] ?? (error as Error).message}`, EXIT.failed);
+    }
+  } else process.stdout.write(text);
+  process.stderr.write(`${formatSummary(summary, source, output ? displayPathOf(output) : 'stdout')}\n`);
+
+  // The importer's own guarantee: what it wrote validates. If not, that is a bug worth a loud exit.
+  const check = parseChecklistText(text, output ?? `imported.${format}`);
+  if (!check.ok) {
+    const errors = check.diagnostics.filter((d) => d.severity === 'error').slice(0, 10).map(formatDiagnostic);
+    throw new CutoverError(`the imported checklist does not validate (please report this):\n${errors.join('\n')}`, EXIT.failed);
+  }
 }

@@ -1,7 +1,20 @@
-// STUB: replaced by the owner of this command.
-import { CutoverError } from '../../domain/errors.js';
+// `cutover resume [evidence.json]`: back into an unfinished session, at the section and item
+// where the operator was. Without a file, the most recent unfinished session in the evidence dir.
+import { CutoverError, EXIT } from '../../domain/errors.js';
+import { requireTty } from './home.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function resumeCommand(evidence: string | undefined, opts: Record<string, unknown>): Promise<void> {
-  throw new CutoverError('resume: not implemented yet', 1);
+export async function resumeCommand(evidence: string | undefined, opts: Record<string, unknown> & { evidenceDir: string }): Promise<void> {
+  requireTty('resume');
+  const [{ runTui }, { defaultServices }, { CutoverSession }] = await Promise.all([
+    import('../../ui/app/run-tui.js'),
+    import('../../ui/app/tui-services.js'),
+    import('../../services/session.js'),
+  ]);
+  const path = evidence ?? (await CutoverSession.latestUnfinished(opts.evidenceDir));
+  if (!path) {
+    throw new CutoverError(`no unfinished session in ${opts.evidenceDir}`, EXIT.failed, 'start one with: cutover open <checklist>');
+  }
+  const services = defaultServices(opts.evidenceDir);
+  const session = await services.resumeSession(path);
+  process.exitCode = await runTui({ services, initialScreen: { name: 'main' }, initialSession: session });
 }

@@ -1,6 +1,6 @@
 // `cutover verify <evidence.json | DIR | FILE.tar.gz> [--json]`: exit 0 intact, 1 tampered (each
 // problem named with its place), 2 unreadable input (thrown as CutoverError by the service).
-import { EXIT } from '../../domain/errors.js';
+import { CutoverError, EXIT } from '../../domain/errors.js';
 import { verifyTarget, type VerifyResult } from '../../services/verify.js';
 
 const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
@@ -22,12 +22,27 @@ function tampered(r: VerifyResult): string {
   const n = r.problems.length;
   const lines = [`TAMPERED: ${r.target} (${KIND_LABEL[r.kind]}): ${n} problem${n === 1 ? '' : 's'}`];
   for (const p of r.problems) lines.push(`  ${p.where}: ${p.message}`);
-  if (r.events) lines.push(`  (the first ${r.events} event${r.events === 1 ? '' : 's'} chain correctly${r.headHash ? ` up to ${r.headHash.slice(0, 16)}…` : ''})`);
+  const chainBroken = r.problems.some((p) => /\bseq \d+$/.test(p.where));
+  const events = `${r.events} event${r.events === 1 ? '' : 's'}`;
+  if (chainBroken) lines.push(`  (the ${events} before the first bad seq chain correctly)`);
+  else if (r.events) lines.push(`  (the hash chain itself is intact: ${events}, head ${r.headHash?.slice(0, 16)}…)`);
   return `${lines.join('\n')}\n`;
 }
 
+/** With --json, unreadable input is still one object on stdout (and the message on stderr). */
+async function verifyOrReport(target: string, json: boolean): Promise<VerifyResult> {
+  try {
+    return await verifyTarget(target);
+  } catch (error) {
+    if (json && error instanceof CutoverError) {
+      process.stdout.write(`${JSON.stringify({ status: 'unreadable', ok: false, target, error: error.message }, null, 2)}\n`);
+    }
+    throw error;
+  }
+}
+
 export async function verifyCommand(target: string, opts: { json?: boolean }): Promise<void> {
-  const result = await verifyTarget(target);
+  const result = await verifyOrReport(target, opts.json ?? false);
   if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.ok ? 'intact' : 'tampered', ...result }, null, 2)}\n`);
   else if (result.ok) process.stdout.write(summary(result));
   else process.stdout.write(tampered(result));

@@ -40,25 +40,23 @@ export function assemble(header: Header, sections: SectionOut[], ctx: ImportCont
     const when = condition(rule, ctx);
     return { id: rule.id, text: rule.text, ...(when ? { when } : {}), recommend: rule.recommend, ...(rule.unless ? { unless: rule.unless } : {}) };
   });
-  const out: ChecklistOut = { id: header.id, title: header.title, version: header.version, sections: [] };
-  if (header.description) out.description = header.description;
-  if (header.owner) out.owner = header.owner;
-  if (ctx.variables.size) out.variables = [...ctx.variables.values()];
-  if (ctx.roles.size) {
-    out.roles = [...ctx.roles.values()].map(({ id, title, description, required, name, contact, backup }) => ({
-      id, title, ...(description ? { description } : {}), ...(required ? { required } : {}), ...(name ? { name } : {}), ...(contact ? { contact } : {}), ...(backup ? { backup } : {}),
-    }));
-  }
-  if (ctx.links.length) out.links = ctx.links;
-  if (ctx.levels.length || rules.length) {
-    out.severity = {
-      levels: ctx.levels.map(({ id, title, description, criteria }) => ({ id, title, ...(description ? { description } : {}), ...(criteria.length ? { criteria } : {}) })),
-      rules,
-    };
-  }
-  out.sections = sections.map(({ id, title, kind, description, requires, items }) => ({
-    id, title, kind, ...(description ? { description } : {}), ...(requires ? { requires } : {}), items,
+  const levels = ctx.levels.map(({ id, title, description, criteria }) => ({ id, title, ...(description ? { description } : {}), ...(criteria.length ? { criteria } : {}) }));
+  const roles = [...ctx.roles.values()].map(({ id, title, description, required, name, contact, backup }) => ({
+    id, title, ...(description ? { description } : {}), ...(required ? { required } : {}), ...(name ? { name } : {}), ...(contact ? { contact } : {}), ...(backup ? { backup } : {}),
   }));
-  if (ctx.evidenceTemplate.length) out.evidenceTemplate = ctx.evidenceTemplate;
-  return out;
+  return {
+    id: header.id,
+    title: header.title,
+    version: header.version,
+    ...(header.description ? { description: header.description } : {}),
+    ...(header.owner ? { owner: header.owner } : {}),
+    ...(ctx.variables.size ? { variables: [...ctx.variables.values()] } : {}),
+    ...(roles.length ? { roles } : {}),
+    ...(ctx.links.length ? { links: ctx.links } : {}),
+    ...(levels.length || rules.length ? { severity: { ...(levels.length ? { levels } : {}), ...(rules.length ? { rules } : {}) } } : {}),
+    sections: sections.map(({ id, title, kind, description, requires, items }) => ({
+      id, title, kind, ...(description ? { description } : {}), ...(requires ? { requires } : {}), items,
+    })),
+    ...(ctx.evidenceTemplate.length ? { evidenceTemplate: ctx.evidenceTemplate } : {}),
+  };
 }

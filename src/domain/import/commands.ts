@@ -33,7 +33,7 @@ function firstProgram(line: string): string | undefined {
   const tokens = line.trim().replace(/^\$\s+/, '').split(/\s+/);
   let i = 0;
   while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;
-  if (tokens[i] === 'sudo') i++;
+  if (tokens[i] === 'sudo' && tokens[i + 1] && !tokens[i + 1]?.startsWith('-')) i++;
   return tokens[i];
 }
 
@@ -112,5 +112,5 @@ export function isCommandSpan(span: string, before = ''): boolean {
   if (KNOWN.has(program)) return true;
   if (!/^[a-z][a-z0-9._+-]*$/.test(program) || ENGLISH.has(program) || DOC_EXTENSION.test(program)) return false;
   // An unknown program: its arguments must look like CLI arguments, not a phrase.
-  return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
+  return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|[/~.][\w./~@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
 }

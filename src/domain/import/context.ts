@@ -87,8 +87,9 @@ export class ImportContext {
     return level;
   }
 
-  rule(text: string, recommend: RecommendationKind, condition?: ParsedCondition, unless?: string): void {
-    const id = this.ruleIds.take(slugify(text, 5), 'rule');
+  /** `idFrom`: the words the id is made of (default the text). */
+  rule(text: string, recommend: RecommendationKind, condition?: ParsedCondition, unless?: string, idFrom = text): void {
+    const id = this.ruleIds.take(slugify(idFrom, 5), 'rule');
     this.rules.push({ id, text, recommend, ...(condition ? { condition } : {}), ...(unless ? { unless } : {}) });
   }
 

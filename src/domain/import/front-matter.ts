@@ -24,7 +24,6 @@ const BLOCK = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 function scalar(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (Array.isArray(value)) return value.map((v) => scalar(v)).filter(Boolean).join(', ') || undefined;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value).trim() || undefined;
 }
@@ -40,7 +39,8 @@ export function splitFrontMatter(text: string): SplitResult {
   if (!match) return { body: text };
   let data: unknown;
   try {
-    data = parse(match[1] ?? '');
+    // failsafe: every scalar stays the text it was written as (version 1.10 is not 1.1)
+    data = parse(match[1] ?? '', { schema: 'failsafe' });
   } catch (error) {
     return { body: text, problem: `front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); kept as text` };
   }

@@ -2,7 +2,7 @@
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const STOPWORDS = new Set([
-  'a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'with', 'is', 'are', 'be', 'by',
+  'a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'in', 'at', 'with', 'is', 'are', 'be', 'by',
   'via', 'if', 'all', 'any', 'from', 'into', 'its', 'it', 'this', 'that', 'as', 'per',
 ]);
 

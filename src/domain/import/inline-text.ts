@@ -41,7 +41,7 @@ function children(nodes: Nodes[], breakAs: string): string {
 /** Plain text of phrasing nodes; soft line breaks become `breakAs` when it is a space. */
 export function inlineText(nodes: PhrasingContent[], breakAs = '\n'): string {
   const text = children(nodes, breakAs);
-  return breakAs === ' ' ? text.replace(/\s*\n\s*/g, ' ').trim() : text.trim();
+  return breakAs === ' ' ? text.replace(/\s*\n\s*/g, ' ').trim() : text.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
 }
 
 /** Values of the `code` spans among phrasing nodes, with the text just before each one. */

@@ -56,7 +56,7 @@ export function parseExpectation(text: string): ExpectationOut {
   return expect;
 }
 
-const OFFSET = /^\s*\**\s*(T\s*(?:[-+]\s*\d+\s*(?:s|sec|m|min|mins|h|hr|hrs|d)?)?)(?![\w:])\s*\**\s*(?:[:\-–—|]\s*)?/i;
+const OFFSET = /^\s*\**\s*(T\s*(?:[-+]\s*\d+\s*(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)?|0))(?!\w|:\d)\s*\**\s*(?:[:\-–—|]\s*)?/i;
 
 /** "T-60: Run preflight" -> { at: "T-60", rest: "Run preflight" }. */
 export function parseOffsetPrefix(text: string): { at: string; rest: string } | undefined {
@@ -65,7 +65,7 @@ export function parseOffsetPrefix(text: string): { at: string; rest: string } | 
   const compact = match[1].replace(/\s+/g, '');
   const unit = /(\d+)([a-z]+)$/i.exec(compact);
   const at = unit ? compact.replace(/[a-z]+$/i, (unit[2] ?? '').charAt(0).toLowerCase()) : compact;
-  if (!/^T(?:[+-]\d+[smhd]?)?$/.test(at)) return undefined;
+  if (!/^T(?:[+-]\d+[smhd]?|0)$/.test(at)) return undefined;
   return { at, rest: text.slice(match[0].length).trim() };
 }
 

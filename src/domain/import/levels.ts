@@ -24,20 +24,21 @@ export function listEntries(list: List, source: string): string[] {
   return list.children.map((entry) => entry.children.map((c) => blockText(c, source)).join('\n').trim()).filter(Boolean);
 }
 
-/** When every entry starts with a level, each becomes one; returns false (and adds nothing) otherwise. */
-export function levelsFromList(list: List, ctx: ImportContext): boolean {
+/** When every entry starts with a level, each becomes one (ids returned); otherwise adds nothing. */
+export function levelsFromList(list: List, ctx: ImportContext): string[] | undefined {
   const entries = list.children.map((entry) => {
     const [first, ...rest] = entry.children;
     const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
     return { text, label: parseLevelLabel(text), rest };
   });
-  if (!entries.length || entries.some((e) => !e.label)) return false;
+  if (!entries.length || entries.some((e) => !e.label)) return undefined;
+  const ids: string[] = [];
   for (const { text, label, rest } of entries) {
     const nested = rest.flatMap((b) => (b.type === 'list' ? listEntries(b, ctx.source) : [blockText(b, ctx.source)])).filter(Boolean);
     const title = label?.rest ? text.slice(0, text.length - label.rest.length).replace(/[\s:—–-]+$/, '') : text;
-    levelFromLabel(label as LevelLabel, title || text, ctx, nested.length ? (label?.rest ? [label.rest, ...nested] : nested) : []);
+    ids.push(levelFromLabel(label as LevelLabel, title || text, ctx, nested.length ? (label?.rest ? [label.rest, ...nested] : nested) : []).id);
   }
-  return true;
+  return ids;
 }
 
 const LEVEL_COLUMN = /\b(?:severity|sev|level|priority)\b/;

@@ -52,5 +52,24 @@ export function repairMojibake(text: string): Repaired {
     }
     out += char;
   }
-  return { text: out, repairs };
+  return repairs ? repairLossy(out, repairs) : { text: out, repairs };
+}
+
+// Sequences that lost a byte cp1252 cannot represent (0x9D), in text already shown to be
+// mojibake: "âŒ" was ❌ (E2 9D 8C), a lone "â€" was ” (E2 80 9D).
+const LOSSY: Array<[RegExp, string]> = [
+  [/âŒ/g, '❌'],
+  [/â€(?![\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])/g, '”'],
+];
+
+function repairLossy(text: string, repairs: number): Repaired {
+  let count = repairs;
+  let out = text;
+  for (const [pattern, replacement] of LOSSY) {
+    out = out.replace(pattern, () => {
+      count++;
+      return replacement;
+    });
+  }
+  return { text: out, repairs: count };
 }

@@ -22,7 +22,7 @@ export function rulesFromList(list: List, leadIn: string | undefined, fallback: 
     const parsed = parseRuleText(own);
     const label = leadIn ? `${leadIn.replace(/\s*:\s*$/, '')}: ` : '';
     const where = SELF_EXPLAINING.has(scope.kind) ? '' : ` (${scope.title})`;
-    ctx.rule(`${label}${own}${where}`, parsed.recommend ?? fallback, parsed.condition, parsed.unless);
+    ctx.rule(`${label}${own}${where}`, parsed.recommend ?? fallback, parsed.condition, parsed.unless, own);
     added++;
   }
   return added;

@@ -17,7 +17,7 @@ import { rolesFromList } from './roles.js';
 import { stripNumbering } from './section-kind.js';
 import { ruleFromSentence, rulesFromList } from './rules.js';
 import { levelLabelOf, type Scope } from './section-scope.js';
-import { triggerRecommendation } from './severity.js';
+import { looksLikeRule, triggerRecommendation } from './severity.js';
 import { attachCode, collectSpans, listToItems } from './steps.js';
 import { handleTable } from './section-tables.js';
 
@@ -30,13 +30,21 @@ export interface SectionOut {
   items: ItemOut[];
 }
 
+const NO_OPEN_INCIDENTS = /\bno (?:open|unresolved|active) incidents?\b|\ball incidents? (?:are )?(?:closed|resolved)\b/i;
 const REQUIREMENTS = /^(?:requirements?|requires|prerequisites?|pre-?conditions?|before\b|criteria|conditions?)/i;
+
+function isRuleList(list: List): boolean {
+  return list.children.every((entry) => {
+    const first = entry.children[0];
+    return first?.type === 'paragraph' && looksLikeRule(inlineText(first.children, ' '));
+  });
+}
 
 class SectionBuilder {
   readonly description: string[] = [];
   readonly mapped: string[] = [];
   readonly items: ItemDraft[] = [];
-  requires?: { text: string[]; gatesPassed?: boolean };
+  requires?: { text: string[]; gatesPassed?: boolean; noOpenIncidents?: boolean };
   private lastList?: { list: List; items: ItemDraft[] };
 
   constructor(readonly scope: Scope, readonly ctx: ImportContext) {}
@@ -59,18 +67,20 @@ class SectionBuilder {
 
   list(list: List, leadIn: string | undefined): void {
     const { ctx, scope } = this;
-    const trigger = leadIn ? triggerRecommendation(leadIn) : scope.trigger;
+    const trigger = (leadIn ? triggerRecommendation(leadIn) : scope.trigger) ?? (isRuleList(list) ? 'consider-rollback' : undefined);
     if (trigger) {
       const n = rulesFromList(list, leadIn, trigger, ctx, scope);
       this.mapped.push(`${n} rule${n === 1 ? '' : 's'} imported into severity.rules.`);
       return;
     }
     if (leadIn) this.leadInKept(leadIn, list);
-    if (scope.severity && levelsFromList(list, ctx)) return void this.mapped.push('Severity levels imported into severity.levels.');
+    const levels = scope.severity ? levelsFromList(list, ctx) : undefined;
+    if (levels) return void this.mapped.push(`Severity levels imported into severity.levels: ${levels.join(', ')}.`);
     if (scope.kind === 'rollforward' && leadIn && REQUIREMENTS.test(leadIn)) {
       this.requires ??= { text: [] };
       this.requires.text.push(...listEntries(list, ctx.source).map((t) => t.replace(/\s*\n\s*/g, ' ')));
       if (this.requires.text.some((t) => /\bgates?\b[^.]*\b(?:green|pass)/i.test(t))) this.requires.gatesPassed = true;
+      if (this.requires.text.some((t) => NO_OPEN_INCIDENTS.test(t))) this.requires.noOpenIncidents = true;
       return;
     }
     if (scope.links || isLinkList(list)) {
@@ -109,12 +119,13 @@ class SectionBuilder {
       return attachCode(code.lang, code.value, last, { ctx, scope });
     }
     const command = commandFromCode(code.lang, code.value);
-    if (!command.run && !leadIn) {
+    // A shell block that cannot run as is (a crontab line) is still an instruction: a manual item.
+    if (!command.run && !leadIn && !isShellLang(code.lang)) {
       this.description.push(fence(code.value, code.lang ?? ''));
       return ctx.keep(command.reason ?? 'code block', scope.title);
     }
     const comment = /^\s*#\s*(.+)$/.exec(code.value.split('\n')[0] ?? '')?.[1];
-    const draft = newItem(leadIn ?? (command.run ? (comment ?? '') : ''));
+    const draft = newItem(leadIn ?? comment ?? '');
     attachCode(code.lang, code.value, draft, { ctx, scope });
     this.items.push(draft);
   }

@@ -10,7 +10,7 @@ const KEYWORDS: Array<[SectionKindName, RegExp]> = [
   ['timeline', /\btimeline\b|\bschedule\b|\brun[- ]?sheet\b|\bt\s?[-+]\s?\d+/],
   ['smoke', /\bsmoke\b|\bverif(?:y|ication)\b|\bvalidat(?:e|ion)\b|\bhealth\b|\bsanity\b|\bpost[- ]?checks?\b/],
   ['playbook', /\bplaybooks?\b|\bfirst[- ]response\b/],
-  ['triage', /\btriage\b|\bincidents?\b|\bseverity\b|\bsev\b|\bescalation\b/],
+  ['triage', /\btriage\b|\bincidents?\b|\bseverity\b|\bsev\b|\bescalation\b|\bdecision rules?\b/],
 ];
 
 /** "2) Execute", "1.2 Backup", "IV. Rollback" -> the words after the number. */

@@ -31,7 +31,7 @@ export function makeScope(title: string, ownTitle: string, kind: SectionKindName
     requiredRoles: /\broles?\b/.test(own),
     evidenceTemplate: /\bevidence\b/.test(own) && /\b(?:template|package|fields|form)\b/.test(own),
   };
-  const trigger = /\b(?:steps?|procedures?|path|execution|how|plan)\b/.test(own) ? undefined : triggerRecommendation(own);
+  const trigger = /\b(?:steps?|procedures?|path|execution|how|plan)\b/.test(own) ? undefined : triggerRecommendation(own, true);
   if (trigger) scope.trigger = trigger;
   return scope;
 }

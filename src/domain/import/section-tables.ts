@@ -18,11 +18,11 @@ export function handleTable(table: Table, leadIn: string | undefined, section: S
     section.description.push(...leftover);
     return void section.mapped.push(`Severity levels imported into severity.levels: ${ids.join(', ')}.`);
   }
-  if (isStepTable(columnRoles(data.headers))) {
+  if (isStepTable(columnRoles(data.headers)) && data.rows.length) {
     const items = tableToItems(data, ctx);
     if (leadIn && /\bevidence\b/i.test(leadIn)) items.forEach((item) => (item.evidence = true));
     return void section.items.push(...items);
   }
   section.description.push(sourceOf(table, ctx.source));
-  ctx.keep(`table (${data.headers.join(' | ')})`, scope.title);
+  ctx.keep(`${data.rows.length ? 'table' : 'empty table'} (${data.headers.join(' | ')})`, scope.title);
 }

@@ -47,14 +47,17 @@ export function recommendationIn(text: string): RecommendationKind | undefined {
   return undefined;
 }
 
-/** A lead-in or heading that introduces rollback triggers rather than steps. */
-export function triggerRecommendation(text: string): RecommendationKind | undefined {
+/**
+ * A lead-in that introduces rollback triggers rather than steps ("Rollback Trigger:", "Block
+ * promotion if any stage shows:"); a heading may also name them ("Incident Criteria (Blockers)").
+ */
+export function triggerRecommendation(text: string, heading = false): RecommendationKind | undefined {
   const t = text.toLowerCase();
   const trigger =
     /\btrigger/.test(t) ||
     /\b(?:roll[- ]?back|revert|back out|abort|block\w*|halt|pause|stop|no[- ]go)\b[^.]*\bif\b/.test(t) ||
     /\bif\b[^.]*\b(?:roll[- ]?back|abort)\b/.test(t) ||
-    /\b(?:incident|rollback|abort|no[- ]go|exit|failure)\s+criteria\b|\bblockers?\b/.test(t);
+    (heading && /\b(?:incident|rollback|abort|no[- ]go|exit|failure)\s+criteria\b|\bblockers?\b/.test(t));
   if (!trigger) return undefined;
   return recommendationIn(t) ?? 'consider-rollback';
 }
@@ -65,6 +68,7 @@ const LEVEL_WORD = String.raw`(?:SEV[\s-]?\d|P\d|critical|high|major|medium|mode
 const COUNT = String.raw`(?:at least\s+|>=\s*|≥\s*)?(\d+|a|an|any|one|single|two|three|four|five|six|seven|eight|nine|ten)(?:\s*\+|\s+or more)?\s+(?:single\s+|new\s+|open\s+)?`;
 const LEVELS = new RegExp(String.raw`^${COUNT}(${LEVEL_WORD}(?:\s*(?:,|or|\/|and)\s*${LEVEL_WORD})*)s?\b(?:\s+(?:is|are|incidents?|issues?|events?|open|declared|detected|confirmed|occurs?))*`, 'i');
 const CHECKS = new RegExp(String.raw`^${COUNT}(gate|smoke|check|item|test)[\w -]*?\s*(?:failures?|fails?|failed|failing|is red|goes red)\b`, 'i');
+const FAILED_CHECKS = new RegExp(String.raw`^${COUNT}(?:failed|failing|red)\s+(gate|smoke|check|item|test)s?\b(?:\s+(?:checks?\s+)?(?:in|during)\s+(?:the\s+)?(gates?|smoke)\b)?`, 'i');
 const WINDOW = /^\s*(?:(?:with)?in|during)\s+(?:the\s+)?(?:first\s+)?(\d+)\s*([a-z]+)\b/i;
 
 export interface ParsedCondition {
@@ -83,9 +87,9 @@ function count(word: string): number {
 /** The machine condition of a rule's left-hand side, or undefined when it needs judgement. */
 export function parseCondition(text: string): ParsedCondition | undefined {
   const t = text.trim().replace(/^(?:if|when)\s+/i, '');
-  const checks = CHECKS.exec(t);
+  const checks = CHECKS.exec(t) ?? FAILED_CHECKS.exec(t);
   if (checks) {
-    const noun = (checks[2] ?? '').toLowerCase();
+    const noun = (checks[3] ?? checks[2] ?? '').toLowerCase().replace(/s$/, '');
     const sectionKind: SectionKindName | undefined = noun === 'gate' ? 'gates' : noun === 'smoke' ? 'smoke' : undefined;
     return { failedChecks: count(checks[1] ?? '1'), ...(sectionKind ? { sectionKind } : {}) };
   }
@@ -105,13 +109,20 @@ export function parseCondition(text: string): ParsedCondition | undefined {
   return /^[\s.,;:]*(?:after\s+(?:t0|cutover)[\s.,;:]*)?$/i.test(tail) ? condition : undefined;
 }
 
+const ARROW = /\s*(?:=>|⇒|⟹|->|→)\s*/;
+
+/** "<condition> => <recommendation>": a rule wherever it is written. */
+export function looksLikeRule(text: string): boolean {
+  const arrow = ARROW.exec(text);
+  return Boolean(arrow && recommendationIn(text.slice(arrow.index + arrow[0].length)));
+}
+
 export interface ParsedRule {
   condition?: ParsedCondition;
   recommend?: RecommendationKind;
   unless?: string;
 }
 
-const ARROW = /\s*(?:=>|⇒|⟹|->|→)\s*/;
 const VERB = /\s+(?:requires?|means?|triggers?|blocks?|should|must|shall|leads?\s+to|results?\s+in|calls?\s+for|then)\b|[,;:]\s/i;
 
 /** Without an arrow: "any SEV0 requires rollback" -> "any SEV0"; "Roll back if any P0" -> "any P0". */

@@ -76,9 +76,11 @@ function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
 
 /** "release-operator" -> "Release operator". */
 export function roleTitle(ref: string): string {
-  const words = ref.replace(/[-_]+/g, ' ').trim();
+  const words = ref.replace(/[-_]+/g, ' ').trim().replace(ACRONYMS, (w) => w.toUpperCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const ACRONYMS = /\b(?:sre|dba|qa|ic|db|api|sla|slo|it|ui|ux|pm|tl|cto|vp|noc|soc|l[1-3])\b/gi;
 
 function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft[] {
   const draft = newItem('');

@@ -71,14 +71,16 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     const role = roles[i] ?? 'other';
     const header = data.headers[i] || `Column ${i + 1}`;
     if (/evidence/i.test(header)) draft.evidence = true;
-    if (i === titleColumn || isPlaceholder(cell.text)) return;
     const text = cell.text;
+    // `<release-manager>` in an owner column names a role; elsewhere `<…>` is a blank to fill in.
+    const refs = role === 'owner' ? angleRefs(text) : [];
+    if (i === titleColumn || (isPlaceholder(text) && !refs.length)) return;
     if (role === 'command') return commandCell(cell, header, draft);
     if (role === 'expect') draft.expect = parseExpectation(text.replace(/\n/g, ' '));
+    else if (role === 'id' && /^\d+[.)]?$/.test(text.trim())) return; // a row number: the order keeps it
     else if (role === 'id' && /[A-Za-z]/.test(text) && !/\s/.test(text.trim())) draft.explicitId = text.trim();
     else if (role === 'time' && parseOffsetPrefix(text)?.rest === '') draft.at = parseOffsetPrefix(text)?.at;
     else if (role === 'owner') {
-      const refs = angleRefs(text);
       const owners = refs.length ? refs : [text.replace(/[`*_]/g, '').trim()];
       draft.owner = ctx.role(roleTitle(owners[0] as string));
       owners.slice(1).forEach((o) => ctx.role(roleTitle(o)));

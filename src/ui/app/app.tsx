@@ -147,6 +147,7 @@ export function App(props: AppProps): React.JSX.Element {
       setSession(s);
       props.onSession?.(s);
     },
+    cursor,
   };
   const info = useMemo(() => headerInfo(screen, session), [screen, session]);
   const overlay = help ? 'help' : dialog ? 'dialog' : undefined;
@@ -158,7 +159,7 @@ export function App(props: AppProps): React.JSX.Element {
           {help ? <HelpScreen scope={helpScope(screen, run)} rows={bodyRows} onClose={() => setHelp(false)} /> : null}
           {/* Hidden, not unmounted, under the help: forms keep what was typed. */}
           <Box display={help ? 'none' : 'flex'} flexDirection="column">
-            <ScreenView screen={screen} active={!overlay} cursor={cursor} hasSession={!!session} />
+            <ScreenView screen={screen} active={!overlay} hasSession={!!session} />
           </Box>
         </Box>
         {dialog && !help ? (

@@ -5,7 +5,6 @@ import { DecisionScreen } from '../screens/decision/decision-screen.js';
 import { ExportScreen } from '../screens/export/export-screen.js';
 import { HomeScreen } from '../screens/home/home-screen.js';
 import { MainScreen } from '../screens/main/main-screen.js';
-import type { MainCursor } from '../screens/main/use-main-cursor.js';
 import { NewSessionScreen } from '../screens/new-session/new-session-screen.js';
 import { PagerScreen } from '../screens/pager/pager-screen.js';
 import { RolesScreen } from '../screens/roles/roles-screen.js';
@@ -15,13 +14,13 @@ import { IncidentsScreen } from '../screens/triage/incidents-screen.js';
 import { TriageScreen } from '../screens/triage/triage-screen.js';
 import type { Screen } from './screens.js';
 
-export function ScreenView({ screen, active, cursor, hasSession }: { screen: Screen; active: boolean; cursor: MainCursor; hasSession: boolean }): React.JSX.Element {
+export function ScreenView({ screen, active, hasSession }: { screen: Screen; active: boolean; hasSession: boolean }): React.JSX.Element {
   if (screen.name === 'home') return <HomeScreen active={active} />;
   if (screen.name === 'new-session') return <NewSessionScreen loaded={screen.loaded} prefill={screen.prefill} fromHome={screen.fromHome} active={active} />;
-  if (!hasSession) return <Text color="red">No session: this screen needs one.</Text>;
+  if (!hasSession) return <Text>No session: this screen needs one.</Text>;
   switch (screen.name) {
     case 'main':
-      return <MainScreen active={active} cursor={cursor} />;
+      return <MainScreen active={active} />;
     case 'roles':
       return <RolesScreen active={active} />;
     case 'running':

@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type { SessionState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
 import type { RunController } from '../run/run-controller.js';
+import type { MainCursor } from '../screens/main/use-main-cursor.js';
 import type { Screen } from './screens.js';
 import type { TuiServices } from './tui-services.js';
 import type { TerminalSize } from './use-terminal-size.js';
@@ -63,6 +64,8 @@ export interface Tui {
   showHelp(): void;
   requestQuit(): void;
   adoptSession(session: CutoverSession): void;
+  /** Where the main view is; kept while other screens are open. */
+  cursor: MainCursor;
 }
 
 export const TuiContext = createContext<Tui | undefined>(undefined);

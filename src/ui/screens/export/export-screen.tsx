@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
+import { clockTime } from '../../format.js';
 import { displayPath } from '../../paths.js';
 import { color } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
@@ -51,7 +52,7 @@ export function ExportScreen({ active }: { active: boolean }): React.JSX.Element
           <Text bold>Exported so far</Text>
           {state.exports.slice(-5).map((e, i) => (
             <Text key={i} dimColor wrap="truncate">
-              {e.at.slice(11, 19)} {e.format} {displayPath(e.path)}
+              {clockTime(e.at)} {e.format} {displayPath(e.path)}
             </Text>
           ))}
         </Box>

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
 import { useTui } from '../../app/tui-context.js';
-import { clockTime } from '../../format.js';
+import { localDateTime } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { displayPath } from '../../paths.js';
@@ -55,18 +55,27 @@ export function HomeScreen({ active }: { active: boolean }): React.JSX.Element {
   );
 
   const half = Math.max(3, Math.floor((tui.bodyRows - 2) / 2));
-  const checklistRows = checklists.map((c) => (
-    <Text key={c.path}>
-      {c.error ? <Text color={color('red')}>invalid </Text> : null}
-      {c.title || c.id} <Text dimColor>({c.origin}: {displayPath(c.path)}{c.error ? '' : `, ${c.items} items`})</Text>
-    </Text>
-  ));
-  const sessionRows = sessions.map((s) => (
-    <Text key={s.path}>
-      {s.mode === 'drill' ? <Text color={color('yellow')}>DRILL </Text> : null}
-      {s.ticket} · {s.environment} · {s.title} <Text dimColor>(last {s.lastEventAt.slice(0, 10)} {clockTime(s.lastEventAt)}, {s.operator}){s.problem ? ` damaged: ${s.problem}` : ''}</Text>
-    </Text>
-  ));
+  const checklistRows = checklists.map((c) => ({
+    key: c.path,
+    text: (
+      <Text>
+        {c.error ? <Text color={color('red')}>invalid </Text> : null}
+        {c.title || c.id} <Text dimColor>({displayPath(c.path)})</Text>
+      </Text>
+    ),
+    right: c.error ? c.origin : `${c.items} items · ${c.origin}`,
+  }));
+  const sessionRows = sessions.map((s) => ({
+    key: s.path,
+    text: (
+      <Text>
+        {s.mode === 'drill' ? <Text color={color('yellow')}>DRILL </Text> : null}
+        {s.ticket} · {s.environment} · {s.title}
+        {s.problem ? <Text color={color('red')}> damaged: {s.problem}</Text> : null}
+      </Text>
+    ),
+    right: `${s.operator} · ${localDateTime(s.lastEventAt)}`,
+  }));
   const heading = (title: string, on: boolean, count?: number): React.JSX.Element => (
     <Text bold color={on ? color('cyan') : undefined}>
       {title}

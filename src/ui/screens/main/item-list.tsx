@@ -21,18 +21,22 @@ export function ItemList(props: {
   const rows = section.items.map((item) => {
     const status = itemState(state, section.id, item.id)?.status ?? 'pending';
     const mark = STATUS_MARK[status];
-    return (
-      <Text key={item.id}>
-        <Text color={color(mark.color)}>{mark.mark}</Text> {item.at ? <Text dimColor>{item.at} </Text> : null}
-        {item.title}
-        {item.run ? '' : <Text dimColor> (manual)</Text>}
-        {item.destructive ? <Text color={color('red')}> [destructive]</Text> : null}
-      </Text>
-    );
+    return {
+      key: item.id,
+      text: (
+        <Text>
+          <Text color={color(mark.color)}>{mark.mark}</Text> {item.at ? <Text dimColor>{item.at} </Text> : null}
+          {item.title}
+          {item.destructive ? <Text color={color('red')}> [destructive]</Text> : null}
+        </Text>
+      ),
+      right: item.run ? undefined : 'manual',
+    };
   });
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate" underline={props.focused} color={props.focused ? color('cyan') : undefined}>
+      <Text bold wrap="truncate" color={props.focused ? color('cyan') : undefined}>
+        {props.focused ? '▸ ' : '  '}
         {props.position ? `${props.position} ` : ''}
         {section.title}
         {pass > 1 ? ` — pass ${pass}` : ''}

@@ -11,7 +11,6 @@ import { ItemDetail } from './item-detail.js';
 import { ItemList } from './item-list.js';
 import { SectionList } from './section-list.js';
 import { useMainActions } from './use-main-actions.js';
-import type { MainCursor } from './use-main-cursor.js';
 import { useRollbackOffer } from './use-rollback-offer.js';
 
 export function mainLayout(columns: number, rows: number, itemCount: number) {
@@ -25,14 +24,15 @@ export function mainLayout(columns: number, rows: number, itemCount: number) {
   return { showSections, leftWidth, rightWidth, showDetail, itemsHeight, detailHeight };
 }
 
-export function MainScreen({ active, cursor }: { active: boolean; cursor: MainCursor }): React.JSX.Element {
+export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
+  const { cursor } = tui;
   const { session, state, size, bodyRows } = tui;
   const sections = session.checklist.sections;
   const { section, item } = cursor;
   const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
-  useRollbackOffer((sectionId) => cursor.goTo(sectionId));
+  useRollbackOffer(cursor.goTo);
 
   useKeys(
     (event) => {

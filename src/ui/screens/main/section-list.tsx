@@ -29,22 +29,20 @@ export function SectionList(props: {
     const { mark, tone } = sectionMark(progress);
     const done = progress.total - progress.pending - progress.running - progress.interrupted;
     const pass = currentPass(state, section.id);
-    return (
-      <Text key={section.id}>
-        <Text color={tone ? color(tone) : undefined}>{mark}</Text> {section.title}
-        <Text dimColor>
-          {' '}
-          {done}/{progress.total}
-          {pass > 1 ? ` pass ${pass}` : ''}
-          {props.locked(section.id) ? ' locked' : ''}
+    return {
+      key: section.id,
+      text: (
+        <Text>
+          <Text color={tone ? color(tone) : undefined}>{mark}</Text> {section.title}
         </Text>
-      </Text>
-    );
+      ),
+      right: `${done}/${progress.total}${progress.fail ? ` ✗${progress.fail}` : ''}${pass > 1 ? ` p${pass}` : ''}${props.locked(section.id) ? ' locked' : ''}`,
+    };
   });
   return (
     <Box flexDirection="column">
-      <Text bold underline={props.focused} color={props.focused ? color('cyan') : undefined}>
-        Sections
+      <Text bold color={props.focused ? color('cyan') : undefined}>
+        {props.focused ? '▸ ' : '  '}Sections
       </Text>
       <Select rows={rows} index={props.index} height={props.height - 1} focused={props.focused} />
     </Box>

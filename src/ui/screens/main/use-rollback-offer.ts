@@ -16,7 +16,7 @@ function completeRollbacks(checklist: Checklist, state: SessionState): string[] 
     .map((s) => `${s.id}#${state.passes[s.id] ?? 1}`);
 }
 
-export function useRollbackOffer(goTo: (sectionId: string) => void): void {
+export function useRollbackOffer(goTo: (sectionId: string, itemId?: string) => void): void {
   const tui = useSessionTui();
   const { session, state, version } = tui;
   const seen = useRef<Set<string> | undefined>(undefined);
@@ -36,15 +36,15 @@ export function useRollbackOffer(goTo: (sectionId: string) => void): void {
     const next = (state.passes[smoke.id] ?? 1) + 1;
     tui.openDialog({
       kind: 'confirm',
-      title: `Rollback complete. Run "${smoke.title}" again as pass ${next}?`,
-      lines: ['Earlier smoke results stay in the evidence; the new pass starts empty.'],
+      title: `Rollback complete: run the smoke checks again as pass ${next}?`,
+      lines: [smoke.title, 'Earlier smoke results stay in the evidence; the new pass starts empty.'],
       choices: [
         {
           key: 'y',
           label: `start smoke pass ${next}`,
           onChoose: () => {
             void tui.perform(`starting pass ${next}`, () => session.startNewPass(smoke.id, 'after rollback'), (pass) => `${smoke.title}: pass ${pass} started`).then((r) => {
-              if (r.ok) goTo(smoke.id);
+              if (r.ok) goTo(smoke.id, smoke.items[0]?.id);
             });
           },
         },

@@ -6,6 +6,7 @@ import { useSessionTui } from '../../app/tui-context.js';
 import { displayLine, formatBytes } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
+import { color } from '../../theme.js';
 import { usePager } from './use-pager.js';
 
 export function PagerScreen({ runId, back, active }: { runId: string; back: 'main' | 'running'; active: boolean }): React.JSX.Element {
@@ -35,7 +36,7 @@ export function PagerScreen({ runId, back, active }: { runId: string; back: 'mai
       </Text>
       <Box flexDirection="column" height={height} overflow="hidden">
         {pager.error ? (
-          <Text color="red">cannot read the log: {pager.error}</Text>
+          <Text color={color('red')}>cannot read the log: {pager.error}</Text>
         ) : page ? (
           page.lines.map((line, i) => (
             <Text key={i} wrap="truncate">

@@ -13,10 +13,10 @@ export interface RoleValues {
 }
 
 const FIELDS: FieldSpec[] = [
-  { id: 'name', label: 'Name', hint: 'who holds the role now' },
+  { id: 'name', label: 'Name', hint: 'who holds the role now · Enter saves, Tab: contact and backup' },
   { id: 'contact', label: 'Contact', hint: 'phone, chat handle or pager (optional)' },
   { id: 'backup', label: 'Backup', hint: 'who steps in (optional)' },
-  { id: 'save', label: 'Save', kind: 'button', hint: 'Enter records the role' },
+  { id: 'save', label: 'Save', kind: 'button', hint: 'Enter records the role (from any field)' },
 ];
 
 export function RoleEditor(props: {
@@ -33,6 +33,7 @@ export function RoleEditor(props: {
   const form = useFormState(FIELDS, initial);
   useForm(FIELDS, form, {
     active: props.active,
+    enterSubmits: true,
     onSubmit: (values) => props.onSave({ name: values.name?.trim() ?? '', contact: values.contact?.trim() ?? '', backup: values.backup?.trim() ?? '' }),
     onCancel: props.onCancel,
   });

@@ -16,6 +16,10 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const runItem = useRunItem();
 
   const back = (): void => {
+    // After a passing check the operator moves on: the next item is selected.
+    if (view?.request.kind !== 'inject' && view?.result?.finished?.result === 'pass' && tui.cursor.item?.id === view.request.itemId) {
+      tui.cursor.moveItem({ type: 'down' });
+    }
     runs.dismiss();
     tui.go({ name: 'main' });
   };

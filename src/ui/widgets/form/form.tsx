@@ -9,7 +9,7 @@ import type { FieldSpec, FormState } from './use-form-state.js';
 
 export function Form(props: { fields: FieldSpec[]; state: FormState; height: number; width: number; problem?: string }): React.JSX.Element {
   const { fields, state } = props;
-  const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 2);
+  const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 3);
   const focused = fields[state.focus];
   const spare = props.height - (focused?.hint ? 1 : 0) - (props.problem ? 1 : 0);
   const { start, end } = listWindow(fields.length, state.focus, Math.max(1, spare));

@@ -11,6 +11,8 @@ export interface FormOptions {
   onSubmit: (values: Record<string, string>) => void;
   onCancel?: () => void;
   onHelp?: () => void;
+  /** Enter submits from any field (short forms), instead of moving to the next one. */
+  enterSubmits?: boolean;
 }
 
 export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOptions): void {
@@ -19,13 +21,14 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
       const { focus, values } = form.current();
       const field = fields[focus];
       if (!field) return;
-      const last = focus === fields.length - 1;
+      // The last input field counts as last when only buttons follow it.
+      const last = fields.slice(focus + 1).every((f) => f.kind === 'button');
       if (event.ctrl && event.text === 's') return options.onSubmit(form.current().values);
       if (event.name === 'escape') return options.onCancel?.();
       if (event.name === 'tab' || event.name === 'down') return form.dispatch({ type: 'focus', delta: 1 });
       if (event.name === 'backtab' || event.name === 'up') return form.dispatch({ type: 'focus', delta: -1 });
       if (event.name === 'return') {
-        if (last || field.kind === 'button') return options.onSubmit(form.current().values);
+        if (last || field.kind === 'button' || options.enterSubmits) return options.onSubmit(form.current().values);
         return form.dispatch({ type: 'focus', delta: 1 });
       }
       if (field.kind === 'button') {

@@ -1,10 +1,17 @@
-// A vertical list showing a window of rows around the selected one, with "more" markers.
+// A vertical list showing a window of rows around the selected one, with "more" markers. Each
+// row's text is cut to the width; its `right` part (counts, status) always stays visible.
 import { Box, Text } from 'ink';
 import React from 'react';
 import { color } from '../../theme.js';
 
+export interface SelectRow {
+  key: string;
+  text: React.ReactNode;
+  right?: string;
+}
+
 export interface SelectProps {
-  rows: React.ReactNode[];
+  rows: SelectRow[];
   index: number;
   /** Rows available, including the "more" markers. */
   height: number;
@@ -28,12 +35,24 @@ export function Select({ rows, index, height, focused, emptyText }: SelectProps)
       {roomy ? <Text dimColor>{start > 0 ? `  ↑ ${start} more` : ' '}</Text> : null}
       {rows.slice(start, end).map((row, offset) => {
         const selected = start + offset === index;
+        const lit = selected && focused;
         return (
-          <Box key={start + offset}>
-            <Text color={selected && focused ? color('cyan') : undefined}>{selected ? '›' : ' '}</Text>
-            <Text inverse={selected && focused} bold={selected} wrap="truncate">
-              {row}
-            </Text>
+          <Box key={row.key}>
+            <Box flexShrink={0} width={1}>
+              <Text color={lit ? color('cyan') : undefined}>{selected ? '›' : ' '}</Text>
+            </Box>
+            <Box flexGrow={1} flexShrink={1}>
+              <Text inverse={lit} bold={selected} wrap="truncate">
+                {row.text}
+              </Text>
+            </Box>
+            {row.right ? (
+              <Box flexShrink={0} marginLeft={1}>
+                <Text dimColor={!lit} inverse={lit}>
+                  {row.right}
+                </Text>
+              </Box>
+            ) : null}
           </Box>
         );
       })}

@@ -1,0 +1,70 @@
+// A headless run of a checklist of 300 items of `true` through the built CLI (session, events,
+// fsync, logs, expectations: the whole engine) vs the floor for any Node tool, a bare
+// child_process.spawn('sh', ['-c', 'true']) loop x300 in one script; and, for information, vs a
+// plain shell loop. Each is timed from spawn to exit, interleaved, median of --runs (default 3).
+// Usage: node bench/headless-run.mjs [--count N] [--runs N]
+import { join } from 'node:path';
+import { numberArg } from './lib/args.mjs';
+import { writeSmokeChecklist } from './lib/checklist.mjs';
+import { printFigure, ratioOf } from './lib/figure.mjs';
+import { interleave } from './lib/interleave.mjs';
+import { expectSuccess, timeProcess } from './lib/process.mjs';
+import { progress } from './lib/progress.mjs';
+import { builtCli } from './lib/repo.mjs';
+import { median, round } from './lib/stats.mjs';
+import { withWorkDir } from './lib/workdir.mjs';
+
+const count = numberArg('--count', 300);
+const runs = numberArg('--runs', 3);
+
+const BARE_LOOP = `
+const { spawn } = require('node:child_process');
+(async () => {
+  for (let i = 0; i < ${count}; i++) {
+    await new Promise((resolve, reject) => {
+      const child = spawn('sh', ['-c', 'true']);
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+  }
+})();`;
+
+await withWorkDir('headless', async (dir) => {
+  const items = Array.from({ length: count }, (_, i) => ({ id: `t${i + 1}`, title: `true #${i + 1}`, run: 'true' }));
+  const checklist = writeSmokeChecklist(join(dir, 'true.yaml'), { id: 'bench-true', title: `${count} items of true`, items });
+  // A fresh evidence directory for every run: each run measures one session, as a user has.
+  let session = 0;
+  const cliArgs = () => [builtCli(), 'run', checklist, '--headless', '--json', '--evidence-dir', join(dir, `evidence-${++session}`), '--ticket', 'BENCH-RUN', '--env', 'bench', '--operator', 'bench'];
+
+  const contenders = {
+    cli: async () => {
+      const result = expectSuccess('cutover run --headless', await timeProcess(process.execPath, cliArgs(), { cwd: dir }));
+      const summary = JSON.parse(result.stdout);
+      if (!summary.ok || summary.passed !== count) throw new Error(`expected ${count} passed, got ${result.stdout.slice(0, 300)}`);
+      return result.ms;
+    },
+    bare: async () => expectSuccess('bare spawn loop', await timeProcess(process.execPath, ['-e', BARE_LOOP])).ms,
+    shell: async () => expectSuccess('shell loop', await timeProcess('sh', ['-c', `for i in $(seq ${count}); do sh -c true; done`])).ms,
+  };
+  const names = Object.keys(contenders);
+  progress(`headless run: warm-up (${count} items each)`);
+  for (const name of names) await contenders[name]();
+  const samples = await interleave(contenders, runs, (round, got) =>
+    progress(`headless run: round ${round + 1}/${runs}: ${names.map((n) => `${n} ${Math.round(got[n][round])} ms`).join(', ')}`),
+  );
+
+  const [cli, bare, shell] = names.map((name) => median(samples[name]));
+  const raw = Object.fromEntries(names.map((name) => [name, samples[name].map((ms) => round(ms))]));
+  printFigure({
+    name: `headless run, ${count} items of true`,
+    value: round(cli), baseline: round(bare), ratio: ratioOf(cli, bare), target: '<= 1.3x', unit: 'ms',
+    note: `built CLI vs bare spawn('sh',['-c','true']) loop x${count} in one node script; ${round((cli - bare) / count, 2)} ms per item over the floor; median of ${runs}`,
+    raw,
+  });
+  printFigure({
+    name: `headless run vs plain shell loop`,
+    value: round(cli), baseline: round(shell), ratio: ratioOf(cli, shell), unit: 'ms',
+    note: `for information: for i in $(seq ${count}); do sh -c true; done`,
+    raw: { cli: raw.cli, shell: raw.shell },
+  });
+});

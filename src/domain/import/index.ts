@@ -1,0 +1,106 @@
+// `cutover import`: a markdown runbook -> a checklist object and a summary of what went where.
+// Pure: the caller reads the file and writes the result. Commands are never run here.
+import type { RootContent } from 'mdast';
+import { CutoverError, EXIT } from '../errors.js';
+import { assemble, type ChecklistOut } from './assemble.js';
+import { blockText } from './block-text.js';
+import { isShellLang, looksLikeShell } from './commands.js';
+import { ImportContext } from './context.js';
+import { readMetadata, splitFrontMatter, type FrontMatter } from './front-matter.js';
+import { isValidId, slugify } from './ids.js';
+import { buildOutline, parseMarkdown, type OutlineNode } from './markdown-tree.js';
+import { normalizeText } from './normalize.js';
+import { buildSection, type SectionOut } from './section-builder.js';
+import { inferKind } from './section-kind.js';
+import { makeScope } from './section-scope.js';
+import { summarize, type ImportSummary } from './summary.js';
+import { isStepHeading, walkOutline } from './outline-walk.js';
+
+export type { ChecklistOut } from './assemble.js';
+export type { ImportSummary } from './summary.js';
+export { formatSummary } from './summary.js';
+export { serializeChecklist } from './serialize.js';
+
+export interface ImportOptions {
+  /** File name as shown to the user: default id and title come from it. */
+  source: string;
+  id?: string;
+}
+
+export interface ImportResult {
+  checklist: ChecklistOut;
+  summary: ImportSummary;
+}
+
+/** Content before the first section that is steps rather than an introduction. */
+function isActionable(blocks: RootContent[]): boolean {
+  return blocks.some(
+    (b) =>
+      (b.type === 'list' && (b.ordered || b.children.some((c) => typeof c.checked === 'boolean'))) ||
+      (b.type === 'code' && (isShellLang(b.lang) || (!b.lang && looksLikeShell(b.value)))),
+  );
+}
+
+function fileStem(source: string): string {
+  const base = source.split(/[\\/]/).pop() ?? source;
+  return base.replace(/\.[^.]+$/, '');
+}
+
+function checklistId(options: ImportOptions, front: FrontMatter | undefined, title: string): string {
+  if (options.id !== undefined) {
+    if (!isValidId(options.id)) throw new CutoverError(`--id "${options.id}" is not a valid id`, EXIT.usage, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+    return options.id;
+  }
+  if (front?.id && isValidId(front.id)) return front.id;
+  const stem = fileStem(options.source).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+  return (isValidId(stem) ? stem : slugify(title, 6)) || 'imported-runbook';
+}
+
+export function importRunbook(raw: string, options: ImportOptions): ImportResult {
+  const normalized = normalizeText(raw);
+  const split = splitFrontMatter(normalized.text);
+  const front = split.frontMatter;
+  const ctx = new ImportContext(split.body);
+  if (normalized.mojibakeRepairs) ctx.notices.push(`repaired ${normalized.mojibakeRepairs} mis-encoded character sequence(s) (mojibake such as "â†’" -> "→")`);
+  if (split.problem) ctx.notices.push(split.problem);
+  const outline = buildOutline(parseMarkdown(split.body));
+
+  const single = outline.roots.length === 1 && outline.roots[0]?.depth === 1 ? outline.roots[0] : undefined;
+  const firstH1 = outline.roots.find((n) => n.depth === 1);
+  const title = front?.title ?? (single ?? firstH1)?.title ?? fileStem(options.source);
+  let intro: RootContent[] = [...outline.preamble, ...(single?.blocks ?? [])];
+  const nodes: OutlineNode[] = single ? single.children : outline.roots;
+
+  let sections: SectionOut[];
+  if (nodes.length && nodes.every(isStepHeading)) {
+    const scope = makeScope(title, title, inferKind(title) ?? 'steps', false);
+    sections = [buildSection(scope, [], nodes, ctx)];
+  } else sections = walkOutline(nodes, { prefix: '', severity: false }, ctx);
+  if (intro.length && (!sections.length || isActionable(intro))) {
+    const scope = makeScope(sections.length ? 'Before you start' : title, title, inferKind(title) ?? 'steps', false);
+    sections.unshift(buildSection(scope, intro, [], ctx));
+    intro = [];
+  }
+  const hasContent = sections.some((s) => s.items.length || s.description) || intro.length;
+  if (!sections.length || !hasContent) {
+    throw new CutoverError(`${options.source} has nothing to import: no headings, steps or text`, EXIT.failed);
+  }
+
+  const introText = intro.map((b) => blockText(b, split.body)).filter((t) => t.trim());
+  const meta = readMetadata(introText.join('\n').split('\n'));
+  const heading = (single ?? firstH1)?.title;
+  const shadowed = front?.title && heading && heading !== front.title ? heading : undefined;
+  const description = [shadowed, front?.description, ...(front?.extra ?? []), ...introText].filter(Boolean).join('\n\n');
+  const checklist = assemble(
+    {
+      id: checklistId(options, front, title),
+      title,
+      version: front?.version ?? meta.version ?? meta.date ?? '1',
+      ...(description ? { description } : {}),
+      ...(front?.owner ?? meta.owner ? { owner: front?.owner ?? meta.owner } : {}),
+    },
+    sections,
+    ctx,
+  );
+  return { checklist, summary: summarize(checklist, ctx, normalized.hadCrlf) };
+}

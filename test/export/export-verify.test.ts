@@ -1,0 +1,214 @@
+// export -> verify round trips (folder and .tar.gz) and every kind of tampering, through the built CLI.
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as tar from 'tar';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { evidenceFiles, runHeadless } from '../headless/helpers.js';
+
+let sourceDir: string;
+let sessionFile: string;
+
+beforeAll(() => {
+  sourceDir = tempDir('cutover-export-');
+  const run = runHeadless('fail.yaml', sourceDir, ['--ticket', 'CHG-7']);
+  expect(run.code).toBe(1);
+  sessionFile = evidenceFiles(sourceDir)[0] as string;
+});
+
+/** A private copy of the session (evidence, snapshot, logs) to tamper with. */
+function copySession(): { dir: string; file: string; logs: string } {
+  const dir = tempDir('cutover-tamper-');
+  for (const name of readdirSync(sourceDir)) {
+    if (!name.endsWith('.lock') && !name.endsWith('.bundle')) cpSync(join(sourceDir, name), join(dir, name), { recursive: true });
+  }
+  const file = join(dir, basename(sessionFile));
+  return { dir, file, logs: file.replace(/\.json$/, '.runs') };
+}
+
+function lines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n');
+}
+
+/** Line index of the event with this seq (line 0 is the header). */
+const lineOfSeq = (seq: number): number => seq;
+
+function exportTo(output?: string) {
+  return runCli(['export', sessionFile, ...(output ? ['-o', output] : [])]);
+}
+
+describe('export and verify round trip', () => {
+  it('exports a folder with every part, and verify exits 0 on it', () => {
+    const out = join(tempDir(), 'bundle');
+    const result = exportTo(out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(out);
+    expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', 'checklist.yaml', 'evidence.json', 'report.md', 'runs']);
+    expect(readdirSync(join(out, 'runs')).sort()).toEqual(['r0001.log', 'r0002.log', 'r0003.log']);
+    expect(readFileSync(join(out, 'evidence.json'))).toEqual(readFileSync(sessionFile));
+    const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8');
+    expect(sums).toMatch(/^[0-9a-f]{64} {2}checklist\.yaml$/m);
+    expect(sums).toMatch(/^[0-9a-f]{64} {2}runs\/r0002\.log$/m);
+    expect(sums).not.toContain('SHA256SUMS');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('# Cutover report: Headless smoke (one fails) — CHG-7');
+    const verify = runCli(['verify', out]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^intact: /);
+    expect(verify.stdout).toContain('6 match SHA256SUMS');
+  });
+
+  it('exports a .tar.gz (0600) and verify exits 0 on it; the default folder sits beside the evidence', () => {
+    const out = join(tempDir(), 'package.tar.gz');
+    expect(exportTo(out).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const entries: string[] = [];
+    tar.t({ file: out, sync: true, onReadEntry: (e) => void entries.push(e.path) });
+    expect(entries).toContain('package/report.md');
+    expect(entries).toContain('package/runs/r0001.log');
+    expect(runCli(['verify', out]).code).toBe(0);
+
+    const { file } = copySession();
+    const first = runCli(['export', file]);
+    expect(first.code).toBe(0);
+    expect(existsSync(file.replace(/\.json$/, '.bundle'))).toBe(true);
+    const second = runCli(['export', file]);
+    expect(second.code).toBe(0);
+    expect(existsSync(file.replace(/\.json$/, '.bundle-2'))).toBe(true);
+  });
+
+  it('refuses to overwrite a non-empty folder or an existing tarball (exit 1, with a hint)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'keep.txt'), 'mine');
+    const intoDir = exportTo(dir);
+    expect(intoDir.code).toBe(1);
+    expect(intoDir.stderr).toContain('not empty');
+    expect(intoDir.stderr).toContain('-o');
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+    const file = join(tempDir(), 'x.tar.gz');
+    writeFileSync(file, 'existing');
+    expect(exportTo(file).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('existing');
+    const empty = tempDir();
+    expect(exportTo(empty).code).toBe(0); // an empty folder is fine
+    expect(runCli(['verify', empty]).code).toBe(0);
+  });
+});
+
+describe('verify detects tampering of each kind and names the place (exit 1)', () => {
+  const tampered = (target: string, ...expected: Array<string | RegExp>) => {
+    const result = runCli(['verify', target]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^TAMPERED: /);
+    for (const e of expected) expect(result.stdout).toMatch(e);
+  };
+
+  it('an edited event', () => {
+    const { file } = copySession();
+    const all = lines(file);
+    const i = all.findIndex((l) => l.includes('"exitCode":3'));
+    const seq = JSON.parse(all[i]!.replace(/,$/, '')).seq as number;
+    all[i] = all[i]!.replace('"exitCode":3', '"exitCode":0');
+    writeFileSync(file, all.join('\n'));
+    tampered(file, new RegExp(`seq ${seq}: hash mismatch \\(event edited\\)`));
+  });
+
+  it('a deleted event', () => {
+    const { file } = copySession();
+    const all = lines(file);
+    all.splice(lineOfSeq(3), 1);
+    writeFileSync(file, all.join('\n'));
+    tampered(file, /seq 3: seq 4 follows 2 \(event deleted or reordered\)/);
+  });
+
+  it('reordered events', () => {
+    const { file } = copySession();
+    const all = lines(file);
+    [all[lineOfSeq(2)], all[lineOfSeq(3)]] = [all[lineOfSeq(3)]!, all[lineOfSeq(2)]!];
+    writeFileSync(file, all.join('\n'));
+    tampered(file, /seq 2: .*reordered/);
+  });
+
+  it('a truncated file', () => {
+    const { file } = copySession();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.length - 40));
+    tampered(file, /seq \d+: .*truncated/);
+  });
+
+  it('an edited run log, and a deleted one', () => {
+    const edited = copySession();
+    appendFileSync(join(edited.logs, 'r0002.log'), 'added later\n');
+    tampered(edited.file, /r0002\.log: sha256 mismatch/);
+    const deleted = copySession();
+    rmSync(join(deleted.logs, 'r0001.log'));
+    tampered(deleted.file, /r0001\.log: missing/);
+  });
+
+  it('in a bundle: report.md edited or deleted, an extra file, evidence.json edited even with SHA256SUMS redone', () => {
+    const fresh = (): string => {
+      const out = join(tempDir(), 'b');
+      expect(exportTo(out).code).toBe(0);
+      return out;
+    };
+    const edited = fresh();
+    appendFileSync(join(edited, 'report.md'), '\nAll good, nothing to see.\n');
+    tampered(edited, /report\.md: sha256 mismatch/);
+
+    const deleted = fresh();
+    rmSync(join(deleted, 'report.md'));
+    tampered(deleted, /report\.md: listed in SHA256SUMS but missing/);
+
+    const extra = fresh();
+    writeFileSync(join(extra, 'runs', 'r0099.log'), 'planted');
+    tampered(extra, /runs\/r0099\.log: not listed in SHA256SUMS \(extra file\)/);
+
+    const rechained = fresh();
+    const evidence = join(rechained, 'evidence.json');
+    writeFileSync(evidence, readFileSync(evidence, 'utf8').replace('"exitCode":3', '"exitCode":0'));
+    const sums = readFileSync(join(rechained, 'SHA256SUMS'), 'utf8').replace(
+      /^[0-9a-f]{64}(?= {2}evidence\.json$)/m,
+      createHash('sha256').update(readFileSync(evidence)).digest('hex'),
+    );
+    writeFileSync(join(rechained, 'SHA256SUMS'), sums);
+    tampered(rechained, /evidence\.json seq \d+: hash mismatch \(event edited\)/);
+  });
+
+  it('in a tarball: an edited file, a symlink entry, a path escaping the folder (never extracted)', async () => {
+    const work = tempDir();
+    const root = join(work, 'pkg');
+    expect(exportTo(root).code).toBe(0);
+    appendFileSync(join(root, 'runs', 'r0003.log'), 'x');
+    await tar.c({ gzip: true, file: join(work, 'edited.tar.gz'), cwd: work }, ['pkg']);
+    tampered(join(work, 'edited.tar.gz'), /runs\/r0003\.log: sha256 mismatch/);
+
+    const linked = tempDir();
+    expect(exportTo(join(linked, 'pkg')).code).toBe(0);
+    symlinkSync('/etc/passwd', join(linked, 'pkg', 'passwd'));
+    await tar.c({ gzip: true, file: join(linked, 'linked.tar.gz'), cwd: linked }, ['pkg']);
+    tampered(join(linked, 'linked.tar.gz'), /SymbolicLink entry: not allowed/);
+
+    const escape = tempDir();
+    mkdirSync(join(escape, 'inner'));
+    expect(exportTo(join(escape, 'inner', 'pkg')).code).toBe(0);
+    writeFileSync(join(escape, 'evil.txt'), 'escaped');
+    await tar.c({ gzip: true, file: join(escape, 'escape.tar.gz'), cwd: join(escape, 'inner'), preservePaths: true }, ['pkg', '../evil.txt', '/etc/hostname']);
+    rmSync(join(escape, 'evil.txt'));
+    tampered(join(escape, 'escape.tar.gz'), /\.\.\/evil\.txt: unsafe entry in the tarball: path contains '\.\.'/, /\/etc\/hostname: unsafe entry/, /etc: outside the package folder/);
+    expect(existsSync(join(escape, 'evil.txt'))).toBe(false);
+  });
+});
+
+describe('verify: unreadable input exits 2', () => {
+  it.each([
+    ['a missing path', (dir: string) => join(dir, 'nope.json'), /no such file/],
+    ['a text file', (dir: string) => (writeFileSync(join(dir, 'a.json'), 'hello'), join(dir, 'a.json')), /not a cutover evidence file/],
+    ['JSON that is not evidence', (dir: string) => (writeFileSync(join(dir, 'b.json'), '{"a":1}'), join(dir, 'b.json')), /not a cutover evidence file/],
+    ['a .tar.gz that is not a tarball', (dir: string) => (writeFileSync(join(dir, 'c.tar.gz'), 'junk'), join(dir, 'c.tar.gz')), /not a tarball/],
+    ['a folder that is not a package', (dir: string) => dir, /not an incident package/],
+  ])('%s', (_what, make, message) => {
+    const result = runCli(['verify', make(tempDir())]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});

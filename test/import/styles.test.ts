@@ -1,0 +1,168 @@
+// One fixture per runbook style (test/fixtures/import/*.md), including the awkward cases.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importRunbook } from '../../src/domain/import/index.js';
+import { fixturesDir, importFile, importText, items, itemsOf, runs } from './helpers.js';
+
+const fixture = (name: string) => importFile(join(fixturesDir, name));
+
+describe('task lists', () => {
+  const { checklist: c } = fixture('task-lists.md');
+
+  it('makes nested task and numbered lists items, and attaches indented code to its step', () => {
+    expect(items(c).map((i) => i.title)).toEqual([
+      'Announce the maintenance window in #ops', 'Confirm replicas are in sync', 'Snapshot the primary volume',
+      'Record the snapshot id', 'Check the snapshot is `completed` with `aws ec2 describe-snapshots --snapshot-ids <snapshot-id>`',
+      'Promote the replica', 'Stop writes on the primary', 'Run `pg_ctl promote -D /var/lib/postgresql/data`',
+      'Repoint the application', 'Smoke the API',
+    ]);
+    expect(items(c)[1]?.run).toBe('psql -h replica-1 -c "select now() - pg_last_xact_replay_timestamp();"');
+    expect(items(c)[3]?.description).toBe('Part of: Snapshot the primary volume');
+    expect(items(c)[7]?.run).toBe('pg_ctl promote -D /var/lib/postgresql/data');
+  });
+
+  it('turns <placeholders> in commands into variables; detail bullets lend their commands', () => {
+    expect(items(c)[4]?.run).toBe('aws ec2 describe-snapshots --snapshot-ids {{snapshot_id}}');
+    expect(items(c)[8]?.run).toBe('kubectl -n {{namespace}} rollout restart deployment/api');
+    expect(items(c)[8]?.description).toContain('update `DATABASE_URL` in the secret store');
+    expect(c.variables.map((v) => v.name)).toEqual(['snapshot_id', 'namespace']);
+  });
+});
+
+describe('step tables', () => {
+  const { checklist: c, summary } = fixture('step-table.md');
+  const smoke = itemsOf(c, 'smoke');
+
+  it('reads columns by header words, keeps escaped pipes and <br>, skips blank template rows', () => {
+    expect(smoke.map((i) => i.title)).toEqual(['API answers', 'Queue drains', 'Ledger totals match (compare with finance export)']);
+    expect(smoke[0]).toMatchObject({ run: 'curl -fsS https://api.example.com/health', expect: { exitCode: 0 }, owner: 'sre-oncall' });
+    expect(smoke[1]).toMatchObject({ run: 'rabbitmqctl list_queues name messages | grep payments', owner: 'dba-team' });
+    expect(smoke[2]?.run).toBeUndefined();
+    expect(smoke[2]?.description).toContain('Expected: totals equal');
+    expect(summary.blankRowsSkipped).toBe(2);
+  });
+
+  it('declares owners as roles and keeps a header-only table as text', () => {
+    expect(c.roles.map((r) => [r.id, r.title])).toEqual([['sre-oncall', 'SRE oncall'], ['dba-team', 'DBA team'], ['finance-owner', 'Finance owner']]);
+    expect(c.sections[1]?.description).toContain('| Step | Command |');
+    expect(summary.keptAsDescription).toContain('empty table (Step | Command) in "Empty table"');
+  });
+});
+
+describe('code blocks under numbered steps', () => {
+  const { checklist: c } = fixture('numbered-code.md');
+
+  it('attaches a fence that interrupted a `1)` list to the step it follows', () => {
+    expect(items(c)[0]).toMatchObject({ title: 'Drain the old cache', run: "redis-cli -h old-cache CLIENT PAUSE 60000\nredis-cli -h old-cache --scan --pattern 'session:*' | wc -l" });
+    expect(items(c)[1]).toMatchObject({ title: 'Switch the config' });
+    expect(items(c)[1]?.run).toBeUndefined();
+  });
+
+  it('strips $ prompts of console blocks and keeps their output as an example', () => {
+    expect(items(c)[2]?.run).toBe('curl -s http://localhost:8080/healthz\ncurl -s http://localhost:8080/version');
+    expect(items(c)[2]?.description).toContain('ok\nv2.3.1');
+  });
+
+  it('marks destructive commands', () => {
+    expect(itemsOf(c, 'rollback')[1]).toMatchObject({ run: 'redis-cli -h new-cache FLUSHALL', destructive: true });
+    expect(items(c).filter((i) => i.destructive)).toHaveLength(1);
+  });
+});
+
+describe('front matter', () => {
+  const { checklist: c } = fixture('front-matter.md');
+
+  it('gives title, owner and version (as written); other keys and the H1 stay in the description', () => {
+    expect(c).toMatchObject({ title: 'Search index rebuild', owner: 'search-team', version: '2.1' });
+    expect(c.description).toContain('Rebuild the search index');
+    expect(c.description).toContain('tags: search, elastic');
+    expect(c.description).toContain('ticket: CHG-1234');
+    expect(runs(c)).toEqual(['curl -s localhost:9200/_cluster/health']);
+  });
+});
+
+describe('severity lists and tables', () => {
+  const { checklist: c, summary } = fixture('severity.md');
+
+  it('reads levels from a severity table and a labelled list', () => {
+    expect(c.severity.levels.map((l) => l.id)).toEqual(['SEV-1', 'SEV-2', 'SEV-3', 'Critical', 'Minor', 'P0']);
+    expect(c.severity.levels[0]).toMatchObject({ criteria: ['Checkout down for all users', 'Payments failing'], description: 'Response: Page everyone' });
+  });
+
+  it('parses rule sentences where they parse and keeps the rest as manual triggers', () => {
+    const when = Object.fromEntries(c.severity.rules.map((r) => [r.text.split(' =>')[0]?.split(' ->')[0], r.when ?? null]));
+    expect(when).toMatchObject({
+      'any SEV-1': { severity: 'SEV-1', atLeast: 1 },
+      '2 or more SEV-2 within 4 hours': { severity: 'SEV-2', atLeast: 2, within: '4h' },
+      'any Critical': { severity: 'Critical' },
+      'Error budget burn > 10x for 30 minutes': null,
+      '3 failed checks in smoke': { failedChecks: 3 },
+      'Conversion drops below 80% of baseline': null,
+      'Any P0 incident': { severity: 'P0' },
+    });
+    expect(c.severity.rules.find((r) => r.text.startsWith('any Critical'))?.unless).toBe('the data is restored from backup within 15 minutes');
+    expect(summary.notices.join('\n')).toContain('names severity P0, which the runbook does not define');
+  });
+
+  it('maps roll-forward requirements', () => {
+    expect(c.sections.find((s) => s.kind === 'rollforward')?.requires).toEqual({ gatesPassed: true, noOpenIncidents: true, text: ['all gates pass again', 'no open incidents'] });
+  });
+});
+
+describe('awkward input', () => {
+  const { checklist: c, summary } = fixture('awkward.md');
+
+  it('runs an untagged block that looks like shell, keeps prose and powershell as description', () => {
+    expect(items(c)[0]?.run).toBe('ssh bastion.example.com\nsudo -i');
+    expect(c.sections[1]?.description).toContain('This block is prose about the deploy.');
+    expect(c.sections[2]?.description).toContain('```powershell\nRestart-Service -Name W3SVC\n```');
+    expect(runs(c).join('\n')).not.toContain('Restart-Service');
+  });
+
+  it('never puts {{…}} template text in a run', () => {
+    expect(runs(c).some((r) => r.includes('{{'))).toBe(false);
+    expect(items(c).find((i) => i.title === '1) Render the config')?.description).toContain("go-template='{{range .items}}");
+    expect(summary.keptAsDescription.some((k) => k.includes('template text'))).toBe(true);
+  });
+
+  it('makes numbered sub-headings items of their section, keeps escaped pipes, HTML and quotes', () => {
+    const execution = c.sections.find((s) => s.title === 'Execution');
+    expect(execution?.items.map((i) => i.title)).toEqual(['1) Render the config', '2) Execute']);
+    expect(execution?.items[1]).toMatchObject({ destructive: true });
+    expect(runs(c)).toContain("grep -E 'ERROR|FATAL' /var/log/app.log | wc -l");
+    expect(c.title).toBe('Awkward runbook 🚀');
+    expect(c.description).toContain('Intro with\na line break');
+    expect(c.sections.at(-1)?.description).toContain('> Warning: never run this on Fridays.');
+    expect(c.sections.at(-1)?.description).toContain('<details>');
+  });
+});
+
+describe('CRLF, no headings, nothing at all', () => {
+  it('imports CRLF text exactly like LF text', () => {
+    const lf = readFileSync(join(fixturesDir, 'numbered-code.md'), 'utf8');
+    const crlf = importText(lf.replace(/\n/g, '\r\n'));
+    expect(crlf.checklist).toEqual(importText(lf).checklist);
+    expect(crlf.summary.notices).toContain('converted CRLF line endings');
+  });
+
+  it('puts a file with no headings into one steps section', () => {
+    const prose = fixture('no-headings.md').checklist;
+    expect(prose.sections).toHaveLength(1);
+    expect(prose.sections[0]).toMatchObject({ kind: 'steps', items: [] });
+    expect(prose.sections[0]?.description).toContain('Restart the worker fleet');
+    const steps = fixture('steps-only.md').checklist;
+    expect(steps.sections[0]?.items.map((i) => i.title)).toEqual(['Drain node', 'Restart node', 'Undrain node']);
+  });
+
+  it('refuses a file with nothing in it', () => {
+    expect(() => importText('\n\n---\n\n')).toThrow(/nothing to import/);
+    expect(() => importText('')).toThrow(/nothing to import/);
+  });
+
+  it('uses --id when given, else the file name, and refuses an invalid id', () => {
+    expect(importRunbook('# T\n- a\n', { source: 'dir/My Runbook.md', id: 'payments-v2' }).checklist.id).toBe('payments-v2');
+    expect(importRunbook('# T\n- a\n', { source: 'dir/My Runbook.md' }).checklist.id).toBe('My-Runbook');
+    expect(() => importRunbook('# T\n- a\n', { source: 'x.md', id: 'has space' })).toThrow(/not a valid id/);
+  });
+});

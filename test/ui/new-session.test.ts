@@ -1,0 +1,107 @@
+// The new-session form: pre-filled from flags, the checklist's variables with defaults, secrets
+// masked, required values enforced, and Start creating the session and its evidence file.
+import { readdir } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { readEvidence } from '../../src/services/evidence-store.js';
+import type { CutoverSession } from '../../src/services/session.js';
+import { defaultServices } from '../../src/ui/app/tui-services.js';
+import { arrowDown, arrowRight, ctrlS, enter, escape, fixture, renderTui, tab, tempEvidenceDir } from './helpers.js';
+
+let opened: CutoverSession | undefined;
+afterEach(async () => {
+  cleanup();
+  await opened?.close();
+  opened = undefined;
+});
+
+async function form(prefill: Record<string, unknown> = {}) {
+  const dir = tempEvidenceDir();
+  const services = defaultServices(dir);
+  const loaded = await services.loadChecklist(fixture);
+  const ui = renderTui({ services, evidenceDir: dir, screen: { name: 'new-session', loaded, prefill, fromHome: false } });
+  await ui.waitFor('New session');
+  return { ui, dir };
+}
+
+describe('new session form', () => {
+  it('shows the fields with defaults and the login name; nothing is recorded yet', async () => {
+    const { ui, dir } = await form();
+    const frame = ui.lastFrame() ?? '';
+    expect(frame).toContain('Ticket');
+    expect(frame).toContain('Environment');
+    expect(frame).toMatch(/Operator\s+\S+/);
+    expect(frame).toContain('[live]');
+    expect(frame).toContain('eu-west-1');
+    expect(frame).toContain('api_token');
+    expect(frame).toContain('Start session');
+    expect(frame).toContain('nothing is recorded until the session starts');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses to start without a ticket and says why', async () => {
+    const { ui, dir } = await form();
+    await ui.press(ctrlS);
+    await ui.waitFor('needs a ticket id');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a required variable left empty blocks the start with a message', async () => {
+    const { ui } = await form({ ticket: 'CHG-1', environment: 'prod' });
+    // focus is on Start; go to region (4 fields up) and clear it
+    for (let i = 0; i < 2; i++) await ui.press('\u001B[A');
+    await ui.press('\u0015');
+    await ui.press(ctrlS);
+    await ui.waitFor('variable region is required');
+  });
+
+  it('masks secret variables while typing them', async () => {
+    const { ui } = await form({ ticket: 'CHG-1', environment: 'prod' });
+    await ui.press('\u001B[A');
+    ui.stdin.write('s3cr3t-value');
+    const frame = await ui.waitFor('••••');
+    expect(frame).not.toContain('s3cr3t');
+  });
+
+  it('with flags, Enter on Start creates the session and opens the roles', async () => {
+    const { ui, dir } = await form({ ticket: 'CHG-7', environment: 'production', operator: 'maria', drill: true, variables: { region: 'us-east-2', api_token: 'tok-123456' } });
+    const frame = ui.lastFrame() ?? '';
+    expect(frame).toContain('CHG-7');
+    expect(frame).toContain('[drill]');
+    expect(frame).toContain('DRILL');
+    await ui.press(enter);
+    const roles = await ui.waitFor('T0 is blocked');
+    expect(roles).toContain('Release lead');
+    expect(roles).toContain('DRILL');
+    opened = ui.session();
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    const { header } = await readEvidence(`${dir}/${files[0]}`);
+    expect(header).toMatchObject({ ticket: 'CHG-7', environment: 'production', operator: 'maria', mode: 'drill' });
+    expect(header.variables.region).toBe('us-east-2');
+    expect(JSON.stringify(header)).not.toContain('tok-123456');
+  });
+
+  it('typing fills the fields; Tab moves on; Space switches live/drill', async () => {
+    const { ui } = await form();
+    ui.stdin.write('INC-9');
+    await ui.press(tab);
+    ui.stdin.write('qa');
+    await ui.press(arrowDown);
+    await ui.press(arrowDown);
+    await ui.press(' ');
+    const frame = await ui.waitFor('[drill]');
+    expect(frame).toContain('INC-9');
+    expect(frame).toContain('qa');
+    await ui.press(arrowRight);
+    await ui.waitFor('[live]');
+  });
+
+  it('Esc on the form of `cutover open` asks to quit', async () => {
+    const { ui } = await form();
+    await ui.press(escape);
+    await ui.waitFor('Quit cutover?');
+    await ui.press('y');
+    expect(ui.onQuit).toHaveBeenCalledWith({ finish: false });
+  });
+});

@@ -1,0 +1,75 @@
+// Roles and T0: required roles block T0 until filled or acknowledged TBD (recorded as TBD).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CutoverSession } from '../../src/services/session.js';
+import { arrowDown, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function open(screen: 'main' | 'roles') {
+  const session = await startSession(tempEvidenceDir());
+  sessions.push(session);
+  const ui = renderTui({ session, screen: { name: screen } });
+  return { session, ui };
+}
+
+describe('roles and T0', () => {
+  it('t is refused while required roles are missing, and says which', async () => {
+    const { session, ui } = await open('main');
+    await ui.waitFor('Smoke checks');
+    await ui.press('t');
+    const frame = await ui.waitFor('T0 is blocked');
+    expect(frame).toContain('Release lead, Ops on-call');
+    expect(session.state.t0).toBeUndefined();
+  });
+
+  it('fills a role (name, contact), acknowledges another as TBD, then marks T0', async () => {
+    const { session, ui } = await open('main');
+    await ui.waitFor('Smoke checks');
+    await ui.press('o');
+    let frame = await ui.waitFor('Roles');
+    expect(frame).toMatch(/Release lead\s+yes\s+MISSING/);
+    await ui.press(enter);
+    await ui.waitFor('who holds the role now');
+    ui.stdin.write('Alice');
+    await ui.press(tab);
+    ui.stdin.write('+1 555 0100');
+    await ui.press(enter);
+    frame = await ui.waitFor('Release lead: Alice');
+    expect(session.state.roles.lead).toMatchObject({ name: 'Alice', contact: '+1 555 0100', tbd: false });
+    // the selection moved to Ops on-call
+    await ui.press('u');
+    frame = await ui.waitFor('every required role is filled');
+    expect(frame).toContain('TBD ack');
+    expect(session.state.roles.ops).toMatchObject({ tbd: true });
+    await ui.press('t');
+    await ui.waitFor('Mark T0 now');
+    ui.stdin.write('deploy 1234');
+    await ui.press(enter);
+    frame = await ui.waitFor(/T\+00:0\d/);
+    expect(session.state.t0).toBeDefined();
+    await ui.press(escape);
+    await ui.waitFor('Smoke checks');
+    // a second t asks before moving T0
+    await ui.press('t');
+    await ui.waitFor('T0 is already marked');
+    await ui.press('n');
+    await ui.waitFor((f) => !f.includes('already marked'));
+  });
+
+  it('a role without a name cannot be saved', async () => {
+    const { session, ui } = await open('roles');
+    await ui.waitFor('Roles');
+    await ui.press(arrowDown);
+    await ui.press(arrowDown);
+    await ui.press(enter);
+    await ui.waitFor('Observer');
+    await ui.press(enter);
+    await ui.waitFor('needs a name');
+    expect(session.state.roles.observer).toBeUndefined();
+  });
+});

@@ -1,0 +1,106 @@
+// Running a command: live output, cancel (c and Ctrl-C) recorded as cancelled, help while it runs,
+// the full log in the pager, and the soak.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CutoverSession } from '../../src/services/session.js';
+import { arrowDown, arrowRight, ctrlC, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function onItem(index: number) {
+  const session = await startSession(tempEvidenceDir());
+  sessions.push(session);
+  const ui = renderTui({ session });
+  await ui.waitFor('Smoke checks');
+  await ui.press(arrowRight);
+  for (let i = 0; i < index; i++) await ui.press(arrowDown);
+  return { session, ui };
+}
+
+describe('running a command', () => {
+  it('c cancels it: the process group is killed and the run is recorded as cancelled', async () => {
+    const { session, ui } = await onItem(2);
+    await ui.press(enter);
+    await ui.waitFor('running ·');
+    expect(ui.lastFrame()).toContain('c/Ctrl-C cancel');
+    await ui.press('c');
+    const frame = await ui.waitFor('cancelled');
+    expect(frame).toContain('✗ FAIL');
+    const run = Object.values(session.state.runs).at(-1);
+    expect(run?.finished).toMatchObject({ cancelled: true });
+    expect(ui.onQuit).not.toHaveBeenCalled();
+  });
+
+  it('Ctrl-C while a command runs cancels it and does not quit', async () => {
+    const { session, ui } = await onItem(2);
+    await ui.press(enter);
+    await ui.waitFor('running ·');
+    await ui.press(ctrlC);
+    await ui.waitFor('cancelled');
+    expect(Object.values(session.state.runs).at(-1)?.finished?.cancelled).toBe(true);
+    expect(ui.onQuit).not.toHaveBeenCalled();
+    expect(ui.lastFrame()).not.toContain('Quit cutover?');
+  });
+
+  it('? shows help while a command runs; the command keeps running and can then be cancelled', async () => {
+    const { session, ui } = await onItem(2);
+    await ui.press(enter);
+    await ui.waitFor('running ·');
+    await ui.press('?');
+    const help = await ui.waitFor('Help — keys');
+    expect(help).toContain('cancel the command');
+    expect(session.state.runs[session.state.runOrder.at(-1) ?? '']?.inFlight).toBe(true);
+    await ui.press(escape);
+    await ui.waitFor('running ·');
+    await ui.press('c');
+    await ui.waitFor('cancelled');
+  });
+
+  it('streams output into a bounded tail and shows bytes so far', async () => {
+    const session = await startSession(tempEvidenceDir());
+    sessions.push(session);
+    const ui = renderTui({ session });
+    await ui.waitFor('Smoke checks');
+    await ui.press(arrowRight);
+    await ui.press('e');
+    await ui.press('\u0015');
+    ui.stdin.write('seq 1 200000; echo ok');
+    await ui.press(enter);
+    const frame = await ui.waitFor('✓ PASS', 20_000);
+    expect(frame).toContain('200000');
+    expect(frame).not.toMatch(/^1$/m);
+    expect(frame).toMatch(/1\.\d MB/);
+    // the tail holds a bounded number of lines
+    expect(ui.runs.snapshot()?.lines.length).toBeLessThanOrEqual(200);
+  });
+
+  it('l pages through the full log of a finished run', async () => {
+    const session = await startSession(tempEvidenceDir());
+    sessions.push(session);
+    const ui = renderTui({ session });
+    await ui.waitFor('Smoke checks');
+    await ui.press(arrowRight);
+    await ui.press('e');
+    await ui.press('\u0015');
+    ui.stdin.write('seq 1 500; echo ok');
+    await ui.press(enter);
+    await ui.waitFor('✓ PASS');
+    await ui.press('l');
+    let frame = await ui.waitFor('Log of smoke/ok');
+    expect(frame).toMatch(/^1$/m);
+    expect(frame).not.toMatch(/^500$/m);
+    await ui.press('G');
+    frame = await ui.waitFor(/^ok$/m);
+    expect(frame).toContain('(100%)');
+    await ui.press('g');
+    await ui.waitFor(/^1$/m);
+    await ui.press(' ');
+    frame = await ui.waitFor((f) => !/^1$/m.test(f));
+    await ui.press(escape);
+    await ui.waitFor('✓ PASS');
+  });
+});

@@ -1,0 +1,134 @@
+// Triage (declare and resolve incidents, rules evaluated live), decisions, sign-off and export.
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CutoverSession } from '../../src/services/session.js';
+import { arrowDown, arrowRight, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function open() {
+  const session = await startSession(tempEvidenceDir());
+  sessions.push(session);
+  const ui = renderTui({ session });
+  await ui.waitFor('Smoke checks');
+  return { session, ui };
+}
+
+describe('triage', () => {
+  it('shows every level with its criteria and the rules now and once declared', async () => {
+    const { session, ui } = await open();
+    await ui.press('i');
+    let frame = await ui.waitFor('Declare an incident');
+    for (const text of ['SEV0 — Roll back now', 'data loss', 'service down', 'SEV1 — Roll back possible', 'slow answers', 'SEV2 — Fix forward', 'cosmetic']) expect(frame).toContain(text);
+    expect(frame).toContain('now: No rule firing');
+    expect(frame).toContain('once declared: ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
+    await ui.press(arrowRight);
+    frame = await ui.waitFor('[SEV1]');
+    expect(frame).toContain('once declared: No rule firing');
+    await ui.press('S');
+    await ui.press(tab);
+    ui.stdin.write('checkout returns 500');
+    await ui.press(tab);
+    ui.stdin.write('since T+3, all regions');
+    await ui.press(enter);
+    frame = await ui.waitFor('INC-1 declared (SEV1)');
+    expect(session.state.incidents[0]).toMatchObject({ severity: 'SEV1', title: 'checkout returns 500', description: 'since T+3, all regions' });
+    expect(frame).toContain('open incidents: SEV1×1');
+  });
+
+  it('a SEV0 turns the header into ROLLBACK RECOMMENDED; resolving it clears it', async () => {
+    const { session, ui } = await open();
+    await ui.press('i');
+    await ui.waitFor('Declare an incident');
+    await ui.press(tab);
+    ui.stdin.write('data loss on write');
+    await ui.press('\u0013');
+    let frame = await ui.waitFor('ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
+    expect(frame).toContain('open incidents: SEV0×1');
+    expect(session.state.firedRules['any-sev0']).toBeDefined();
+    await ui.press('v');
+    frame = await ui.waitFor('Incidents');
+    expect(frame).toMatch(/INC-1\s+SEV0\s+data loss on write/);
+    await ui.press('R');
+    await ui.waitFor('Resolve INC-1');
+    ui.stdin.write('false alarm: replica lag');
+    await ui.press(enter);
+    frame = await ui.waitFor('INC-1 resolved');
+    expect(frame).toContain('No rule firing');
+    expect(session.state.incidents[0]?.resolution).toBe('false alarm: replica lag');
+  });
+
+  it('an incident needs a title', async () => {
+    const { session, ui } = await open();
+    await ui.press('i');
+    await ui.waitFor('Declare an incident');
+    await ui.press('\u0013');
+    await ui.waitFor('an incident needs a title');
+    expect(session.state.incidents).toHaveLength(0);
+  });
+});
+
+describe('decision, sign-off, export', () => {
+  it('records a decision with its reason and who took it', async () => {
+    const { session, ui } = await open();
+    await ui.press('d');
+    let frame = await ui.waitFor('Record a decision');
+    expect(frame).toContain('[keep]');
+    await ui.press(arrowRight);
+    await ui.press(arrowRight);
+    frame = await ui.waitFor('[rollback]');
+    expect(frame).toContain('rollback: go back to the previous system');
+    await ui.press(enter);
+    await ui.press(enter);
+    await ui.waitFor('a decision needs a reason');
+    ui.stdin.write('SEV0 open');
+    await ui.press(enter);
+    await ui.waitFor('decision recorded: rollback');
+    expect(session.state.decisions).toEqual([expect.objectContaining({ decision: 'rollback', reason: 'SEV0 open', by: 'tester' })]);
+  });
+
+  it('signs off per role with a name and the time', async () => {
+    const { session, ui } = await open();
+    await ui.press('S');
+    await ui.waitFor('Sign-off');
+    await ui.press(enter);
+    await ui.waitFor('Sign off as Release lead');
+    ui.stdin.write('Alice');
+    await ui.press(enter);
+    const frame = await ui.waitFor('Release lead signed off: Alice');
+    expect(frame).toMatch(/Release lead\s+Alice\s+\d\d:\d\d:\d\d/);
+    expect(session.state.signoffs[0]).toMatchObject({ role: 'lead', name: 'Alice' });
+  });
+
+  it('Enter on an item of a sign-off section signs for its owner and records the item', async () => {
+    const { session, ui } = await open();
+    for (let i = 0; i < 4; i++) await ui.press(arrowDown);
+    await ui.waitFor('Lead signs off');
+    await ui.press(arrowRight);
+    await ui.press(enter);
+    await ui.waitFor('Sign off as Release lead: Lead signs off');
+    ui.stdin.write('Alice');
+    await ui.press(enter);
+    await ui.waitFor('signed off');
+    expect(session.state.signoffs[0]).toMatchObject({ role: 'lead', name: 'Alice', item: 'so-lead' });
+  });
+
+  it('x writes the incident package and shows its path', async () => {
+    const { session, ui } = await open();
+    await ui.press('x');
+    await ui.waitFor('Export the incident package');
+    await ui.press(enter);
+    const frame = await ui.waitFor('written:', 20_000);
+    const path = session.state.exports[0]?.path ?? '';
+    expect(path).not.toBe('');
+    expect(existsSync(path)).toBe(true);
+    expect(frame).toContain('cutover verify');
+    await ui.press(escape);
+    await ui.waitFor('Smoke checks');
+  });
+});
