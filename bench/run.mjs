@@ -46,7 +46,7 @@ async function measure(entry) {
   const ended = run.interrupted ? 'INTERRUPTED' : run.timedOut ? `TIMED OUT (${timeoutMs / 1000} s)` : run.code !== 0 ? `ERROR (exit ${run.code ?? run.signal})` : undefined;
   if (figures.length && !ended) return { figures, seconds };
   const output = tail(`${run.stdout}\n${run.stderr}`);
-  if (!figures.length) return { figures, seconds, interrupted: run.interrupted, problem: { status: ended ?? 'NO FIGURES', detail: `no BENCH line (nor JSON it knows) in its output after ${seconds} s; its last lines:`, output } };
+  if (!figures.length) return { figures, seconds, interrupted: run.interrupted, problem: { status: ended ?? 'NO FIGURES', detail: `${ended ? 'stopped' : 'no BENCH line (nor JSON it knows) in its output'} after ${seconds} s; its last lines:`, output } };
   // Some figures, then a failure: keep them and say what happened.
   return { figures: figures.map((f) => ({ ...f, note: `${f.note ?? ''} [the script then ended: ${ended}]`.trim() })), seconds, interrupted: run.interrupted };
 }
@@ -58,9 +58,14 @@ for (const [index, entry] of entries.entries()) {
   results.push(result);
   const verdicts = result.figures.map((f) => `${f.name}: ${verdictOf(f)}`).join('; ');
   process.stderr.write(`    ${result.problem ? result.problem.status : verdicts}${result.seconds !== undefined ? ` (${result.seconds} s)` : ''}\n`);
-  if (result.interrupted) break;
+  if (result.interrupted) {
+    process.exitCode = 130;
+    break;
+  }
 }
 machine.loadAtEnd = load();
+const busy = Math.max(os.loadavg()[0], Number(machine.loadAtStart.split(' ')[0])) > machine.cores;
+machine.busy = busy;
 
 if (asJson) {
   const figures = results.flatMap(({ entry, figures: fs }) => fs.map((f) => ({ bench: entry.name, ...f, ok: judge(f), verdict: verdictOf(f).replace(/\W+$/, '').trim() })));
@@ -71,7 +76,7 @@ if (asJson) {
   process.stdout.write(
     [
       `cutover bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}`,
-      `load average (1/5/15 min): ${machine.loadAtStart} at start, ${machine.loadAtEnd} at end`,
+      `load average (1/5/15 min): ${machine.loadAtStart} at start, ${machine.loadAtEnd} at end${busy ? ' (BUSY: more runnable work than cores, the figures are noisy)' : ''}`,
       '',
       renderTable(rowsOf(results)),
       '',

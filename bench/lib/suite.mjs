@@ -17,13 +17,14 @@ function lastJson(output) {
 }
 
 const storeAppend = (r) => [
-  { name: r.name ?? 'append event 5,000 vs event 50', value: r.at5000Ms, baseline: r.at50Ms, ratio: r.ratio, target: `<= ${r.target ?? 2}x`, unit: 'ms', note: 'one append (write + fsync), median of the events around each' },
+  { name: r.name ?? 'append event 5,000 vs event 50', value: r.at5000Ms, baseline: r.at50Ms, ratio: r.ratio, target: `<= ${r.target ?? 2}x`, unit: 'ms', note: 'one append (write + fsync), median of the events around each', raw: r },
 ];
 
 const runnerSpawn = (r) => [
   {
     name: `runner alone: ${r.name ?? '300 runs of true'}`, value: r.runnerMs, baseline: r.bareSpawnMs, ratio: r.ratio, target: '<= 1.3x', unit: 'ms',
     note: `the runner's share of the headless run (no events): ${r.perRunOverheadMs} ms per run over a bare spawn loop; ${r.ratioVsShell}x a plain shell loop (${r.shellLoopMs} ms)`,
+    raw: r,
   },
 ];
 
@@ -31,6 +32,7 @@ const runnerLargeOutput = (r) => [
   {
     name: `runner alone: ${r.name ?? 'one item printing 200 MB'}`, value: r.runnerMs, baseline: r.baselineMs, ratio: r.ratio, target: `<= ${r.target ?? 1.3}x`, unit: 'ms',
     note: `runCommand in its own process vs sh -c '... | tee out.log | sha256sum'; log identical to the shell's: ${r.logIdentical}`,
+    raw: r,
   },
   { name: 'runner alone: peak RSS printing 200 MB', value: r.runnerPeakRssMB, target: `<= ${r.rssTargetMB ?? 150} MB`, unit: 'MB', note: `the shell pipeline peaked at ${r.baselinePeakRssMB} MB` },
 ];

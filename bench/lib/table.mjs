@@ -13,7 +13,7 @@ export function verdictOf(figure) {
 export function rowsOf(results) {
   return results.flatMap(({ entry, figures, problem }) =>
     problem
-      ? [{ figure: `${entry.name}: ${entry.about}`, measured: '-', baseline: '-', ratio: '-', target: '-', verdict: problem.status }]
+      ? [{ figure: `${entry.name} (bench/${entry.script})`, measured: '-', baseline: '-', ratio: '-', target: '-', verdict: problem.status }]
       : figures.map((f) => ({
           figure: f.name,
           measured: withUnit(f.value, f.unit),

@@ -25,6 +25,13 @@ export class Tmux {
     const tmux = new Tmux(socket, spawn('tmux', ['-L', socket, '-C', 'attach', '-t', 'ctl'], { stdio: ['pipe', 'pipe', 'inherit'] }));
     await tmux.command('refresh-client', '-f', 'no-output');
     [tmux.socketPath] = await tmux.command('display', '-p', '-t', 'ctl:', '#{socket_path}');
+    // Interrupted (bench/run.mjs past its time limit, or Ctrl-C): take the server down too.
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+      process.once(signal, () => {
+        tmux.stop();
+        process.exit(code);
+      });
+    }
     return tmux;
   }
 

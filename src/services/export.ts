@@ -2,16 +2,15 @@
 // checklist snapshot exactly as used, and SHA256SUMS over all of them; as a folder or a .tar.gz.
 // Built in a staging folder beside the output and moved into place whole, so an interrupted
 // export never leaves a half package under the requested name.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import * as tar from 'tar';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { renderReport } from '../domain/report.js';
 import { formatSums, type SumsEntry } from '../domain/sha256sums.js';
-import { fsyncDir, writeFileDurable } from './durable-file.js';
-import { readEvidence } from './evidence-store.js';
-import { stageEvidence, stageRunLogs, stageSnapshot } from './export-stage.js';
+import { fsyncDir } from './durable-file.js';
+import { checkCopiedLog, checkMissingLog, planBundle, readEvidenceBytes, type BundlePlan } from './export-collect.js';
+import { DirSink, TarSink, type BundleSink } from './export-sinks.js';
 import { loadReportInput } from './report-input.js';
 
 export interface ExportResult {
@@ -29,7 +28,7 @@ async function isEmptyDir(path: string): Promise<boolean | undefined> {
 }
 
 /** The requested output must not hold anything yet; the default name gets a numeric suffix instead. */
-async function chooseOutput(evidencePath: string, sessionId: string, output: string | undefined): Promise<string> {
+async function chooseOutput(evidencePath: string, output: string | undefined): Promise<string> {
   if (output !== undefined) {
     const target = resolve(output);
     const empty = await isEmptyDir(target);
@@ -38,60 +37,70 @@ async function chooseOutput(evidencePath: string, sessionId: string, output: str
     }
     return target;
   }
-  const base = join(dirname(evidencePath), `${sessionId}.bundle`);
+  const base = join(dirname(evidencePath), `${basename(evidencePath, '.json')}.bundle`);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if ((await isEmptyDir(candidate)) !== false) return candidate;
   }
 }
 
-async function writeReport(staged: string, evidencePath: string, root: string): Promise<SumsEntry> {
-  const { input } = await loadReportInput(staged, { source: evidencePath, evidenceFile: 'evidence.json' });
-  const text = renderReport(input);
-  await writeFileDurable(join(root, 'report.md'), text, { mode: 0o600 });
-  return { path: 'report.md', sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+async function reportBytes(plan: BundlePlan, evidencePath: string): Promise<Buffer> {
+  const { input } = await loadReportInput(evidencePath, { evidenceFile: 'evidence.json', read: plan.read });
+  return Buffer.from(renderReport(input), 'utf8');
 }
 
-async function stageBundle(evidencePath: string, root: string, hardlinkLogs: boolean): Promise<string[]> {
-  await mkdir(join(root, 'runs'), { recursive: true, mode: 0o700 });
-  const { entry: evidence, header, events } = await stageEvidence(evidencePath, join(root, 'evidence.json'));
-  const entries: SumsEntry[] = [evidence];
-  entries.push(await stageSnapshot(evidencePath, header, root));
-  entries.push(...(await stageRunLogs(evidencePath, header, events, root, hardlinkLogs)));
-  entries.push(await writeReport(join(root, 'evidence.json'), evidencePath, root));
-  await writeFileDurable(join(root, 'SHA256SUMS'), formatSums(entries), { mode: 0o600 });
-  await fsyncDir(join(root, 'runs'));
-  return [...entries.map((e) => e.path).sort(), 'SHA256SUMS'];
+/**
+ * Writes every file in pack order and returns the file list. The evidence goes first and is
+ * verified while it compresses; nothing of a damaged one survives (the staging folder goes).
+ */
+async function writeBundle(evidence: Buffer, evidencePath: string, sink: BundleSink): Promise<string[]> {
+  const entries: SumsEntry[] = [];
+  const add = async (path: string, bytes: Buffer) => entries.push({ path, sha256: await sink.addBytes(path, bytes) });
+  await add('evidence.json', evidence);
+  const plan = await planBundle(evidencePath, evidence);
+  await add(plan.snapshot.path, plan.snapshot.bytes);
+  await add('report.md', await reportBytes(plan, evidencePath));
+  for (const log of plan.logs) {
+    const copied = await sink.addFile(log.path, log.from).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      checkMissingLog(evidencePath, log);
+      return undefined;
+    });
+    if (!copied) continue;
+    checkCopiedLog(evidencePath, log, copied.sha256);
+    entries.push({ path: log.path, sha256: copied.sha256 });
+  }
+  await add('SHA256SUMS', Buffer.from(formatSums(entries), 'utf8'));
+  await sink.finish();
+  return entries.map((e) => e.path).sort();
 }
 
 export async function exportSession(evidencePath: string, output?: string): Promise<ExportResult> {
   const source = resolve(evidencePath);
-  const { header, problem } = await readEvidence(source);
-  if (problem) {
-    throw new CutoverError(`not exporting ${evidencePath}: it is damaged at seq ${problem.seq} (${problem.message})`, EXIT.failed, problem.hint);
-  }
-  const target = await chooseOutput(source, header.sessionId, output);
+  const evidence = await readEvidenceBytes(source);
+  const target = await chooseOutput(source, output);
   const format = TARBALL.test(target) ? 'tar.gz' : 'dir';
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
+  const name = basename(target).replace(TARBALL, '') || 'bundle';
+  const temp = join(staging, `${randomBytes(4).toString('hex')}.tar.gz`);
+  const sink = format === 'tar.gz' ? new TarSink(temp, name) : new DirSink(join(staging, name));
   try {
-    const name = basename(target).replace(TARBALL, '') || header.sessionId;
-    const root = join(staging, name);
-    // A tarball's staging folder is thrown away, so its logs can be hard links instead of copies.
-    const files = await stageBundle(source, root, format === 'tar.gz');
-    if (format === 'dir') {
-      if ((await isEmptyDir(target)) === true) await rmdir(target);
-      await rename(root, target);
-    } else {
-      const temp = join(staging, `${randomBytes(4).toString('hex')}.tar.gz`);
-      await tar.c({ gzip: true, file: temp, cwd: staging, portable: true, mode: 0o600 }, [name]);
+    const files = await writeBundle(evidence, source, sink);
+    if (format === 'tar.gz') {
       await link(temp, target).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') throw new CutoverError(`${output} appeared while exporting: not overwriting it`, EXIT.failed);
         throw error;
       });
+    } else {
+      if ((await isEmptyDir(target)) === true) await rmdir(target);
+      await rename(join(staging, name), target);
     }
     await fsyncDir(dirname(target));
     return { path: target, format, files };
+  } catch (error) {
+    sink.abort();
+    throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import type { ReportInput, RunOutput } from '../domain/report.js';
 import { foldEvents, inFlightRuns, type SessionState } from '../domain/session-state.js';
 import { evaluateRules } from '../domain/severity-rules.js';
 import { loadDrillHistory } from './drill-history.js';
-import { readEvidence, type DamageProblem } from './evidence-store.js';
+import { readEvidence, type DamageProblem, type EvidenceRead } from './evidence-store.js';
 import { holderIsGone, type LockHolder } from './evidence-lock.js';
 import { summarizeLogFile } from './output-capture.js';
 
@@ -66,12 +66,16 @@ async function drillComparison(dir: string, header: EvidenceHeader, checklist: C
 
 /**
  * Everything renderReport needs for `evidencePath`. The snapshot, the logs and the lock are looked
- * for beside it, or beside `source` (an export reports from its staged copy of the original).
+ * for beside it, or beside `source` (an export reports from its staged copy of the original,
+ * already read: `read`).
  */
-export async function loadReportInput(evidencePath: string, opts: { evidenceFile?: string; source?: string } = {}): Promise<LoadedReport> {
+export async function loadReportInput(
+  evidencePath: string,
+  opts: { evidenceFile?: string; source?: string; read?: EvidenceRead } = {},
+): Promise<LoadedReport> {
   const source = opts.source ?? evidencePath;
   const dir = dirname(source);
-  const { header, events, problem } = await readEvidence(evidencePath);
+  const { header, events, problem } = opts.read ?? (await readEvidence(evidencePath));
   const state = foldEvents(header, events);
   const snapshot = await loadSnapshot(dir, header);
   const checklist = snapshot.checklist ?? checklistFromEvidence(header, events);

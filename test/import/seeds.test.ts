@@ -197,6 +197,13 @@ describe('seed 004: feature-flag cutover (mojibake, bold metadata)', () => {
     expect(sectionsOf(c, 'playbook').map((s) => s.items.length)).toEqual([6, 5, 5]);
   });
 
+  it('titles sub-sections of a heading without content of its own "Parent / Child"', () => {
+    expect(sectionsOf(c, 'rollback').map((s) => s.title)).toEqual([
+      'Rollback Procedures / Automatic Rollback', 'Rollback Procedures / Manual Rollback', 'Rollback Procedures / Post-Rollback Analysis',
+    ]);
+    expect(c.sections.map((s) => s.title)).not.toContain('Rollback Procedures');
+  });
+
   it('has the rollback procedures, the pre-flight checklist and every command', () => {
     // Automatic (a crontab line: kept as description) + Manual + 6 post-rollback steps
     expect(itemsOf(c, 'rollback')).toHaveLength(8);

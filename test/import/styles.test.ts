@@ -80,6 +80,14 @@ describe('front matter', () => {
     expect(c.description).toContain('ticket: CHG-1234');
     expect(runs(c)).toEqual(['curl -s localhost:9200/_cluster/health']);
   });
+
+  it('keeps invalid front matter as text and says so', () => {
+    const { checklist, summary } = importText('---\ntitle: [broken\n---\n\n# Real title\n\n- step\n');
+    expect(checklist.title).toBe('Real title');
+    expect(checklist.description).toContain('title: [broken');
+    expect(checklist.sections.map((s) => s.title)).toEqual(['Real title']);
+    expect(summary.notices.join('\n')).toContain('front matter is not valid YAML');
+  });
 });
 
 describe('severity lists and tables', () => {
@@ -138,6 +146,53 @@ describe('awkward input', () => {
   });
 });
 
+describe('a typical Kubernetes runbook (setext headings, contacts table, indented code)', () => {
+  const { checklist: c } = fixture('k8s-rollout.md');
+
+  it('reads the header, the contacts table and the severity bullets', () => {
+    expect(c).toMatchObject({ title: 'Payments API v2 rollout', owner: 'Payments Platform', version: '2024-05-01' });
+    expect(c.roles).toEqual([
+      { id: 'incident-commander', title: 'Incident Commander', contact: '#payments-ic', required: true },
+      { id: 'payments-sme', title: 'Payments SME', name: 'Jane Doe', contact: '@jane', required: true },
+      { id: 'dba', title: 'DBA', required: true },
+    ]);
+    expect(c.severity.levels.map((l) => [l.id, l.criteria])).toEqual([
+      ['SEV1', ['Full outage of payments or data loss']], ['SEV2', ['Degraded payments (error rate > 1%)']], ['SEV3', ['Minor issues, no customer impact']],
+    ]);
+    expect(c.severity.rules).toEqual([expect.objectContaining({ text: 'If a SEV1 is declared, roll back immediately.', when: expect.objectContaining({ severity: 'SEV1' }), recommend: 'rollback' })]);
+  });
+
+  it('runs indented and fenced code under steps, flattens three levels of sub-steps', () => {
+    const deploy = c.sections.find((s) => s.title === 'Deployment Steps')?.items ?? [];
+    expect(deploy.map((i) => [i.title, i.run?.split('\n')[0]])).toEqual([
+      ['Set the context', 'kubectl config use-context prod-eu'], ['Apply the manifests', 'kubectl apply -k overlays/prod'],
+      ['Enable the flag for 5% of traffic', undefined], ['Open the flag console', undefined], ['Set `payments_v2` to 5%', undefined],
+      ['Wait 10 minutes', undefined], ['Check dashboards', undefined],
+    ]);
+    expect(itemsOf(c, 'smoke').map((i) => i.run)).toEqual(['kubectl get pods -n payments', undefined, 'curl -sf https://payments.example.com/healthz']);
+    expect(itemsOf(c, 'rollback')[0]).toMatchObject({ destructive: true });
+  });
+});
+
+describe('a run sheet table', () => {
+  const { checklist: c, summary } = fixture('runsheet-table.md');
+
+  it('reads step, action, command, expected, owner and status columns', () => {
+    const steps = c.sections[0]?.items ?? [];
+    expect(steps.map((i) => i.title)).toEqual(['Lower TTL', 'Wait for TTL expiry', 'Switch record', 'Verify']);
+    expect(steps.map((i) => i.owner)).toEqual(['netops', 'netops', 'netops', 'on-call-sre']);
+    expect(c.roles.find((r) => r.id === 'netops')).toMatchObject({ title: 'netops', name: '@netops' });
+    expect(steps[3]).toMatchObject({ run: 'dig +short api.example.com', expect: { description: '`203.0.113.10`' } });
+    expect(steps[1]?.run).toBeUndefined();
+  });
+
+  it('turns abort criteria into manual rules and keeps the HTML table', () => {
+    expect(c.severity.rules.map((r) => [r.recommend, r.when])).toEqual([['rollback', undefined], ['rollback', undefined]]);
+    expect(c.sections[1]?.description).toContain('<table>');
+    expect(summary.keptAsDescription).toContain('HTML block in "Abort criteria"');
+  });
+});
+
 describe('CRLF, no headings, nothing at all', () => {
   it('imports CRLF text exactly like LF text', () => {
     const lf = readFileSync(join(fixturesDir, 'numbered-code.md'), 'utf8');
@@ -153,6 +208,11 @@ describe('CRLF, no headings, nothing at all', () => {
     expect(prose.sections[0]?.description).toContain('Restart the worker fleet');
     const steps = fixture('steps-only.md').checklist;
     expect(steps.sections[0]?.items.map((i) => i.title)).toEqual(['Drain node', 'Restart node', 'Undrain node']);
+  });
+
+  it('makes steps before the first section a "Before you start" section', () => {
+    const { checklist } = importText('# Restart\n\nDo this first:\n\n1. Drain\n2. Restart\n\n## Rollback\n\n- Undrain\n');
+    expect(checklist.sections.map((s) => [s.id, s.items.map((i) => i.title)])).toEqual([['before-you-start', ['Drain', 'Restart']], ['rollback', ['Undrain']]]);
   });
 
   it('refuses a file with nothing in it', () => {

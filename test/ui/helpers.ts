@@ -85,6 +85,7 @@ export function renderTui(options: RenderOptions) {
   let session = options.session;
   const runs = new RunController(() => session, 30);
   const onQuit = vi.fn();
+  const onFatal = vi.fn();
   const app = createElement(App, {
     services,
     runs,
@@ -92,10 +93,11 @@ export function renderTui(options: RenderOptions) {
     initialSession: session,
     onSession: (s: CutoverSession) => (session = s),
     onQuit,
+    onFatal,
   });
   const ui = render(createElement(KeyRouter, null, app));
   if (options.columns || options.rows) resize(ui.stdout, options.columns ?? 100, options.rows ?? 24);
-  return { ...ui, runs, onQuit, services, session: () => session, press: (key: string) => press(ui, key), waitFor: (check: Parameters<typeof waitFor>[1], timeoutMs?: number) => waitFor(ui.lastFrame, check, timeoutMs) };
+  return { ...ui, runs, onQuit, onFatal, services, session: () => session, press: (key: string) => press(ui, key), waitFor: (check: Parameters<typeof waitFor>[1], timeoutMs?: number) => waitFor(ui.lastFrame, check, timeoutMs) };
 }
 
 export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {

@@ -1,7 +1,9 @@
 // The new-session form: pre-filled from flags, the checklist's variables with defaults, secrets
 // masked, required values enforced, and Start creating the session and its evidence file.
-import { readdir } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { readEvidence } from '../../src/services/evidence-store.js';
 import type { CutoverSession } from '../../src/services/session.js';
@@ -18,9 +20,8 @@ afterEach(async () => {
 async function form(prefill: Record<string, unknown> = {}) {
   const dir = tempEvidenceDir();
   const services = defaultServices(dir);
-  const loaded = await services.loadChecklist(fixture);
-  const ui = renderTui({ services, evidenceDir: dir, screen: { name: 'new-session', loaded, prefill, fromHome: false } });
-  await ui.waitFor('New session');
+  const ui = renderTui({ services, evidenceDir: dir, screen: { name: 'new-session', ref: fixture, prefill, fromHome: false } });
+  await ui.waitFor('Start session');
   return { ui, dir };
 }
 
@@ -95,6 +96,17 @@ describe('new session form', () => {
     expect(frame).toContain('qa');
     await ui.press(arrowRight);
     await ui.waitFor('[live]');
+  });
+
+  it('an invalid checklist ends the TUI with its errors; nothing is recorded', async () => {
+    const dir = tempEvidenceDir();
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, 'id: bad\ntitle: Bad\nversion: 1\nsections:\n  - id: s\n    title: S\n    kind: nope\n');
+    const ui = renderTui({ evidenceDir: join(dir, 'ev'), screen: { name: 'new-session', ref: bad, prefill: { ticket: 'CHG-1' }, fromHome: false } });
+    expect(ui.lastFrame()).toContain('CHG-1');
+    await vi.waitFor(() => expect(ui.onFatal).toHaveBeenCalled(), { timeout: 8_000 });
+    expect(String(ui.onFatal.mock.calls[0]?.[0])).toMatch(/bad\.yaml:7/);
+    expect(existsSync(join(dir, 'ev'))).toBe(false);
   });
 
   it('Esc on the form of `cutover open` asks to quit', async () => {

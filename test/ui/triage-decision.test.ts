@@ -30,7 +30,10 @@ describe('triage', () => {
     await ui.press(arrowRight);
     frame = await ui.waitFor('[SEV1]');
     expect(frame).toContain('once declared: No rule firing');
-    await ui.press('S');
+    await ui.press('2');
+    await ui.waitFor('[SEV2]');
+    await ui.press('1');
+    await ui.waitFor('[SEV1]');
     await ui.press(tab);
     ui.stdin.write('checkout returns 500');
     await ui.press(tab);
@@ -48,8 +51,9 @@ describe('triage', () => {
     await ui.press(tab);
     ui.stdin.write('data loss on write');
     await ui.press('\u0013');
-    let frame = await ui.waitFor('ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
+    let frame = await ui.waitFor('INC-1 declared (SEV0)');
     expect(frame).toContain('open incidents: SEV0×1');
+    expect(frame).toMatch(/^ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback$/m);
     expect(session.state.firedRules['any-sev0']).toBeDefined();
     await ui.press('v');
     frame = await ui.waitFor('Incidents');

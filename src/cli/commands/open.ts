@@ -1,7 +1,8 @@
-// `cutover open <checklist>`: the new-session form, pre-filled from the flags. The checklist is
-// validated before the TUI starts, so an invalid one never opens a screen.
+// `cutover open <checklist>`: the new-session form, pre-filled from the flags. The first frame
+// shows at once; the checklist loads right after it, and an invalid one ends the TUI with its
+// errors (file, line, field) before anything is recorded.
 import { parseVars } from '../fatal.js';
-import { requireTty } from './home.js';
+import { loadTui, requireTty } from './home.js';
 
 interface OpenOptions {
   evidenceDir: string;
@@ -17,9 +18,8 @@ export async function openCommand(checklist: string, opts: Record<string, unknow
   requireTty('open');
   const options = opts as OpenOptions;
   const variables = parseVars(options.var);
-  const [{ runTui }, { defaultServices }] = await Promise.all([import('../../ui/app/run-tui.js'), import('../../ui/app/tui-services.js')]);
+  const { runTui, defaultServices } = await loadTui();
   const services = defaultServices(options.evidenceDir, { allowDestructive: options.allowDestructive });
-  const loaded = await services.loadChecklist(checklist);
   const prefill = { ticket: options.ticket, environment: options.env, operator: options.operator, drill: options.drill, variables };
-  process.exitCode = await runTui({ services, initialScreen: { name: 'new-session', loaded, prefill, fromHome: false } });
+  process.exitCode = await runTui({ services, initialScreen: { name: 'new-session', ref: checklist, prefill, fromHome: false } });
 }

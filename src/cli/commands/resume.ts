@@ -1,15 +1,11 @@
 // `cutover resume [evidence.json]`: back into an unfinished session, at the section and item
 // where the operator was. Without a file, the most recent unfinished session in the evidence dir.
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { requireTty } from './home.js';
+import { loadTui, requireTty } from './home.js';
 
 export async function resumeCommand(evidence: string | undefined, opts: Record<string, unknown> & { evidenceDir: string }): Promise<void> {
   requireTty('resume');
-  const [{ runTui }, { defaultServices }, { CutoverSession }] = await Promise.all([
-    import('../../ui/app/run-tui.js'),
-    import('../../ui/app/tui-services.js'),
-    import('../../services/session.js'),
-  ]);
+  const [{ runTui, defaultServices }, { CutoverSession }] = await Promise.all([loadTui(), import('../../services/session.js')]);
   const path = evidence ?? (await CutoverSession.latestUnfinished(opts.evidenceDir));
   if (!path) {
     throw new CutoverError(`no unfinished session in ${opts.evidenceDir}`, EXIT.failed, 'start one with: cutover open <checklist>');

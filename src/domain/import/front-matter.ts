@@ -15,7 +15,7 @@ export interface FrontMatter {
 export interface SplitResult {
   frontMatter?: FrontMatter;
   body: string;
-  /** Set when a `---` block was found but is not a YAML mapping; it stays in the body. */
+  /** Set when the `---` block is not valid YAML (it is then kept, as written, in `extra`). */
   problem?: string;
 }
 
@@ -37,12 +37,17 @@ const FIELD_OF: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
 export function splitFrontMatter(text: string): SplitResult {
   const match = BLOCK.exec(text);
   if (!match) return { body: text };
+  // Keep the line count so that positions in the body still match the file.
+  const consumed = match[0];
+  const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
+  const body = '\n'.repeat(newlines) + text.slice(consumed.length);
   let data: unknown;
   try {
     // failsafe: every scalar stays the text it was written as (version 1.10 is not 1.1)
     data = parse(match[1] ?? '', { schema: 'failsafe' });
   } catch (error) {
-    return { body: text, problem: `front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); kept as text` };
+    const problem = `front matter is not valid YAML (${(error as Error).message.split('\n')[0]?.replace(/:$/, '')}); kept as text in the description`;
+    return { frontMatter: { extra: [`\`\`\`yaml\n${match[1] ?? ''}\n\`\`\``] }, body, problem };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { body: text };
   const frontMatter: FrontMatter = { extra: [] };
@@ -53,10 +58,7 @@ export function splitFrontMatter(text: string): SplitResult {
     if (field && frontMatter[field] === undefined) frontMatter[field] = text_;
     else frontMatter.extra.push(`${key}: ${text_}`);
   }
-  // Keep the line count so that positions in the body still match the file.
-  const consumed = match[0];
-  const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
-  return { frontMatter, body: '\n'.repeat(newlines) + text.slice(consumed.length) };
+  return { frontMatter, body };
 }
 
 export interface Metadata {

@@ -77,7 +77,8 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
     sections = [buildSection(scope, [], nodes, ctx)];
   } else sections = walkOutline(nodes, { prefix: '', severity: false }, ctx);
   if (intro.length && (!sections.length || isActionable(intro))) {
-    const scope = makeScope(sections.length ? 'Before you start' : title, title, inferKind(title) ?? 'steps', false);
+    const sectionTitle = sections.length ? 'Before you start' : title;
+    const scope = makeScope(sectionTitle, sectionTitle, inferKind(title) ?? 'steps', false);
     sections.unshift(buildSection(scope, intro, [], ctx));
     intro = [];
   }

@@ -35,8 +35,9 @@ export function levelsFromList(list: List, ctx: ImportContext): string[] | undef
   const ids: string[] = [];
   for (const { text, label, rest } of entries) {
     const nested = rest.flatMap((b) => (b.type === 'list' ? listEntries(b, ctx.source) : [blockText(b, ctx.source)])).filter(Boolean);
-    const title = label?.rest ? text.slice(0, text.length - label.rest.length).replace(/[\s:—–-]+$/, '') : text;
-    ids.push(levelFromLabel(label as LevelLabel, title || text, ctx, nested.length ? (label?.rest ? [label.rest, ...nested] : nested) : []).id);
+    const short = label?.rest ? text.slice(0, text.length - label.rest.length).replace(/[\s:—–-]+$/, '') : text;
+    const title = text.length <= 80 ? text : short || text;
+    ids.push(levelFromLabel(label as LevelLabel, title, ctx, nested.length ? (label?.rest ? [label.rest, ...nested] : nested) : []).id);
   }
   return ids;
 }

@@ -10,16 +10,14 @@ import type { ImportContext } from './context.js';
 import { inlineText, isBoldLabel } from './inline-text.js';
 import { slugify } from './ids.js';
 import { fence, finishItem, newItem, type ItemDraft, type ItemOut } from './items.js';
-import { isLinkList, linksFromList } from './links.js';
-import { levelFromLabel, levelsFromList, listEntries } from './levels.js';
+import { levelFromLabel, listEntries } from './levels.js';
 import { sourceOf, type OutlineNode } from './markdown-tree.js';
-import { rolesFromList } from './roles.js';
 import { stripNumbering } from './section-kind.js';
-import { ruleFromSentence, rulesFromList } from './rules.js';
+import { ruleFromSentence } from './rules.js';
 import { levelLabelOf, type Scope } from './section-scope.js';
-import { looksLikeRule, triggerRecommendation } from './severity.js';
-import { attachCode, collectSpans, listToItems } from './steps.js';
+import { handleList } from './section-lists.js';
 import { handleTable } from './section-tables.js';
+import { attachCode, collectSpans } from './steps.js';
 
 export interface SectionOut {
   id: string;
@@ -30,22 +28,12 @@ export interface SectionOut {
   items: ItemOut[];
 }
 
-const NO_OPEN_INCIDENTS = /\bno (?:open|unresolved|active) incidents?\b|\ball incidents? (?:are )?(?:closed|resolved)\b/i;
-const REQUIREMENTS = /^(?:requirements?|requires|prerequisites?|pre-?conditions?|before\b|criteria|conditions?)/i;
-
-function isRuleList(list: List): boolean {
-  return list.children.every((entry) => {
-    const first = entry.children[0];
-    return first?.type === 'paragraph' && looksLikeRule(inlineText(first.children, ' '));
-  });
-}
-
 class SectionBuilder {
   readonly description: string[] = [];
   readonly mapped: string[] = [];
   readonly items: ItemDraft[] = [];
   requires?: { text: string[]; gatesPassed?: boolean; noOpenIncidents?: boolean };
-  private lastList?: { list: List; items: ItemDraft[] };
+  lastList?: { list: List; items: ItemDraft[] };
 
   constructor(readonly scope: Scope, readonly ctx: ImportContext) {}
 
@@ -66,44 +54,7 @@ class SectionBuilder {
   }
 
   list(list: List, leadIn: string | undefined): void {
-    const { ctx, scope } = this;
-    const trigger = (leadIn ? triggerRecommendation(leadIn) : scope.trigger) ?? (isRuleList(list) ? 'consider-rollback' : undefined);
-    if (trigger) {
-      const n = rulesFromList(list, leadIn, trigger, ctx, scope);
-      this.mapped.push(`${n} rule${n === 1 ? '' : 's'} imported into severity.rules.`);
-      return;
-    }
-    if (leadIn) this.leadInKept(leadIn, list);
-    const levels = scope.severity ? levelsFromList(list, ctx) : undefined;
-    if (levels) return void this.mapped.push(`Severity levels imported into severity.levels: ${levels.join(', ')}.`);
-    if (scope.kind === 'rollforward' && leadIn && REQUIREMENTS.test(leadIn)) {
-      this.requires ??= { text: [] };
-      this.requires.text.push(...listEntries(list, ctx.source).map((t) => t.replace(/\s*\n\s*/g, ' ')));
-      if (this.requires.text.some((t) => /\bgates?\b[^.]*\b(?:green|pass)/i.test(t))) this.requires.gatesPassed = true;
-      if (this.requires.text.some((t) => NO_OPEN_INCIDENTS.test(t))) this.requires.noOpenIncidents = true;
-      return;
-    }
-    if (scope.links || isLinkList(list)) {
-      const before = ctx.links.length;
-      const prefix = leadIn?.replace(/\s*:\s*$/, '');
-      this.description.push(...linksFromList(list, ctx, prefix));
-      return void this.mapped.push(`${ctx.links.length - before} links imported into links.`);
-    }
-    if (scope.roles) {
-      const titles = rolesFromList(list, ctx, scope.requiredRoles);
-      return void this.mapped.push(`Roles imported: ${titles.join(', ')}.`);
-    }
-    if (scope.evidenceTemplate) return void ctx.evidenceTemplate.push(...listEntries(list, ctx.source).map((t) => t.replace(/:$/, '')));
-    const items = listToItems(list, { ctx, scope, ...(leadIn ? { leadIn } : {}) });
-    this.items.push(...items);
-    this.lastList = { list, items };
-  }
-
-  /** Lead-ins of lists that become items are repeated on each item; others stay in the description. */
-  private leadInKept(leadIn: string, list: List): void {
-    const { scope } = this;
-    const toItems = !scope.severity && !scope.links && !scope.roles && !scope.evidenceTemplate && !isLinkList(list);
-    if (!toItems || (scope.kind === 'rollforward' && REQUIREMENTS.test(leadIn))) this.description.push(leadIn);
+    handleList(list, leadIn, this);
   }
 
   code(code: Code, leadIn: string | undefined, previous: RootContent | undefined, next: RootContent | undefined): void {
@@ -151,7 +102,10 @@ class SectionBuilder {
 
   keepBlock(block: RootContent): void {
     const text = block.type === 'table' ? sourceOf(block, this.ctx.source) : blockText(block, this.ctx.source);
-    if (text.trim() && !/^<br\s*\/?>$/i.test(text.trim())) this.description.push(text);
+    if (!text.trim() || /^<br\s*\/?>$/i.test(text.trim())) return;
+    this.description.push(text);
+    const what = block.type === 'html' ? (text.trim().startsWith('<!--') ? 'HTML comment' : 'HTML block') : block.type;
+    this.ctx.keep(what, this.scope.title);
   }
 }
 

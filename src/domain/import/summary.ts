@@ -58,14 +58,14 @@ export function formatSummary(summary: ImportSummary, source: string, target: st
   const lines = [
     `imported ${source} -> ${target}`,
     `  sections:  ${summary.sections}${kinds ? ` (${kinds})` : ''}`,
-    `  items:     ${summary.items}, ${plural(summary.commands, 'with a command', 'with a command')}${summary.destructive ? `, ${summary.destructive} marked destructive` : ''}`,
+    `  items:     ${summary.items}, ${summary.commands} with a command${summary.destructive ? `, ${summary.destructive} marked destructive` : ''}`,
     `  roles:     ${summary.roles}${summary.variables ? `   variables: ${summary.variables}` : ''}   links: ${summary.links}`,
     `  severity:  ${plural(summary.severityLevels, 'level')}, ${plural(summary.rules, 'rule')}${manual ? ` (${manual} manual trigger${manual === 1 ? '' : 's'} without a condition)` : ''}`,
   ];
   if (summary.evidenceFields) lines.push(`  evidence template: ${plural(summary.evidenceFields, 'field')}`);
   if (summary.blankRowsSkipped) lines.push(`  skipped ${plural(summary.blankRowsSkipped, 'blank template row')}`);
   const kept = summary.keptAsDescription;
-  lines.push(`  kept only as description: ${kept.length}${kept.length ? '' : ' blocks'}`);
+  lines.push(`  kept only as description: ${plural(kept.length, 'block')}${kept.length ? ':' : ''}`);
   kept.slice(0, SHOWN).forEach((k) => lines.push(`    - ${k}`));
   if (kept.length > SHOWN) lines.push(`    … and ${kept.length - SHOWN} more`);
   summary.notices.forEach((n) => lines.push(`  note: ${n}`));

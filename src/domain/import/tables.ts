@@ -81,9 +81,9 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     else if (role === 'id' && /[A-Za-z]/.test(text) && !/\s/.test(text.trim())) draft.explicitId = text.trim();
     else if (role === 'time' && parseOffsetPrefix(text)?.rest === '') draft.at = parseOffsetPrefix(text)?.at;
     else if (role === 'owner') {
-      const owners = refs.length ? refs : [text.replace(/[`*_]/g, '').trim()];
-      draft.owner = ctx.role(roleTitle(owners[0] as string));
-      owners.slice(1).forEach((o) => ctx.role(roleTitle(o)));
+      const owners = refs.length ? refs.map(roleTitle) : [text.replace(/[`*_]/g, '').trim()];
+      const ids = owners.map((o) => (/^@[\w.-]+$/.test(o) ? ctx.role(o.slice(1), { name: o }) : ctx.role(o)));
+      draft.owner = ids[0];
       if (owners.length > 1) draft.description.push(`${header}: ${text}`);
     } else draft.description.push(`${header}: ${text}`);
   });

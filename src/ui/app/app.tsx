@@ -9,6 +9,7 @@ import { Header, headerRows } from '../layout/header.js';
 import type { RunController } from '../run/run-controller.js';
 import { HelpScreen } from '../screens/help-screen.js';
 import { useMainCursor } from '../screens/main/use-main-cursor.js';
+import { RollbackOffer } from '../screens/main/rollback-offer.js';
 import { ConfirmDialogView } from '../widgets/dialog/confirm-dialog.js';
 import { PromptDialogView } from '../widgets/dialog/prompt-dialog.js';
 import { headerInfo, helpScope, hintsFor } from './chrome.js';
@@ -27,6 +28,8 @@ export interface AppProps {
   /** A session was started or resumed (the caller closes it on exit and on signals). */
   onSession?: (session: CutoverSession) => void;
   onQuit: (how: { finish: boolean }) => void;
+  /** The TUI cannot go on (e.g. the checklist is invalid): leave it and report `error`. */
+  onFatal?: (error: unknown) => void;
 }
 
 const dialogHeight = (dialog: Dialog): number => 4 + (dialog.lines?.length ?? 0) + (dialog.kind === 'prompt' ? 2 : 0);
@@ -148,11 +151,13 @@ export function App(props: AppProps): React.JSX.Element {
       props.onSession?.(s);
     },
     cursor,
+    fail: (error) => (props.onFatal ? props.onFatal(error) : say(errorText(error), 'error')),
   };
   const info = useMemo(() => headerInfo(screen, session), [screen, session]);
   const overlay = help ? 'help' : dialog ? 'dialog' : undefined;
   return (
     <TuiContext.Provider value={tui}>
+      {session ? <RollbackOffer /> : null}
       <Box flexDirection="column" width={size.columns} height={rows}>
         <Header info={info} session={session} state={state} rows={rows} />
         <Box flexDirection="column" height={bodyRows} overflow="hidden">

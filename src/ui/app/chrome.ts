@@ -47,7 +47,7 @@ export function headerInfo(screen: Screen, session: CutoverSession | undefined):
   }
   if (screen.name === 'new-session') {
     const { prefill, loaded } = screen;
-    return { title: loaded.checklist.title, ticket: prefill.ticket, environment: prefill.environment, drill: !!prefill.drill };
+    return { title: loaded?.checklist.title ?? 'cutover', ticket: prefill.ticket, environment: prefill.environment, drill: !!prefill.drill };
   }
   return { title: 'cutover', drill: false };
 }

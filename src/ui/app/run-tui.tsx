@@ -39,6 +39,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   process.stdout.on('error', () => undefined);
 
   write(ALT_SCREEN_ON);
+  let fatal: unknown;
   const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
     closing ??= (async () => {
       await runs.stop();
@@ -75,10 +76,15 @@ export async function runTui(start: TuiStart): Promise<number> {
         initialSession={session}
         onSession={(s) => (session = s)}
         onQuit={(how) => void shutdown(how).then(resolveExit)}
+        onFatal={(error) => {
+          fatal = error;
+          void shutdown({ finish: false }).then(resolveExit);
+        }}
       />
     </KeyRouter>,
     { exitOnCtrlC: false, patchConsole: true },
   );
+  setTimeout(() => void start.services.warmUp?.(), 200).unref();
   instance.waitUntilExit().catch(async (error: unknown) => {
     // A crash inside the UI: still restore the terminal and release the lock.
     await shutdown({ finish: false }).catch(() => undefined);
@@ -86,7 +92,9 @@ export async function runTui(start: TuiStart): Promise<number> {
     resolveExit(1);
   });
   try {
-    return await exited;
+    const code = await exited;
+    if (fatal !== undefined) throw fatal;
+    return code;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
   }

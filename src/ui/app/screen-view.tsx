@@ -16,7 +16,7 @@ import type { Screen } from './screens.js';
 
 export function ScreenView({ screen, active, hasSession }: { screen: Screen; active: boolean; hasSession: boolean }): React.JSX.Element {
   if (screen.name === 'home') return <HomeScreen active={active} />;
-  if (screen.name === 'new-session') return <NewSessionScreen loaded={screen.loaded} prefill={screen.prefill} fromHome={screen.fromHome} active={active} />;
+  if (screen.name === 'new-session') return <NewSessionScreen checklistRef={screen.ref} loaded={screen.loaded} prefill={screen.prefill} fromHome={screen.fromHome} active={active} />;
   if (!hasSession) return <Text>No session: this screen needs one.</Text>;
   switch (screen.name) {
     case 'main':

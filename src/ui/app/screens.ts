@@ -18,7 +18,7 @@ export interface TriagePreset {
 
 export type Screen =
   | { name: 'home' }
-  | { name: 'new-session'; loaded: LoadedForForm; prefill: FormPrefill; fromHome: boolean }
+  | { name: 'new-session'; ref: string; loaded?: LoadedForForm; prefill: FormPrefill; fromHome: boolean }
   | { name: 'roles' }
   | { name: 'main' }
   | { name: 'running' }

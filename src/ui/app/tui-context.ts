@@ -64,6 +64,8 @@ export interface Tui {
   showHelp(): void;
   requestQuit(): void;
   adoptSession(session: CutoverSession): void;
+  /** Leaves the TUI with an error the command reports (e.g. an invalid checklist). */
+  fail(error: unknown): void;
   /** Where the main view is; kept while other screens are open. */
   cursor: MainCursor;
 }

@@ -24,6 +24,9 @@ export interface TuiServices {
   resumeSession(evidencePath: string): Promise<CutoverSession>;
   readLogLines(path: string, from: number, count: number): Promise<LogPage>;
   logLineStartBefore(path: string, to: number, count: number): Promise<number>;
+  /** Loads the modules the session will need, after the first frame: a package upgraded while
+   * the TUI runs cannot then break an export half-way through the night. */
+  warmUp?(): Promise<void>;
 }
 
 export function defaultServices(evidenceDir: string, defaults: { allowDestructive?: boolean } = {}): TuiServices {
@@ -42,5 +45,8 @@ export function defaultServices(evidenceDir: string, defaults: { allowDestructiv
     resumeSession: async (path) => (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive }),
     readLogLines: async (path, from, count) => (await logs()).readLinesFrom(path, from, count),
     logLineStartBefore: async (path, to, count) => (await logs()).lineStartBefore(path, to, count),
+    warmUp: async () => {
+      await Promise.allSettled([loader(), sessions(), logs(), import('../../services/export.js'), import('../../services/evidence-list.js')]);
+    },
   };
 }

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
 import { formatOffset } from '../../../domain/duration.js';
-import { DECISIONS, type DecisionKind } from '../../../domain/events.js';
+import type { DecisionKind } from '../../../domain/events.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
 import { recommendationColor } from '../../theme.js';
@@ -11,6 +11,8 @@ import { Form } from '../../widgets/form/form.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
 
+// Typed by DecisionKind, so a decision added to the events schema must be explained here. (The
+// list is not imported from the schema module: that would load zod before the first frame.)
 export const DECISION_MEANING: Record<DecisionKind, string> = {
   keep: 'keep the cutover as it is',
   'fix-forward': 'keep it and fix the problem in place',
@@ -22,7 +24,7 @@ export const DECISION_MEANING: Record<DecisionKind, string> = {
 };
 
 const FIELDS: FieldSpec[] = [
-  { id: 'decision', label: 'Decision', kind: 'choice', choices: [...DECISIONS], hint: '←/→ or the first letter picks the decision' },
+  { id: 'decision', label: 'Decision', kind: 'choice', choices: Object.keys(DECISION_MEANING), hint: '←/→ or the first letter picks the decision' },
   { id: 'reason', label: 'Reason', hint: 'why (required; recorded with your name and the time)' },
   { id: 'record', label: 'Record decision', kind: 'button', hint: 'Enter records it (Ctrl-S from any field)' },
 ];

@@ -29,7 +29,7 @@ export function HomeScreen({ active }: { active: boolean }): React.JSX.Element {
       if (!found) return;
       if (found.error) return tui.say(`${displayPath(found.path)} is invalid: ${found.error}`, 'error');
       void tui.perform(`loading ${found.id}`, () => tui.services.loadChecklist(found.path)).then((r) => {
-        if (r.ok) tui.go({ name: 'new-session', loaded: r.value, prefill: {}, fromHome: true });
+        if (r.ok) tui.go({ name: 'new-session', ref: found.path, loaded: r.value, prefill: {}, fromHome: true });
       });
       return;
     }

@@ -11,7 +11,6 @@ import { ItemDetail } from './item-detail.js';
 import { ItemList } from './item-list.js';
 import { SectionList } from './section-list.js';
 import { useMainActions } from './use-main-actions.js';
-import { useRollbackOffer } from './use-rollback-offer.js';
 
 export function mainLayout(columns: number, rows: number, itemCount: number) {
   const showSections = columns >= 70;
@@ -32,7 +31,6 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const { section, item } = cursor;
   const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
-  useRollbackOffer(cursor.goTo);
 
   useKeys(
     (event) => {

@@ -89,8 +89,12 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
         return inject();
       case 'log':
         return log();
-      case 'incident':
-        return tui.go({ name: 'triage' });
+      case 'incident': {
+        // On a failed item, the incident is about it: its suggested severity and title are filled in.
+        const failed = section && item && state.items[`${section.id}/${item.id}`]?.status === 'fail';
+        if (!failed) return tui.go({ name: 'triage' });
+        return tui.go({ name: 'triage', preset: { severity: item.onFail, title: `${item.title} failed`, section: section.id, item: item.id } });
+      }
       case 'decide':
         return tui.go({ name: 'decision' });
       case 'roles':

@@ -2,7 +2,7 @@
 // Flags pre-fill it; when they say everything, the Start button has focus and Enter starts.
 import { userInfo } from 'node:os';
 import { Box, Text } from 'ink';
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import type { FormPrefill } from '../../app/screens.js';
 import { errorText, useTui } from '../../app/tui-context.js';
 import type { LoadedForForm } from '../../app/tui-services.js';
@@ -20,7 +20,46 @@ function loginName(): string {
   }
 }
 
-export function NewSessionScreen(props: { loaded: LoadedForForm; prefill: FormPrefill; fromHome: boolean; active: boolean }): React.JSX.Element {
+interface Props {
+  checklistRef: string;
+  loaded?: LoadedForForm;
+  prefill: FormPrefill;
+  fromHome: boolean;
+  active: boolean;
+}
+
+/** Shows at once what the flags said; the checklist (and its variables) loads right after. */
+export function NewSessionScreen(props: Props): React.JSX.Element {
+  const tui = useTui();
+  const [loaded, setLoaded] = useState(props.loaded);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    tui.services.loadChecklist(props.checklistRef).then(
+      (result) => live && setLoaded(result),
+      (error: unknown) => live && tui.fail(error),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.checklistRef]);
+  if (!loaded) {
+    const { ticket, environment } = props.prefill;
+    return (
+      <Box flexDirection="column">
+        <Text bold wrap="truncate">
+          New session: {props.checklistRef}
+        </Text>
+        <Text dimColor>loading the checklist…</Text>
+        {ticket || environment ? <Text wrap="truncate">{[ticket, environment].filter(Boolean).join(' · ')}</Text> : null}
+      </Box>
+    );
+  }
+  return <SessionForm {...props} loaded={loaded} />;
+}
+
+function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Element {
   const tui = useTui();
   const { checklist } = props.loaded;
   const fields = useMemo(() => sessionFields(checklist), [checklist]);

@@ -1,7 +1,7 @@
 // Sign-off per role: pick the role, confirm the name; the time is recorded with it. Opened from
 // an item of a sign-off section, the item's owner is preselected and the item is recorded too.
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { useEffect } from 'react';
 import { formatOffset } from '../../../domain/duration.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
@@ -35,6 +35,12 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
       },
     });
   };
+
+  // Opened from a sign-off item: ask for the name of its owner at once.
+  useEffect(() => {
+    if (item && role && item.owner === role.id) signFor();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useKeys(
     (event) => {

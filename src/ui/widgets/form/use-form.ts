@@ -15,6 +15,19 @@ export interface FormOptions {
   enterSubmits?: boolean;
 }
 
+/**
+ * The choice a typed character picks: the next one (after `at`, wrapping) that starts with it,
+ * else the next one that contains it — so "r" steps through rollback and roll-forward, and "1"
+ * picks SEV1.
+ */
+export function nextChoiceFor(choices: string[], at: number, typed: string): number {
+  const key = typed.toLowerCase();
+  const order = choices.map((_, i) => (at + 1 + i) % choices.length);
+  const starts = order.find((i) => choices[i]?.toLowerCase().startsWith(key));
+  if (starts !== undefined) return starts;
+  return order.find((i) => choices[i]?.toLowerCase().includes(key)) ?? -1;
+}
+
 export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOptions): void {
   useKeys(
     (event) => {
@@ -41,8 +54,9 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
         else if (event.name === 'left') form.dispatch({ type: 'cycle', field: field.id, choices, delta: -1 });
         else if (event.text === '?' && options.onHelp) options.onHelp();
         else if (event.text && !event.ctrl) {
-          const match = choices.find((c) => c.toLowerCase().startsWith(event.text.toLowerCase()));
-          if (match) form.dispatch({ type: 'cycle', field: field.id, choices, delta: choices.indexOf(match) - choices.indexOf(values[field.id] ?? '') });
+          const at = choices.indexOf(values[field.id] ?? '');
+          const match = nextChoiceFor(choices, at, event.text);
+          if (match >= 0) form.dispatch({ type: 'cycle', field: field.id, choices, delta: match - at });
         }
         return;
       }

@@ -1,5 +1,6 @@
 // When the operator completes a rollback section (every item marked or run), offer to run the
-// smoke section again as a new pass: earlier results stay in the evidence.
+// smoke section again as a new pass: earlier results stay in the evidence. Watched from the App
+// (the last rollback item may finish on the running screen); offered once back on the main view.
 import { useEffect, useRef } from 'react';
 import type { Checklist } from '../../../domain/checklist-schema.js';
 import { sectionProgress } from '../../../domain/progress.js';
@@ -16,21 +17,24 @@ function completeRollbacks(checklist: Checklist, state: SessionState): string[] 
     .map((s) => `${s.id}#${state.passes[s.id] ?? 1}`);
 }
 
-export function useRollbackOffer(goTo: (sectionId: string, itemId?: string) => void): void {
+export function RollbackOffer(): null {
   const tui = useSessionTui();
-  const { session, state, version } = tui;
+  const { session, state, version, cursor } = tui;
   const seen = useRef<Set<string> | undefined>(undefined);
+  const pending = useRef(false);
 
   useEffect(() => {
     const complete = completeRollbacks(session.checklist, state);
-    // Rollbacks already complete when the screen opened (e.g. on resume) are not offered again.
+    // Rollbacks already complete when the session opened (e.g. on resume) are not offered again.
     if (!seen.current) {
       seen.current = new Set(complete);
       return;
     }
     const fresh = complete.filter((key) => !seen.current?.has(key));
-    if (!fresh.length) return;
     for (const key of fresh) seen.current.add(key);
+    if (fresh.length) pending.current = true;
+    if (!pending.current || tui.screen.name !== 'main' || tui.runs.running) return;
+    pending.current = false;
     const smoke = session.checklist.sections.find((s) => s.kind === 'smoke' && sectionProgress(session.checklist, state, s.id).pending < s.items.length);
     if (!smoke) return;
     const next = (state.passes[smoke.id] ?? 1) + 1;
@@ -44,7 +48,7 @@ export function useRollbackOffer(goTo: (sectionId: string, itemId?: string) => v
           label: `start smoke pass ${next}`,
           onChoose: () => {
             void tui.perform(`starting pass ${next}`, () => session.startNewPass(smoke.id, 'after rollback'), (pass) => `${smoke.title}: pass ${pass} started`).then((r) => {
-              if (r.ok) goTo(smoke.id, smoke.items[0]?.id);
+              if (r.ok) cursor.goTo(smoke.id, smoke.items[0]?.id);
             });
           },
         },
@@ -52,5 +56,6 @@ export function useRollbackOffer(goTo: (sectionId: string, itemId?: string) => v
       ],
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version]);
+  }, [version, tui.screen.name]);
+  return null;
 }

@@ -1,0 +1,62 @@
+// A list in a section: rollback triggers, severity levels, roll-forward requirements, links,
+// roles, evidence template fields, or (most often) items.
+import type { List } from 'mdast';
+import { inlineText } from './inline-text.js';
+import { isLinkList, linksFromList } from './links.js';
+import { levelsFromList, listEntries } from './levels.js';
+import { rolesFromList } from './roles.js';
+import { rulesFromList } from './rules.js';
+import type { SectionBuilder } from './section-builder.js';
+import { looksLikeRule, triggerRecommendation } from './severity.js';
+import { listToItems } from './steps.js';
+
+const NO_OPEN_INCIDENTS = /\bno (?:open|unresolved|active) incidents?\b|\ball incidents? (?:are )?(?:closed|resolved)\b/i;
+const REQUIREMENTS = /^(?:requirements?|requires|prerequisites?|pre-?conditions?|before\b|criteria|conditions?)/i;
+
+function isRuleList(list: List): boolean {
+  return list.children.every((entry) => {
+    const first = entry.children[0];
+    return first?.type === 'paragraph' && looksLikeRule(inlineText(first.children, ' '));
+  });
+}
+
+export function handleList(list: List, leadIn: string | undefined, section: SectionBuilder): void {
+  const { ctx, scope } = section;
+  const trigger = (leadIn ? triggerRecommendation(leadIn) : scope.trigger) ?? (isRuleList(list) ? 'consider-rollback' : undefined);
+  if (trigger) {
+    const n = rulesFromList(list, leadIn, trigger, ctx, scope);
+    section.mapped.push(`${n} rule${n === 1 ? '' : 's'} imported into severity.rules.`);
+    return;
+  }
+  if (leadIn) leadInKept(leadIn, list, section);
+  const levels = scope.severity ? levelsFromList(list, ctx) : undefined;
+  if (levels) return void section.mapped.push(`Severity levels imported into severity.levels: ${levels.join(', ')}.`);
+  if (scope.kind === 'rollforward' && leadIn && REQUIREMENTS.test(leadIn)) {
+    section.requires ??= { text: [] };
+    section.requires.text.push(...listEntries(list, ctx.source).map((t) => t.replace(/\s*\n\s*/g, ' ')));
+    if (section.requires.text.some((t) => /\bgates?\b[^.]*\b(?:green|pass)/i.test(t))) section.requires.gatesPassed = true;
+    if (section.requires.text.some((t) => NO_OPEN_INCIDENTS.test(t))) section.requires.noOpenIncidents = true;
+    return;
+  }
+  if (scope.links || isLinkList(list)) {
+    const before = ctx.links.length;
+    const prefix = leadIn?.replace(/\s*:\s*$/, '');
+    section.description.push(...linksFromList(list, ctx, prefix));
+    return void section.mapped.push(`${ctx.links.length - before} links imported into links.`);
+  }
+  if (scope.roles) {
+    const titles = rolesFromList(list, ctx, scope.requiredRoles);
+    return void section.mapped.push(`Roles imported: ${titles.join(', ')}.`);
+  }
+  if (scope.evidenceTemplate) return void ctx.evidenceTemplate.push(...listEntries(list, ctx.source).map((t) => t.replace(/:$/, '')));
+  const items = listToItems(list, { ctx, scope, ...(leadIn ? { leadIn } : {}) });
+  section.items.push(...items);
+  section.lastList = { list, items };
+}
+
+/** Lead-ins of lists that become items are repeated on each item; others stay in the description. */
+function leadInKept(leadIn: string, list: List, section: SectionBuilder): void {
+  const { scope } = section;
+  const toItems = !scope.severity && !scope.links && !scope.roles && !scope.evidenceTemplate && !isLinkList(list);
+  if (!toItems || (scope.kind === 'rollforward' && REQUIREMENTS.test(leadIn))) section.description.push(leadIn);
+}

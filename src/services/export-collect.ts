@@ -1,0 +1,95 @@
+// What goes into an incident package, and the checks that keep an export from packaging evidence
+// that does not verify: the evidence file's exact bytes (its whole chain verified), the checklist
+// snapshot (its sha256 matching the header), and every run log (its sha256 matching its event).
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import { foldEvents, type RunState } from '../domain/session-state.js';
+import type { EvidenceRead } from './evidence-store.js';
+import { inspectFile } from './evidence-read.js';
+
+export interface PlannedLog {
+  /** Path inside the bundle: runs/<runId>.log */
+  path: string;
+  from: string;
+  run: RunState;
+  /** What the run's finishing event recorded; absent for a run that never finished. */
+  recorded?: { sha256: string; bytes: number; seq: number };
+}
+
+export interface BundlePlan {
+  read: EvidenceRead;
+  snapshot: { path: string; bytes: Buffer };
+  logs: PlannedLog[];
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * The evidence file's exact bytes. A session open in another process may be mid-append as we
+ * read: a complete file ends with its closing `]}`, so a torn read is read again a few times.
+ */
+export async function readEvidenceBytes(path: string): Promise<Buffer> {
+  for (let attempt = 1; ; attempt++) {
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.message;
+      throw new CutoverError(`cannot export ${path}: ${why}`, EXIT.usage);
+    });
+    if (bytes.subarray(-3).toString() === ']}\n' || attempt >= 5) return bytes;
+    await sleep(50 * attempt);
+  }
+}
+
+/** Verifies the evidence bytes (the whole chain); damaged evidence is not exported. */
+function verifiedRead(path: string, bytes: Buffer): EvidenceRead {
+  const { header, events, problem } = inspectFile(path, bytes.toString('utf8'));
+  if (problem) throw new CutoverError(`not exporting ${path}: it is damaged at seq ${problem.seq} (${problem.message})`, EXIT.failed, `run \`cutover verify ${path}\``);
+  return { header, events };
+}
+
+async function readSnapshot(evidencePath: string, read: EvidenceRead): Promise<BundlePlan['snapshot']> {
+  const name = read.header.checklist.snapshot;
+  const from = join(dirname(evidencePath), name);
+  const bytes = await readFile(from).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new CutoverError(`not exporting: the checklist snapshot ${from} is missing`, EXIT.failed, 'the evidence can still be verified and reported');
+    throw error;
+  });
+  if (createHash('sha256').update(bytes).digest('hex') !== read.header.checklist.sha256) {
+    throw new CutoverError(`not exporting: the checklist snapshot ${from} is not the checklist the session recorded (sha256 differs)`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+  }
+  return { path: `checklist.${extname(name).replace(/^\./, '') || 'yaml'}`, bytes };
+}
+
+function planLogs(evidencePath: string, read: EvidenceRead): PlannedLog[] {
+  const state = foldEvents(read.header, read.events);
+  const dir = dirname(evidencePath);
+  return state.runOrder
+    .map((id) => state.runs[id])
+    .filter((run): run is RunState => !!run)
+    .map((run) => {
+      const done = run.finished ?? run.interrupted;
+      const recorded = done ? { sha256: done.logSha256, bytes: done.logBytes, seq: done.seq } : undefined;
+      return { path: `runs/${basename(run.log)}`, from: join(dir, run.log), run, recorded };
+    });
+}
+
+/** Everything else the package needs, once the evidence bytes are known: checked before use. */
+export async function planBundle(evidencePath: string, evidence: Buffer): Promise<BundlePlan> {
+  const read = verifiedRead(evidencePath, evidence);
+  return { read, snapshot: await readSnapshot(evidencePath, read), logs: planLogs(evidencePath, read) };
+}
+
+/** A copied log must be the one the evidence recorded. */
+export function checkCopiedLog(evidencePath: string, log: PlannedLog, sha256: string): void {
+  if (log.recorded && sha256 !== log.recorded.sha256) {
+    throw new CutoverError(`not exporting: run log ${log.run.log} does not match the sha256 recorded at seq ${log.recorded.seq}`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+  }
+}
+
+/** A missing log is fine only for a run that recorded no output (or never finished). */
+export function checkMissingLog(evidencePath: string, log: PlannedLog): void {
+  if (log.recorded && log.recorded.bytes > 0) {
+    throw new CutoverError(`not exporting: run log ${log.run.log} is missing (run ${log.run.runId})`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+  }
+}

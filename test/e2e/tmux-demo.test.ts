@@ -1,0 +1,180 @@
+// The demo walked end to end in a real terminal with the built binary: open with flags, fill
+// roles, mark T0, run the gates, the switch and the smoke checks (all pass), inject the fault,
+// run smoke again (one fails), declare SEV0 and see ROLLBACK RECOMMENDED, walk the rollback, run
+// smoke again as a new pass (all pass), decide, sign off, export, quit, and verify the bundle.
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/services/evidence-store.js';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { hasTmux, Tmux } from './tmux.js';
+
+const tmuxMissing = !hasTmux();
+if (tmuxMissing) console.warn('skipping the tmux end-to-end test: tmux is not installed');
+
+describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
+  const term = new Tmux();
+  const evidenceDir = tempDir('cutover-e2e-');
+  let sessionId = '';
+
+  // A private copy of the build: a rebuild in the working tree during the walk cannot pull
+  // chunks from under the running binary.
+  const binDir = tempDir('cutover-e2e-bin-');
+  const bin = join(binDir, 'dist', 'cutover.js');
+  beforeAll(() => {
+    spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: repoRoot, stdio: 'inherit' });
+    cpSync(join(repoRoot, 'dist'), join(binDir, 'dist'), { recursive: true });
+    cpSync(join(repoRoot, 'package.json'), join(binDir, 'package.json'));
+  });
+  afterAll(() => {
+    term.kill();
+    if (sessionId) spawnSync(process.execPath, ['checklists/demo/demo.mjs', 'stop', '--session', sessionId], { cwd: repoRoot });
+  });
+
+  /** Runs the selected item (Enter), waits for its verdict, and goes back (Enter). */
+  async function runSelected(verdict: '✓ PASS' | '✗ FAIL' = '✓ PASS'): Promise<string> {
+    term.keys('Enter');
+    const screen = await term.waitFor((s) => s.includes('✓ PASS') || s.includes('✗ FAIL'));
+    expect(screen).toContain(verdict);
+    term.keys('Enter');
+    await term.waitFor('Enter/r run');
+    return screen;
+  }
+
+  async function toSection(title: string): Promise<void> {
+    term.keys('Left');
+    await term.waitFor('▸ Sections');
+    for (let i = 0; i < 12; i++) {
+      const screen = term.capture();
+      if (new RegExp(`›\\S ${title}`).test(screen)) break;
+      term.keys('j');
+      await new Promise((done) => setTimeout(done, 150));
+    }
+    await term.waitFor(new RegExp(`›\\S ${title}`));
+    term.keys('Right');
+    await term.waitFor(/▸ (?!Sections)/);
+  }
+
+  it('walks the demo from open to a verified export', { timeout: 180_000 }, async () => {
+    term.start(`node ${bin} open checklists/demo.yaml --ticket CHG-E2E --env staging --operator e2e --drill --evidence-dir ${evidenceDir}; echo EXITED=$?; sleep 120`, { cwd: repoRoot });
+    let screen = await term.waitFor('Start session');
+    expect(screen).toContain('CHG-E2E');
+    expect(screen).toContain('DRILL');
+
+    // start, then fill the two required roles
+    term.keys('Enter');
+    await term.waitFor('T0 is blocked');
+    term.keys('Enter');
+    await term.waitFor('who holds the role now');
+    term.type('Alice');
+    term.keys('Enter');
+    await term.waitFor('Release manager: Alice');
+    term.keys('Enter');
+    await term.waitFor('Ops on-call (required before T0)');
+    term.type('Bob');
+    term.keys('Enter');
+    await term.waitFor('every required role is filled');
+    term.keys('t');
+    await term.waitFor('Mark T0 now');
+    term.keys('Enter');
+    await term.waitFor(/T\+00:0\d/);
+    term.keys('Escape');
+    screen = await term.waitFor('Enter/r run');
+    sessionId = /saved: .*?(demo-[\w-]+)\.json/.exec(screen)?.[1] ?? '';
+    expect(sessionId).not.toBe('');
+
+    // gates, the switch, then the smoke checks: all pass
+    term.keys('Right');
+    await runSelected();
+    await runSelected();
+    await toSection('Cutover: switch');
+    await runSelected();
+    await runSelected();
+    await toSection('Smoke checks');
+    for (let i = 0; i < 3; i++) await runSelected();
+    await term.waitFor(/Smoke checks \(run again a…?\S*\s+3\/3/);
+
+    // the drill fault, then smoke again: the round-trip fails
+    term.keys('I');
+    await term.waitFor('INJECTING FAULT');
+    await term.waitFor('✓ PASS');
+    term.keys('Enter');
+    await term.waitFor('Enter/r run');
+    term.keys('g');
+    await runSelected();
+    await runSelected();
+    screen = await runSelected('✗ FAIL');
+    expect(screen).toContain('press i to declare');
+
+    // declare the SEV0 the check suggests: the rules recommend a rollback
+    term.keys('i');
+    await term.waitFor('[SEV0]');
+    term.type('round-trip reads back garbage');
+    term.keys('Enter');
+    screen = await term.waitFor('INC-1 declared (SEV0)');
+    expect(screen).toContain('ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
+
+    // walk the rollback; completing it offers smoke again as pass 2
+    await toSection('Rollback');
+    term.keys('p');
+    await term.waitFor('Mark "Freeze changes');
+    term.keys('Enter');
+    await term.waitFor('rollback-announce marked pass');
+    await runSelected();
+    await runSelected();
+    term.keys('p');
+    await term.waitFor('Mark "Run the smoke section again');
+    term.keys('Enter');
+    await term.waitFor('rollback-smoke-again marked pass');
+    term.keys('p');
+    await term.waitFor('needs evidence');
+    term.type('timeline and root cause in INC-1');
+    term.keys('Enter');
+    await term.waitFor('run the smoke checks again as pass 2?');
+    term.keys('y');
+    await term.waitFor('pass 2 started');
+    for (let i = 0; i < 3; i++) await runSelected();
+    await term.waitFor(/3\/3 p2/);
+
+    // decide, sign off, export
+    term.keys('d');
+    await term.waitFor('[rollback]');
+    term.keys('Tab');
+    term.type('SEV0 data corruption; legacy runtime green again');
+    term.keys('Enter');
+    await term.waitFor('decision recorded: rollback');
+    term.keys('S');
+    await term.waitFor('Sign-off');
+    term.keys('Enter');
+    await term.waitFor('Sign off as');
+    term.type('Bob');
+    term.keys('Enter');
+    await term.waitFor('signed off: Bob');
+    term.keys('Escape');
+    await term.waitFor('Enter/r run');
+    term.keys('x');
+    await term.waitFor('Export the incident package');
+    term.keys('Enter');
+    await term.waitFor('written:', 30_000);
+    term.keys('Escape');
+    await term.waitFor('Enter/r run');
+
+    // quit: the terminal is restored and the evidence path printed
+    term.keys('q');
+    await term.waitFor('Quit cutover?');
+    term.keys('y');
+    screen = await term.waitFor('EXITED=0');
+    expect(screen).toContain('Evidence saved:');
+
+    const { events } = await readEvidence(`${evidenceDir}/${sessionId}.json`);
+    const exported = events.filter((e) => e.type === 'exported').at(-1);
+    expect(exported).toBeDefined();
+    const types = events.map((e) => e.type);
+    for (const type of ['role.assigned', 't0.marked', 'incident.declared', 'rule.fired', 'pass.started', 'decision.taken', 'signoff.recorded']) expect(types).toContain(type);
+    expect(events.some((e) => e.type === 'command.started' && e.purpose === 'inject')).toBe(true);
+    const verify = runCli(['verify', (exported as { path: string }).path]);
+    expect(verify.stderr).toBe('');
+    expect(verify.code).toBe(0);
+  });
+});

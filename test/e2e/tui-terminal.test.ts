@@ -1,0 +1,92 @@
+// The TUI in a real terminal beyond the demo walk: no terminal means a clear refusal, NO_COLOR
+// means no color codes, a resize re-lays out the screen, and a hang-up (an SSH drop) cancels the
+// running command, records it, releases the lock and exits.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/services/evidence-store.js';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { hasTmux, Tmux } from './tmux.js';
+
+const fixture = join(repoRoot, 'test', 'fixtures', 'ui', 'small.yaml');
+
+describe('without a terminal', () => {
+  it.each([[[]], [['open', 'checklists/demo.yaml']], [['resume']]])('cutover %j refuses and names --headless (exit 2)', (args) => {
+    const result = runCli(args, { input: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no terminal: the TUI needs a TTY');
+    expect(result.stderr).toContain('cutover run <checklist> --headless');
+  });
+});
+
+const tmuxMissing = !hasTmux();
+if (tmuxMissing) console.warn('skipping the tmux terminal tests: tmux is not installed');
+
+describe.skipIf(tmuxMissing)('in a real terminal (tmux)', () => {
+  const binDir = tempDir('cutover-e2e-bin-');
+  const bin = join(binDir, 'dist', 'cutover.js');
+  let term: Tmux;
+  beforeAll(() => {
+    spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: repoRoot, stdio: 'inherit' });
+    cpSync(join(repoRoot, 'dist'), join(binDir, 'dist'), { recursive: true });
+    cpSync(join(repoRoot, 'package.json'), join(binDir, 'package.json'));
+  });
+  afterEach(() => term?.kill());
+
+  function open(evidenceDir: string, env: Record<string, string> = {}): void {
+    term = new Tmux();
+    const command = `node ${bin} open ${fixture} --ticket CHG-T --env test --var region=r1 --evidence-dir ${evidenceDir}; echo EXITED=$?; sleep 60`;
+    term.start(command, { cwd: repoRoot, env: { TERM: 'xterm-256color', ...env } });
+  }
+
+  it('NO_COLOR: no color codes on screen (and colors without it)', async () => {
+    open(tempDir('cutover-e2e-'), { NO_COLOR: '1' });
+    await term.waitFor('Start session');
+    const colorCode = /\u001B\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[25])[;m]/;
+    expect(term.capture(true)).not.toMatch(colorCode);
+    term.kill();
+    open(tempDir('cutover-e2e-'));
+    await term.waitFor('Start session');
+    term.keys('Enter');
+    await term.waitFor('T0 is blocked');
+    expect(term.capture(true)).toMatch(colorCode);
+  });
+
+  it('re-lays out when the terminal is resized', async () => {
+    open(tempDir('cutover-e2e-'));
+    await term.waitFor('Start session');
+    term.keys('Enter');
+    await term.waitFor('T0 is blocked');
+    term.keys('Escape');
+    await term.waitFor('Sections');
+    spawnSync('tmux', ['-L', term.socket, 'resize-window', '-t', 'main', '-x', '56', '-y', '20']);
+    const screen = await term.waitFor('◀ 1/5 ▶');
+    expect(screen.split('\n').every((line) => [...line].length <= 56)).toBe(true);
+  });
+
+  it('a hang-up while a command runs: the run is recorded as cancelled, the lock released', async () => {
+    const evidenceDir = tempDir('cutover-e2e-');
+    open(evidenceDir);
+    await term.waitFor('Start session');
+    term.keys('Enter');
+    await term.waitFor('T0 is blocked');
+    term.keys('Escape');
+    await term.waitFor('Sections');
+    term.keys('Right', 'j', 'j');
+    await term.waitFor('Sleeps  (slow)');
+    term.keys('Enter');
+    await term.waitFor('running ·');
+    const file = readdirSync(evidenceDir).find((name) => name.endsWith('.json')) ?? '';
+    const evidence = join(evidenceDir, file);
+    expect(existsSync(`${evidence}.lock`)).toBe(true);
+    term.kill(); // closes the terminal: the process gets SIGHUP
+    const deadline = Date.now() + 10_000;
+    while (existsSync(`${evidence}.lock`) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    expect(existsSync(`${evidence}.lock`)).toBe(false);
+    const { events } = await readEvidence(evidence);
+    const finished = events.filter((e) => e.type === 'command.finished');
+    expect(finished.at(-1)).toMatchObject({ cancelled: true });
+    expect(runCli(['verify', evidence]).code).toBe(0);
+  });
+});

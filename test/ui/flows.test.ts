@@ -1,0 +1,95 @@
+// Longer walks: a rollback offers a new smoke pass, a locked roll-forward asks for an override,
+// a drill injects a fault, N starts a new pass by hand.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CutoverSession } from '../../src/services/session.js';
+import { arrowDown, arrowLeft, arrowRight, enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function open(overrides = {}) {
+  const session = await startSession(tempEvidenceDir(), overrides);
+  sessions.push(session);
+  const ui = renderTui({ session });
+  await ui.waitFor('Smoke checks');
+  return { session, ui };
+}
+
+describe('flows', () => {
+  it('completing the rollback offers the smoke section again as a new pass; earlier results stay', async () => {
+    const { session, ui } = await open();
+    await session.runItem('smoke', 'broken');
+    await ui.press(arrowDown);
+    await ui.press(arrowRight);
+    await ui.waitFor('Announce the rollback');
+    await ui.press('p');
+    await ui.press(enter);
+    await ui.waitFor('rb-announce marked pass');
+    await ui.press(enter);
+    await ui.waitFor('✓ PASS');
+    await ui.press(enter);
+    let frame = await ui.waitFor('Rollback complete: run the smoke checks again as pass 2?');
+    await ui.press('y');
+    frame = await ui.waitFor('pass 2 started');
+    expect(frame).toContain('Smoke checks — pass 2');
+    expect(frame).toMatch(/›· Says ok/);
+    expect(session.state.passes.smoke).toBe(2);
+    expect(session.state.items['smoke/broken']).toBeUndefined();
+    expect(session.state.history['smoke/broken#1']?.status).toBe('fail');
+  });
+
+  it('a locked roll-forward asks for an override reason before running, and records it', async () => {
+    const { session, ui } = await open();
+    await session.declareIncident({ severity: 'SEV1', title: 'slow' });
+    await ui.press(arrowDown);
+    await ui.press(arrowDown);
+    let frame = await ui.waitFor('LOCKED');
+    expect(frame).toContain('open incidents: INC-1 (SEV1)');
+    await ui.press(arrowRight);
+    await ui.press(enter);
+    await ui.waitFor('Roll forward is locked');
+    await ui.press(enter);
+    await ui.waitFor('an override needs a reason');
+    ui.stdin.write('incident accepted by the lead');
+    await ui.press(enter);
+    frame = await ui.waitFor('✓ PASS');
+    expect(session.state.overrides[0]).toMatchObject({ section: 'rollforward', reason: 'incident accepted by the lead' });
+    expect(session.state.items['rollforward/rf-run']?.status).toBe('pass');
+  });
+
+  it('N starts a new pass of the selected section with a reason', async () => {
+    const { session, ui } = await open();
+    await ui.press('N');
+    await ui.waitFor('again as pass 2');
+    ui.stdin.write('config changed');
+    await ui.press(enter);
+    await ui.waitFor('pass 2 started');
+    expect(session.state.passes.smoke).toBe(2);
+  });
+
+  it('I injects a drill fault only in a drill, on items that declare one', async () => {
+    const { ui } = await open();
+    await ui.press(arrowRight);
+    await ui.press('I');
+    await ui.waitFor('faults are injected only in a drill');
+    expect(ui.lastFrame()).not.toContain('I inject');
+  });
+
+  it('in a drill: the DRILL banner shows and destructive items are refused (and the refusal recorded)', async () => {
+    const { session, ui } = await open({ mode: 'drill' });
+    expect(ui.lastFrame()).toContain('DRILL');
+    for (let i = 0; i < 3; i++) await ui.press(arrowDown);
+    await ui.press(arrowRight);
+    await ui.press(enter);
+    const frame = await ui.waitFor('not run:');
+    expect(frame).toContain('refused in a drill');
+    expect(session.state.destructive[0]).toMatchObject({ item: 'wipe', outcome: 'refused' });
+    await ui.press(enter);
+    await ui.press(arrowLeft);
+    await ui.waitFor('▸ Sections');
+  });
+});

@@ -1,0 +1,75 @@
+// Home: checklists and unfinished sessions (most recent first), start one or resume one; resume
+// returns to the section and item where the operator was.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { CutoverSession } from '../../src/services/session.js';
+import { arrowDown, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+describe('home', () => {
+  it('lists checklists and unfinished sessions, most recent first; finished ones are not offered', async () => {
+    const dir = tempEvidenceDir();
+    const older = await startSession(dir, { ticket: 'CHG-OLD' });
+    await older.close();
+    await new Promise((done) => setTimeout(done, 20));
+    const newer = await startSession(dir, { ticket: 'CHG-NEW' });
+    await newer.close();
+    const done = await startSession(dir, { ticket: 'CHG-DONE' });
+    await done.finish('done');
+    await done.close();
+    const ui = renderTui({ evidenceDir: dir, screen: { name: 'home' } });
+    const frame = await ui.waitFor((f) => f.includes('Resume an unfinished session (2)') && !f.includes('loading'));
+    expect(frame).toContain('Demo service');
+    expect(frame.indexOf('CHG-NEW')).toBeLessThan(frame.indexOf('CHG-OLD'));
+    expect(frame).not.toContain('CHG-DONE');
+  });
+
+  it('Enter on a checklist opens the new-session form; Esc goes back home', async () => {
+    const ui = renderTui({ evidenceDir: tempEvidenceDir(), screen: { name: 'home' } });
+    await ui.waitFor((f) => /Start a session on a checklist \(\d+\)/.test(f));
+    await ui.press(enter);
+    await ui.waitFor('New session:');
+    await ui.press(escape);
+    await ui.waitFor('Start a session on a checklist');
+  });
+
+  it('resumes a session at the section and item where it was left', async () => {
+    const dir = tempEvidenceDir();
+    const first = await startSession(dir, { ticket: 'CHG-RES' });
+    await first.markItem('rollback', 'rb-run', 'pass', 'done by hand');
+    await first.close();
+    const ui = renderTui({ evidenceDir: dir, screen: { name: 'home' } });
+    await ui.waitFor('CHG-RES');
+    await ui.press(tab);
+    await ui.press(enter);
+    const frame = await ui.waitFor('Switch back  (rb-run)');
+    expect(frame).toContain('note: done by hand');
+    const session = ui.session();
+    if (session) sessions.push(session);
+    expect(session?.state.header.ticket).toBe('CHG-RES');
+  });
+
+  it('the main view opens on the saved cursor, and moving saves it (debounced)', async () => {
+    const dir = tempEvidenceDir();
+    const first = await startSession(dir);
+    const ui = renderTui({ session: first });
+    await ui.waitFor('Smoke checks');
+    await ui.press(arrowDown);
+    await ui.press(arrowDown);
+    await ui.waitFor('›· Roll forward');
+    await new Promise((done) => setTimeout(done, 1_200));
+    expect(first.state.cursor).toEqual({ section: 'rollforward', item: 'rf-run' });
+    cleanup();
+    await first.close();
+    const again = await CutoverSession.resume(first.evidencePath);
+    sessions.push(again);
+    const ui2 = renderTui({ session: again });
+    const frame = await ui2.waitFor('Switch again  (rf-run)');
+    expect(frame).toContain('›· Roll forward');
+  });
+});
