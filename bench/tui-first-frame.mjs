@@ -30,7 +30,9 @@ await withWorkDir('first-frame', async (dir) => {
   try {
     const firstFrame = (command) => async () => {
       const start = performance.now();
-      const pane = await tmux.open(command, { cwd: REPO_ROOT, env: { CUTOVER_EVIDENCE_DIR: evidence } });
+      // The shell holds the terminal open after a command that exits at once: output written
+      // just before the last writer closes a pty can be lost, and the screen would stay blank.
+      const pane = await tmux.open(`${command}; exec sleep 60`, { cwd: REPO_ROOT, env: { CUTOVER_EVIDENCE_DIR: evidence } });
       const { at } = await tmux.waitFor(pane, (screen) => screen.includes(TICKET), { what: `${TICKET} on the screen of: ${command}` });
       await tmux.close(pane);
       await sleep(100); // let the closed one exit before the next starts
@@ -46,7 +48,7 @@ await withWorkDir('first-frame', async (dir) => {
     printFigure({
       name: 'TUI first frame (open demo, ticket on screen)',
       value: round(tui), baseline: round(bare), ratio: ratioOf(tui, bare), target: '<= 2.5x', unit: 'ms',
-      note: `tmux 100x30, capture-pane polled every 5 ms; baseline: node -e "console.log('${TICKET}')" launched the same way; median of ${runs}`,
+      note: `tmux 100x30, capture-pane polled every 5 ms; baseline: node -e "console.log('${TICKET}')" launched the same way (each as \`<command>; exec sleep 60\` in a new window); median of ${runs}`,
       raw: { tui: samples.tui.map((ms) => round(ms)), node: samples.node.map((ms) => round(ms)) },
     });
   } finally {
