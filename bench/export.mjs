@@ -1,12 +1,13 @@
 // Export of a 5,000-event session with 100 MB of run logs through the built CLI (`cutover export
 // -o x.tar.gz`: copy, hash and check every file, render report.md, SHA256SUMS, tar + gzip) vs
-// `tar czf` of the same files. Interleaved, median of --runs (default 3). The folder export is
+// `tar czf` of the same files. Interleaved (lib/interleave.mjs), median of --runs (default 3). The folder export is
 // reported too, for information.
 // Usage: node bench/export.mjs [--runs N] [--mb N]
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { numberArg } from './lib/args.mjs';
 import { printFigure, ratioOf } from './lib/figure.mjs';
+import { interleave } from './lib/interleave.mjs';
 import { expectSuccess, timeProcess } from './lib/process.mjs';
 import { progress } from './lib/progress.mjs';
 import { builtCli } from './lib/repo.mjs';
@@ -37,15 +38,12 @@ await withWorkDir('export', async (dir) => {
     return result.ms;
   };
 
-  const tarball = [];
-  const folder = [];
-  const base = [];
-  for (let i = 0; i < runs; i++) {
-    if (i % 2) tarball.push(await ours('.tar.gz')), base.push(await baseline());
-    else base.push(await baseline()), tarball.push(await ours('.tar.gz'));
-    folder.push(await ours(''));
-    progress(`round ${i + 1}/${runs}: tar czf ${Math.round(base[i])} ms, export .tar.gz ${Math.round(tarball[i])} ms, export folder ${Math.round(folder[i])} ms`);
-  }
+  const samples = await interleave(
+    { tarball: () => ours('.tar.gz'), tar: baseline, folder: () => ours('') },
+    runs,
+    (i, s) => progress(`round ${i + 1}/${runs}: tar czf ${Math.round(s.tar[i])} ms, export .tar.gz ${Math.round(s.tarball[i])} ms, export folder ${Math.round(s.folder[i])} ms`),
+  );
+  const { tarball, tar: base, folder } = samples;
 
   const oursMs = median(tarball);
   const baseMs = median(base);

@@ -110,13 +110,20 @@ export function buildProgram(): Command {
     .option('--headless', 'required: run without the TUI')
     .option('--section <id>', 'only this section, repeatable', collect)
     .option('--var <k=v>', 'checklist variable, repeatable', collect)
-    .option('--ticket <id>', 'change or incident ticket id')
-    .option('--env <name>', 'environment')
-    .option('--operator <name>', 'operator name')
+    .option('--ticket <id>', 'change or incident ticket id (default: headless-<date>)')
+    .option('--env <name>', 'environment (default: $CUTOVER_ENV, else "unspecified")')
+    .option('--operator <name>', 'operator name (default: login name)')
     .option('--drill', 'record as a drill')
-    .option('--allow-destructive', 'allow destructive items in a drill')
-    .option('--inject <item>', 'drill: inject the fault declared by this item', collect)
+    .option('--allow-destructive', 'run destructive items unattended (without it they are refused, recorded, and count as failed)')
+    .option('--inject <item>', 'drill only: inject the fault declared by this item before running it', collect)
     .option('--json', 'print one JSON object instead of the table')
+    .addHelpText(
+      'after',
+      '\nItems without a `run` are manual: recorded as not run. Sections whose `requires` are not met\n' +
+        'are not entered (recorded, counted as failed). Ctrl-C / SIGTERM cancels the running command,\n' +
+        'records it and closes the session (exit 130 / 143).\n' +
+        'Exit: 0 every check passed, 1 any failed, 2 usage or invalid checklist.',
+    )
     .action(async (checklist: string, opts) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(checklist, withGlobals(program, opts));

@@ -25,6 +25,21 @@ const CREDENTIALS: Array<[string, RegExp]> = [
   ...SHAPE_RULES.filter((rule) => rule.name !== 'url-password').map((rule): [string, RegExp] => [rule.name, new RegExp(rule.source)]),
 ];
 
+// Commands that run until someone stops them: as a check they only end at their timeout, as a failure.
+const ENDLESS: Array<[string, RegExp]> = [
+  ['watch', /(?:^|[;&|(]\s*)(?:sudo\s+)?watch\s/m],
+  ['tail -f', /\btail\b[^;&|\n]*\s(?:-[a-zA-Z]*[fF]\b|--follow\b)/],
+  ['journalctl -f', /\bjournalctl\b[^;&|\n]*\s(?:-[a-zA-Z]*f\b|--follow\b)/],
+  ['logs -f', /\b(?:kubectl|oc|docker|podman)\b[^;&|\n]*\slogs\b[^;&|\n]*\s(?:-f\b|--follow\b)/],
+  ['kubectl --watch', /\b(?:kubectl|oc)\b[^;&|\n]*\s(?:-w\b|--watch\b(?!=false))/],
+  ['kubectl port-forward', /\b(?:kubectl|oc)\b[^;&|\n]*\s(?:port-forward|proxy)\b/],
+  ['ping without -c', /(?:^|[;&|(]\s*)ping\s(?!(?:[^;&|\n]*\s)?-c\s?\d)/m],
+];
+
+export function findEndless(command: string): string | undefined {
+  return ENDLESS.find(([, pattern]) => pattern.test(command))?.[0];
+}
+
 function warning(path: PathSegment[], message: string, code: string): FieldIssue {
   return { path, message, code, severity: 'warning' };
 }
@@ -53,6 +68,10 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[]): 
     const inert = (['expect', 'timeout', 'watch'] as const).filter((key) => item[key] !== undefined);
     if (inert.length) out.push(warning([...path, inert[0] as string], `${inert.join(', ')} only apply to a command, and this item has no run`, 'no-run'));
     return;
+  }
+  const endless = findEndless(item.run);
+  if (endless) {
+    out.push(warning([...path, 'run'], `never exits on its own (${endless}): the run lasts until its timeout and then fails; use watch: { every, for } to re-check a command`, 'never-exits'));
   }
   const destructive = looksDestructive(item.run);
   if (destructive && !item.destructive) {

@@ -23,7 +23,8 @@ export function parseChecklistText(text: string, file: string): ParseResult {
     return parse(text, file);
   } catch (error) {
     // Pathological input (e.g. alias bombs, extreme nesting) must still give one located line.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const stack = error instanceof RangeError && /call stack/i.test(error.message);
+    const reason = stack ? 'nested too deeply' : error instanceof Error ? error.message.split('\n')[0] : String(error);
     return fail([{ file, line: 1, column: 1, path: '', message: `cannot be read as a checklist: ${reason}`, severity: 'error', code: 'unreadable' }]);
   }
 }

@@ -39,6 +39,10 @@ const RULES: Rule[] = [
   { reason: 'docker rm -f', pattern: /\bdocker\s+(?:container\s+)?rm\s+(?:-\S*f|--force)\b/g },
   { reason: 'docker prune', pattern: /\bdocker\s+(?:system|volume|container|image|network|builder)\s+prune\b/g },
   { reason: 'docker volume rm', pattern: /\bdocker\s+volume\s+rm\b/g },
+  { reason: 'dropdb', pattern: /(?:^|[\s;&|(`])(?:dropdb|dropuser|pg_dropcluster)\s/g },
+  { reason: 'queue purge', pattern: /\brabbitmqctl\b[^;&|\n]*?\s(?:purge_queue|delete_queue|delete_vhost|reset|force_reset)\b/g },
+  { reason: 'kafka delete', pattern: /\bkafka-(?:topics|consumer-groups|configs)(?:\.sh)?\b[^;&|\n]*?\s--delete\b|\bkafka-delete-records\b/g },
+  { reason: 'etcd delete', pattern: /\betcdctl\b[^;&|\n]*?\sdel\b/g },
   { reason: 'cloud delete', pattern: /\b(?:aws\s+\S+\s+(?:delete-|terminate-|rb\b)|aws\s+s3\s+rm\b|gcloud\b[^;&|\n]*?\s(?:delete)\b|gsutil\b[^;&|\n]*?\s(?:rm|rb)\b|az\b[^;&|\n]*?\sdelete\b)/g },
 ];
 

@@ -20,6 +20,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const describe = (): string => (pos >= text.length ? 'the end of the file' : `'${text[pos]}'`);
   const skipSpace = (): void => {
     while (pos < text.length && ' \t\n\r'.includes(text[pos] as string)) pos++;
+    if (text[pos] === '/' && (text[pos + 1] === '/' || text[pos + 1] === '*')) {
+      throw new Fail(pos, 'JSON has no comments: remove them, or write the checklist in YAML (.yaml), where # starts a comment');
+    }
   };
   const expectChar = (char: string, what: string): void => {
     skipSpace();

@@ -70,6 +70,7 @@ function runDetail(ctx: ReportContext, run: RunState, itemLabel: string): string
 function earlierRuns(ctx: ReportContext, runs: RunState[]): string[] {
   if (runs.length === 0) return [];
   const failing = runs.filter((r) => r.finished?.result !== 'pass');
+  if (runs.length > EARLIER_RUNS_SHOWN && failing.length === 0) return [`Earlier runs: ${runs.length}, all passed.`, ''];
   const shown = runs.length <= EARLIER_RUNS_SHOWN ? runs : failing.slice(0, EARLIER_RUNS_SHOWN);
   const rows = shown.map((r) => [r.runId, ctx.offset(r.startedAt), runResult(ctx, r), exitText(r), r.finished ? formatDuration(r.finished.durationMs) : '-']);
   const note = shown.length < runs.length ? ` (${runs.length} in all; ${shown.length === failing.length ? 'the failing ones' : `the first ${shown.length} failing ones`} shown)` : '';
@@ -90,7 +91,11 @@ function itemDetail(ctx: ReportContext, section: ChecklistSection, item: Checkli
   const label = statusLabel(ctx, it?.status ?? 'pending');
   const facts = [`Result: **${label}**`];
   if (it?.markedAt) facts.push(`at ${ctx.offset(it.markedAt)}`);
-  if (item.owner) facts.push(`owner: ${text(ctx.state.roles[item.owner]?.name ?? item.owner)}`);
+  if (item.owner) {
+    const role = ctx.checklist.roles.find((r) => r.id === item.owner);
+    const who = ctx.state.roles[item.owner];
+    facts.push(`owner: ${text(role?.title ?? item.owner)}${who && !who.tbd ? ` (${text(who.name)})` : ''}`);
+  }
   if (item.run) facts.push(`expected: ${text([item.expect?.description, describeExpectation(item.expect)].filter(Boolean).join('; '))}`);
   out.push(facts.join(' · '), '');
   if (it?.note) out.push(`Note: ${text(it.note)}`, '');

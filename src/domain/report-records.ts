@@ -26,7 +26,8 @@ export function renderGates(ctx: ReportContext): string[] {
     s.items.map((item) => {
       const it = ctx.state.items[`${s.id}/${item.id}`];
       const run = it?.lastRunId ? ctx.state.runs[it.lastRunId] : undefined;
-      return [item.id, text(item.title), `**${statusLabel(ctx, it?.status ?? 'pending')}**`, run ? exitText(run) : '', text(it?.note ?? '')];
+      const why = it?.note || (it?.status === 'fail' ? run?.finished?.reasons.join('; ') : '') || '';
+      return [item.id, text(item.title), `**${statusLabel(ctx, it?.status ?? 'pending')}**`, run ? exitText(run) : '', text(why)];
     }),
   );
   const goNoGo = ctx.state.decisions.filter((d) => d.decision === 'go' || d.decision === 'no-go');

@@ -1,6 +1,6 @@
 // What counts as a secret: environment variable names that look secret, and well-known token
-// shapes. Every shape is a bounded or possessive-by-construction pattern (no nested
-// quantifiers), so one combined regex scans any output in linear time.
+// shapes. No shape has nested quantifiers and every backtrack is bounded, so one combined regex
+// scans any output in linear time.
 
 /**
  * Env var names are split into word parts (`_`, `-`, `.`, camelCase). A name is secret when
@@ -64,9 +64,14 @@ export interface ShapeRule {
 
 const TOKEN_CHARS = 'A-Za-z0-9._~+/-';
 
+/** Already redacted (text redacted twice, e.g. an excerpt stored in an event): left as it is. */
+const isMarker = (text: string): boolean => /^\[REDACTED:[^\]\s]*\]$/.test(text);
+
 /** Keep everything up to the last run of whitespace (the scheme word), replace the rest. */
-const keepLeadingWords: ShapeRule['replace'] = (match, marker, known) =>
-  match.replace(/\S+$/, (secret) => known(secret) ?? marker);
+const keepLeadingWords: ShapeRule['replace'] = (match, marker, known) => {
+  const secret = /\S+$/.exec(match)![0];
+  return isMarker(secret) ? null : match.slice(0, -secret.length) + (known(secret) ?? marker);
+};
 
 export const PRIVATE_KEY_BEGIN = '-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----';
 export const PRIVATE_KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -103,7 +108,8 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
     source: `:\\/\\/[^\\s:@\\/?#"'<>]{0,256}:[^\\s\\/?#"'<>]{1,256}@`,
     replace: (match, marker, known) => {
       const colon = match.indexOf(':', 3);
-      return `${match.slice(0, colon + 1)}${known(match.slice(colon + 1, -1)) ?? marker}@`;
+      const secret = match.slice(colon + 1, -1);
+      return isMarker(secret) ? null : `${match.slice(0, colon + 1)}${known(secret) ?? marker}@`;
     },
   },
 ];

@@ -40,6 +40,7 @@ export function yamlErrorMessage(error: YAMLError, source: string): string {
     return `duplicate key${key ? ` "${key}"` : ''}: a key may appear only once in a mapping`;
   }
   if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) return 'this quoted string is never closed (a missing closing quote)';
+  if (error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) return 'nested too deeply for a checklist';
   const known = YAML_WORDING[error.code];
   if (known) return known;
   const first = error.message.split('\n')[0] ?? error.message;

@@ -47,6 +47,7 @@ export function describeValue(value: unknown, format: SourceFormat): string {
 const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized)/;
 
 function unknownKeyMessage(key: string, allowed: string[]): string {
+  if (/^x-/i.test(key)) return `unknown key "${key}" (there are no x- extension keys; to share values, put the &anchor on the first item that uses them and merge it with <<: *anchor)`;
   const synonym = SYNONYMS[key.toLowerCase()];
   const suggestion = synonym && allowed.includes(synonym) ? synonym : closest(key, allowed);
   if (suggestion) return `unknown key "${key}" (did you mean "${suggestion}"?)`;
@@ -88,7 +89,7 @@ export function zodIssuesToFieldIssues(issues: readonly Issue[], data: unknown, 
       error(`expected one of: ${values.join(', ')}, got ${describeValue(value, format)}${suggestion}`, 'invalid-value');
     } else if (issue.code === 'invalid_format') {
       const expected = custom ? issue.message : `expected text matching ${issue.pattern ?? issue.format}`;
-      error(`${expected}, got ${describeValue(value, format)}`, 'invalid-format');
+      error(`${expected}, got ${describeValue(value, format)}${asciiHint(value)}`, 'invalid-format');
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       error(custom ? issue.message : sizeMessage(issue), issue.code === 'too_small' ? 'too-small' : 'too-big');
     } else {
@@ -96,6 +97,13 @@ export function zodIssuesToFieldIssues(issues: readonly Issue[], data: unknown, 
     }
   }
   return out;
+}
+
+/** Ids are ASCII (they end up in file names and on command lines): suggest the ASCII spelling. */
+function asciiHint(value: unknown): string {
+  if (typeof value !== 'string' || !/[^\x00-\x7F]/.test(value)) return '';
+  const ascii = value.normalize('NFKD').replace(/[^\x00-\x7F]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+  return ascii ? ` (only ASCII letters: "${ascii}"?)` : ' (only ASCII letters and digits)';
 }
 
 function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {

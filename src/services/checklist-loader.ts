@@ -2,7 +2,7 @@
 // are pure (src/domain/checklist-parse.ts); this module only adds the file system.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatOf, parseChecklistText, type Diagnostic, type ParseResult } from '../domain/checklist-parse.js';
@@ -35,6 +35,28 @@ export function displayPathOf(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a part of the path is not a directory)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'a symbolic link loop',
+  ENAMETOOLONG: 'the file name is too long',
+  EEXIST: 'a file is in the way',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file system error as a few plain words ("no such file"), without errno codes or paths. */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const known = FILE_ERRORS[code];
+  if (known) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'$/, '');
+}
+
 function unreadable(display: string, reason: string): CutoverError {
   return new CutoverError(`cannot read checklist ${display}: ${reason}`, EXIT.usage);
 }
@@ -51,9 +73,7 @@ export async function readChecklistFile(path: string): Promise<ChecklistFile> {
     bytes = await readFile(absolute);
   } catch (error) {
     if (error instanceof CutoverError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file' };
-    throw unreadable(displayPath, reasons[code ?? ''] ?? (error as Error).message);
+    throw unreadable(displayPath, fileErrorReason(error));
   }
   return {
     path: absolute,
@@ -98,9 +118,23 @@ export function bundledChecklistDir(): string | undefined {
   return pkg ? join(pkg, 'checklists') : undefined;
 }
 
+function envChecklistDirs(): string[] {
+  return (process.env.CUTOVER_CHECKLISTS ?? '').split(delimiter).filter(Boolean);
+}
+
 function localChecklistDirs(): string[] {
-  const fromEnv = (process.env.CUTOVER_CHECKLISTS ?? '').split(delimiter).filter(Boolean);
-  return [resolve('checklists'), ...fromEnv.map((dir) => resolve(dir))];
+  return [resolve('checklists'), ...envChecklistDirs().map((dir) => resolve(dir))];
+}
+
+/** Entries of $CUTOVER_CHECKLISTS that are not readable directories, as one line each. */
+export async function checklistDirProblems(): Promise<string[]> {
+  const problems: string[] = [];
+  for (const dir of envChecklistDirs()) {
+    const info = await stat(dir).catch((error: unknown) => fileErrorReason(error));
+    const problem = typeof info === 'string' ? info : info.isDirectory() ? undefined : 'not a directory';
+    if (problem) problems.push(`CUTOVER_CHECKLISTS: ${dir}: ${problem}`);
+  }
+  return problems;
 }
 
 export interface FoundChecklist {
@@ -158,8 +192,9 @@ export async function findChecklists(): Promise<FoundChecklist[]> {
 
 /** A path to a checklist file, or a bare checklist id / file name such as `demo` or `demo.yaml`. */
 export async function resolveChecklistRef(ref: string): Promise<string> {
-  const isFile = await stat(ref).then((s) => s.isFile(), () => false);
-  if (isFile || /[\\/]/.test(ref)) return ref;
+  // Anything at that path (even a broken link or a directory) is the user's file: reading it says what is wrong.
+  const exists = await lstat(ref).then(() => true, () => false);
+  if (exists || /[\\/]/.test(ref)) return ref;
   const found = await findChecklists();
   const ordered = [...found.filter((c) => c.origin === 'local'), ...found.filter((c) => c.origin === 'bundled')];
   const match =

@@ -6,6 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
+import { isSafeRelativePath } from '../domain/sha256sums.js';
 import type { EvidenceRead } from './evidence-store.js';
 import { inspectFile } from './evidence-read.js';
 
@@ -68,6 +69,9 @@ function planLogs(evidencePath: string, read: EvidenceRead): PlannedLog[] {
     .map((id) => state.runs[id])
     .filter((run): run is RunState => !!run)
     .map((run) => {
+      if (!isSafeRelativePath(run.log)) {
+        throw new CutoverError(`not exporting: run ${run.runId} names its log ${JSON.stringify(run.log)}, outside the evidence folder`, EXIT.failed);
+      }
       const done = run.finished ?? run.interrupted;
       const recorded = done ? { sha256: done.logSha256, bytes: done.logBytes, seq: done.seq } : undefined;
       return { path: `runs/${basename(run.log)}`, from: join(dir, run.log), run, recorded };

@@ -10,7 +10,8 @@ import { renderReport } from '../domain/report.js';
 import { formatSums, type SumsEntry } from '../domain/sha256sums.js';
 import { fsyncDir } from './durable-file.js';
 import { checkCopiedLog, checkMissingLog, planBundle, readEvidenceBytes, type BundlePlan } from './export-collect.js';
-import { DirSink, TarSink, type BundleSink } from './export-sinks.js';
+import { DirSink, type BundleSink } from './export-sinks.js';
+import { TarSink } from './export-tar.js';
 import { loadReportInput } from './report-input.js';
 
 export interface ExportResult {
@@ -60,16 +61,13 @@ async function writeBundle(evidence: Buffer, evidencePath: string, sink: BundleS
   const plan = await planBundle(evidencePath, evidence);
   await add(plan.snapshot.path, plan.snapshot.bytes);
   await add('report.md', await reportBytes(plan, evidencePath));
-  for (const log of plan.logs) {
-    const copied = await sink.addFile(log.path, log.from).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      checkMissingLog(evidencePath, log);
-      return undefined;
-    });
-    if (!copied) continue;
-    checkCopiedLog(evidencePath, log, copied.sha256);
-    entries.push({ path: log.path, sha256: copied.sha256 });
-  }
+  const copied = await sink.addFiles(plan.logs);
+  plan.logs.forEach((log, index) => {
+    const digest = copied[index];
+    if (!digest) return checkMissingLog(evidencePath, log);
+    checkCopiedLog(evidencePath, log, digest.sha256);
+    entries.push({ path: log.path, sha256: digest.sha256 });
+  });
   await add('SHA256SUMS', Buffer.from(formatSums(entries), 'utf8'));
   await sink.finish();
   return entries.map((e) => e.path).sort();

@@ -12,9 +12,13 @@ export type ShellChild = ChildProcessByStdio<null, Readable, Readable>;
  * must stay within 1.3x of a bare spawn loop; nothing execa adds is needed here.
  */
 export function spawnShell(command: string, cwd: string, env: Record<string, string | undefined>): ShellChild {
-  const merged: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...env })) {
-    if (value !== undefined) merged[name] = value;
+  let merged: Record<string, string> | undefined;
+  if (Object.keys(env).length > 0) {
+    merged = {};
+    // An undefined value unsets the variable (spawn would pass the string "undefined").
+    for (const [name, value] of Object.entries({ ...process.env, ...env })) {
+      if (value !== undefined) merged[name] = value;
+    }
   }
   return spawn('/bin/sh', ['-c', command], { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }

@@ -10,6 +10,7 @@ import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { checklistFromEvidence } from '../domain/report-fallback.js';
 import type { ReportInput, RunOutput } from '../domain/report.js';
 import { foldEvents, inFlightRuns, type SessionState } from '../domain/session-state.js';
+import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { evaluateRules } from '../domain/severity-rules.js';
 import { loadDrillHistory } from './drill-history.js';
 import { readEvidence, type DamageProblem, type EvidenceRead } from './evidence-store.js';
@@ -49,6 +50,7 @@ export async function openElsewhere(evidencePath: string): Promise<string | unde
 async function unfinishedOutput(dir: string, state: SessionState): Promise<Record<string, RunOutput>> {
   const out: Record<string, RunOutput> = {};
   for (const run of inFlightRuns(state)) {
+    if (!isSafeRelativePath(run.log)) continue; // never read outside the evidence folder
     const summary = await summarizeLogFile(join(dir, run.log)).catch(() => undefined);
     if (summary) out[run.runId] = { ...summary.excerpt, bytes: summary.logBytes };
   }

@@ -4,31 +4,56 @@
 // UTF-8 decoding on the hot path, unless a `contains`/`matches` or a live tail needs text.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { ExpectationMatcher } from '../domain/expectation.js';
 import type { RedactionStream, Redactor } from '../domain/redaction.js';
 import { LogCapture, type LogSummary } from './output-capture.js';
 
+type Source = 'stdout' | 'stderr';
+const SOURCES: readonly Source[] = ['stdout', 'stderr'];
+
 /** Output held back waiting for the end of its line is released after this much quiet. */
 const IDLE_FLUSH_MS = 250;
 
+/** Directories already made: one run per item of a 300-item checklist should not pay a mkdir each. */
+const madeDirs = new Set<string>();
+
+async function createLogFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      return open(path, 'wx', 0o600);
+    }
+    if (code !== 'EEXIST') throw error;
+    const handle = await open(path, 'w', 0o600);
+    await handle.chmod(0o600);
+    return handle;
+  }
+}
+
 export async function openRunLog(path: string): Promise<WriteStream> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const log = createWriteStream(path, { flags: 'w', mode: 0o600, highWaterMark: 1024 * 1024 });
-  await once(log, 'open');
-  await chmod(path, 0o600);
-  return log;
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    madeDirs.add(dir);
+  }
+  const handle = await createLogFile(path);
+  return createWriteStream('', { fd: handle, highWaterMark: 1024 * 1024 });
 }
 
 export class RunOutput {
   stdoutBytes = 0;
   stderrBytes = 0;
   writeError: Error | undefined;
-  private readonly streams: Record<'stdout' | 'stderr', RedactionStream>;
+  private readonly streams: Record<Source, RedactionStream>;
   private readonly capture = new LogCapture();
-  private readonly decoder = new StringDecoder('utf8');
+  /** One per stream: a character split by a cut in one stream must not meet bytes of the other. */
+  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   private readonly needsText: boolean;
   private lastDataAt = 0;
   private readonly idleTimer: NodeJS.Timeout;
@@ -47,11 +72,11 @@ export class RunOutput {
   }
 
   /** Takes a raw chunk; false when the log is backed up and the caller should pause reading. */
-  push(source: 'stdout' | 'stderr', chunk: Buffer): boolean {
+  push(source: Source, chunk: Buffer): boolean {
     if (source === 'stdout') this.stdoutBytes += chunk.length;
     else this.stderrBytes += chunk.length;
     this.lastDataAt = Date.now();
-    return this.emit(this.streams[source].push(chunk.toString('latin1')));
+    return this.emit(source, this.streams[source].push(chunk.toString('latin1')));
   }
 
   /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
@@ -67,10 +92,10 @@ export class RunOutput {
   /** Releases held-back output, closes the log and returns its summary. */
   async close(): Promise<LogSummary> {
     clearInterval(this.idleTimer);
-    this.emit(this.streams.stdout.flush());
-    this.emit(this.streams.stderr.flush());
-    const tail = this.decoder.end();
-    if (tail) this.deliver(tail);
+    for (const source of SOURCES) {
+      this.emit(source, this.streams[source].flush());
+      this.deliver(this.decoders[source].end());
+    }
     if (!this.writeError) {
       this.log.end();
       await once(this.log, 'close').catch((error: Error) => (this.writeError ??= error));
@@ -80,14 +105,16 @@ export class RunOutput {
 
   private flushIdle(): void {
     if (Date.now() - this.lastDataAt < IDLE_FLUSH_MS) return;
-    for (const stream of Object.values(this.streams)) if (stream.pending > 0) this.emit(stream.flush());
+    for (const source of SOURCES) {
+      if (this.streams[source].pending > 0) this.emit(source, this.streams[source].flush());
+    }
   }
 
-  private emit(text: string): boolean {
+  private emit(source: Source, text: string): boolean {
     if (text.length === 0 || this.writeError) return true;
     const bytes = Buffer.from(text, 'latin1');
     this.capture.add(bytes);
-    if (this.needsText) this.deliver(this.decoder.write(bytes));
+    if (this.needsText) this.deliver(this.decoders[source].write(bytes));
     return this.log.write(bytes);
   }
 

@@ -21,6 +21,8 @@ export interface StartOptions {
   mode: SessionMode;
   variables: Record<string, string>;
   allowDestructive?: boolean;
+  /** Drill: items whose declared fault is injected before their next run. */
+  inject?: string[];
 }
 
 export interface Opened {
@@ -30,10 +32,22 @@ export interface Opened {
   variables: Record<string, string>;
 }
 
+/** Refuses --inject before anything is recorded: only in a drill, only items that declare a fault. */
+function checkInjections(checklist: Checklist, mode: SessionMode, inject: string[]): void {
+  if (inject.length === 0) return;
+  if (mode !== 'drill') throw new CutoverError('--inject only works in a drill', EXIT.usage, 'add --drill');
+  const injectable = checklist.sections.flatMap((s) => s.items.filter((i) => i.drill?.inject).map((i) => i.id));
+  const unknown = inject.filter((id) => !injectable.includes(id));
+  if (unknown.length) {
+    throw new CutoverError(`cannot inject ${unknown.join(', ')}: no such item with a drill fault (drill.inject)`, EXIT.usage, injectable.length ? `items with a fault: ${injectable.join(', ')}` : 'this checklist declares no faults');
+  }
+}
+
 export async function createSession(opts: StartOptions): Promise<Opened> {
   const loaded = await loadChecklist(await resolveChecklistRef(opts.checklistPath));
   const { checklist } = loaded;
   const variables = resolveDeclaredVariables(checklist, opts.variables);
+  checkInjections(checklist, opts.mode, opts.inject ?? []);
   const sessionId = newSessionId(checklist.id);
   const header: EvidenceHeader = {
     format: 'cutover-evidence/1',

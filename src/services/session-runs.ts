@@ -93,6 +93,7 @@ export async function executeItem(
   const command = opts.command ?? suggested;
   if (!command?.trim()) throw new CutoverError(`${itemId} is a manual item: there is no command to run`, EXIT.usage);
   if (item.destructive && purpose !== 'inject') await guardDestructive(session, sectionId, itemId, opts.confirm);
+  if (purpose !== 'inject' && session.armedFaults.delete(itemId)) await session.injectFault(itemId, { signal: opts.signal, onOutput: opts.onOutput });
 
   const runId = `r${String(session.state.runOrder.length + 1).padStart(4, '0')}`;
   const cwd = resolveCwd(session, item.cwd);

@@ -25,6 +25,8 @@ export class CutoverSession {
   readonly variables: Record<string, string>;
   readonly redactor: Redactor;
   private readonly listeners = new Set<(state: SessionState) => void>();
+  /** Drill faults armed with --inject: each fires once, before its item's next run. */
+  readonly armedFaults = new Set<string>();
 
   private constructor(opened: Opened, operator: string, allowDestructive: boolean) {
     this.store = opened.store;
@@ -40,6 +42,7 @@ export class CutoverSession {
     const opened = await createSession(opts);
     const session = new CutoverSession(opened, opts.operator, opts.allowDestructive ?? false);
     await session.append({ type: 'session.started', pid: process.pid, argv: process.argv.slice(2) });
+    for (const itemId of opts.inject ?? []) session.armedFaults.add(itemId);
     return session;
   }
 

@@ -1,7 +1,7 @@
 // Hashing files (large ones streamed: memory stays flat however large a run log is), and copying
 // a file while hashing it, so an export reads every byte once.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +12,28 @@ const WHOLE_READ_MAX = 8 * 1024 * 1024;
 export interface FileDigest {
   sha256: string;
   bytes: number;
+}
+
+/**
+ * The sha256 of a small regular file read synchronously (no thread-pool round trips: verifying
+ * thousands of soak logs is dominated by them); 'large' when it should be streamed instead.
+ */
+export function sha256SmallFileSync(path: string): FileDigest | 'large' | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    if (info.size > WHOLE_READ_MAX) return 'large';
+    const bytes = readFileSync(fd);
+    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The sha256 of a regular file, or undefined when there is no regular file at `path`. */

@@ -3,9 +3,10 @@
 import { CutoverError } from '../domain/errors.js';
 import type { EvidenceHeader } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
+import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { readEvidence } from './evidence-read.js';
 import { mapLimit } from './map-limit.js';
-import { sha256File, type FileDigest } from './sha256-file.js';
+import { sha256File, sha256SmallFileSync, type FileDigest } from './sha256-file.js';
 
 export interface VerifyProblem {
   where: string;
@@ -25,17 +26,18 @@ export interface EvidenceCheck {
   problems: VerifyProblem[];
 }
 
-/** Logs are hashed a few at a time: thousands of small soak logs are dominated by I/O round trips. */
-const HASH_CONCURRENCY = 16;
+/** Large logs are streamed a few at a time (small ones are read synchronously, see HashCache). */
+const HASH_CONCURRENCY = 4;
 
-/** Each file is hashed once, however many checks look at it. */
+/** Each file is hashed once, however many checks look at it; small files synchronously (a batch command). */
 export class HashCache {
   private readonly hashes = new Map<string, Promise<FileDigest | undefined>>();
 
   get(path: string): Promise<FileDigest | undefined> {
     let found = this.hashes.get(path);
     if (!found) {
-      found = sha256File(path);
+      const small = sha256SmallFileSync(path);
+      found = small === 'large' ? sha256File(path) : Promise.resolve(small);
       this.hashes.set(path, found);
     }
     return found;
@@ -51,6 +53,7 @@ export interface LogLocation {
 async function checkRunLog(run: RunState, where: LogLocation, hashes: HashCache): Promise<VerifyProblem | undefined> {
   const recorded = run.finished ?? run.interrupted;
   if (!recorded) return undefined;
+  if (!isSafeRelativePath(run.log)) return { where: `seq ${run.startedSeq}`, message: `run ${run.runId} names its log ${JSON.stringify(run.log)}, outside the evidence folder` };
   const actual = await hashes.get(where.path);
   if (!actual) {
     // A command that could not even start leaves no log; its event records the empty output.

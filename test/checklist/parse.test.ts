@@ -49,7 +49,7 @@ sections:
         title: A
         run: "true"
 `;
-    expect(errors(parseChecklistText(text, 'm.yaml'))).toEqual(['m.yaml:4:1 x-defaults: unknown key "x-defaults" (allowed: $schema, id, title, version, description, owner, variables, roles, links, severity, sections, evidenceTemplate)']);
+    expect(errors(parseChecklistText(text, 'm.yaml'))).toEqual(['m.yaml:4:1 x-defaults: unknown key "x-defaults" (there are no x- extension keys; to share values, put the &anchor on the first item that uses them and merge it with <<: *anchor)']);
     const merged = parseChecklistText(text.replace('x-defaults: &probe\n  timeout: 10s\n  expect: { exitCode: 0 }\n', '').replace('      - <<: *probe\n', '      - &probe\n').concat('      - <<: *probe\n        id: b\n'), 'm.yaml');
     expect(merged.ok && merged.checklist.sections[0]?.items.map((i) => [i.id, i.run])).toEqual([['a', 'true'], ['b', 'true']]);
   });
@@ -123,6 +123,17 @@ sections:
     const lines = errors(parseChecklistText(text, 'x.json'));
     expect(lines).toHaveLength(1);
     expect(lines[0]?.startsWith(start), lines[0]).toBe(true);
+  });
+
+  test('deep nesting, JSON comments and non-ASCII ids get a plain reason', () => {
+    const deep = `id: d\ntitle: D\nversion: 1\nsections:\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i + 1)}a:\n`).join('')}`;
+    expect(errors(parseChecklistText(deep, 'deep.yaml'))[0]).toMatch(/^deep\.yaml:\d+:\d+: nested too deeply for a checklist$/);
+    expect(errors(parseChecklistText(`id: d\ntitle: D\nversion: 1\nsections: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'flow.yaml'))[0]).toMatch(/nested too deeply/);
+    const commented = '{\n  // the payments checklist\n  "id": "p", "title": "P", "version": 1, "sections": []\n}\n';
+    expect(errors(parseChecklistText(commented, 'c.json'))).toEqual(['c.json:2:3: JSON has no comments: remove them, or write the checklist in YAML (.yaml), where # starts a comment']);
+    expect(errors(parseChecklistText(MINIMAL.replace('id: health', 'id: vérifier'), 'u.yaml'))).toEqual([
+      'u.yaml:9:13 sections[0].items[0].id: expected an id of letters, digits, ".", "_" or "-" (no spaces), got a string ("vérifier") (only ASCII letters: "verifier"?)',
+    ]);
   });
 
   test('pathological input never throws', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkReferences } from '../../src/domain/checklist-refs.js';
-import { lintChecklist, findCredential } from '../../src/domain/checklist-lint.js';
+import { findCredential, findEndless, lintChecklist } from '../../src/domain/checklist-lint.js';
 import { ChecklistBase, type ChecklistInput } from '../../src/domain/checklist-schema.js';
 import { looksDestructive } from '../../src/domain/destructive.js';
 import { formatPath } from '../../src/domain/diagnostic.js';
@@ -103,6 +103,17 @@ describe('lintChecklist', () => {
     ]);
   });
 
+  test('warns about commands that never exit on their own', () => {
+    const endless = [
+      'watch -n 10 dig +short www.example.com', 'tail -f /var/log/app.log', 'journalctl -u api -f',
+      'kubectl -n web logs deploy/api --follow', 'kubectl get pods -w', 'kubectl -n web port-forward deploy/api 8080:8080', 'ping db-1',
+    ];
+    const finite = ['tail -n 50 /var/log/app.log', 'kubectl -n web logs deploy/api --since=5m', 'ping -c 3 db-1', 'kubectl rollout status deploy/api --watch=false --timeout=5m'];
+    const c = checklist({}, [...endless, ...finite].map((run, i) => ({ id: `i${i}`, title: `I${i}`, run, expect: { exitCode: 0 } })));
+    expect(lint(c)).toEqual(endless.map((_, i) => `sections[0].items[${i}].run: never-exits`));
+    expect(findEndless('tail -F app.log')).toBe('tail -f');
+  });
+
   test.each([
     ['password=hunter2 ./migrate', 'password=...'],
     ['PGPASSWORD=s3cr3t psql -h db', 'password=...'],
@@ -151,6 +162,11 @@ describe('looksDestructive', () => {
     ['docker system prune -af', 'docker prune'],
     ['redis-cli FLUSHALL', 'FLUSHALL/FLUSHDB'],
     ['aws rds delete-db-instance --db-instance-identifier x', 'cloud delete'],
+    ['sudo -u postgres dropdb orders', 'dropdb'],
+    ['rabbitmqctl purge_queue search-indexer', 'queue purge'],
+    ['kafka-consumer-groups --bootstrap-server k:9092 --delete --group order-consumer', 'kafka delete'],
+    ['kafka-topics.sh --bootstrap-server k:9092 --delete --topic orders', 'kafka delete'],
+    ['etcdctl del /registry --prefix', 'etcd delete'],
   ])('%s', (command, reason) => {
     expect(looksDestructive(command)).toBe(reason);
   });
@@ -167,6 +183,9 @@ describe('looksDestructive', () => {
     'git push origin main',
     'docker ps --format "{{.Names}}"',
     'curl -fsS http://127.0.0.1/health',
+    'rabbitmqctl list_queues name messages',
+    'kafka-consumer-groups --bootstrap-server k:9092 --describe --group order-consumer',
+    'etcdctl get /registry --prefix --keys-only',
   ])('not destructive: %s', (command) => {
     expect(looksDestructive(command)).toBeUndefined();
   });

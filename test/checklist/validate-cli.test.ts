@@ -1,5 +1,5 @@
 // `cutover validate`, `list` and `schema` through the built CLI.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -46,12 +46,13 @@ describe('cutover validate', () => {
     expect(stdout).toContain('tiny.yaml:11:14 warning sections[0].items[0].run: runs a command but has no expect');
   });
 
-  test('--json gives one object with errors and warnings per file; exit 1 when any file is invalid', () => {
+  test('--json gives one object with errors and warnings per file; exit 1 when a file is invalid, 2 when one is missing', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'tiny.yaml'), VALID);
     writeFileSync(join(dir, 'bad.yaml'), VALID.replace('kind: smoke', 'kind: smok'));
+    expect(runCli(['validate', '--json', 'tiny.yaml', 'bad.yaml'], { cwd: dir }).code).toBe(1);
     const { code, stdout } = runCli(['validate', '--json', 'tiny.yaml', 'bad.yaml', 'missing.yaml'], { cwd: dir });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     const out = JSON.parse(stdout);
     expect(out.ok).toBe(false);
     expect(out.files.map((f: { file: string; ok: boolean }) => [f.file, f.ok])).toEqual([['tiny.yaml', true], ['bad.yaml', false], ['missing.yaml', false]]);
@@ -67,16 +68,43 @@ describe('cutover validate', () => {
     expect(missing.errors[0]).toMatchObject({ file: 'missing.yaml', code: 'unreadable', message: 'cannot read: no such file' });
   });
 
-  test('a missing file or a directory without checklists is invalid input (exit 1), no file at all is usage (exit 2)', () => {
+  test('unreadable input is exit 2 like for every command: a missing file, an empty directory, a link loop, no file at all', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'empty-dir'));
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
     const missing = runCli(['validate', 'nope.yaml'], { cwd: dir });
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stdout).toContain('nope.yaml: cannot read: no such file');
     const directory = runCli(['validate', 'empty-dir'], { cwd: dir });
-    expect(directory.code).toBe(1);
-    expect(directory.stdout).toContain('empty-dir: cannot read: is a directory');
+    expect(directory.code).toBe(2);
+    expect(directory.stdout).toContain('empty-dir: a directory without checklist files (.yaml, .yml or .json)');
+    const loop = runCli(['validate', 'loop-a'], { cwd: dir });
+    expect(loop.code).toBe(2);
+    expect(loop.stdout).toContain('loop-a: cannot read: a symbolic link loop');
+    const unknown = runCli(['validate', 'no-such-id'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('no checklist file or checklist id "no-such-id"');
     expect(runCli(['validate'], { cwd: dir }).code).toBe(2);
+    for (const result of [missing, directory, loop, unknown]) expect(result.stderr).toBe('');
+  });
+
+  test('a bundled checklist id validates like its file', () => {
+    const { code, stdout } = runCli(['validate', 'demo'], { cwd: tempDir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ .*checklists\/demo\.yaml \(demo, /);
+  });
+
+  test('past three warnings of one kind, the text output counts the rest', () => {
+    const dir = tempDir();
+    const items = Array.from({ length: 5 }, (_, i) => `      - { id: i${i}, title: Item ${i}, run: "echo ${i}" }`).join('\n');
+    writeFileSync(join(dir, 'many.yaml'), `id: many\ntitle: Many\nversion: 1\nsections:\n  - id: s\n    title: S\n    kind: smoke\n    items:\n${items}\n`);
+    const { code, stdout } = runCli(['validate', 'many.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout.match(/warning .*no expect/g)).toHaveLength(3);
+    expect(stdout).toContain('... and 2 more no-expect warnings (--json lists every one)');
+    const json = JSON.parse(runCli(['validate', '--json', 'many.yaml'], { cwd: dir }).stdout);
+    expect(json.files[0].warnings).toHaveLength(5);
   });
 
   test('a directory stands for the checklists inside it', () => {
@@ -124,6 +152,24 @@ describe('cutover list', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^ID +TITLE +SECTIONS +ITEMS +ORIGIN +PATH$/m);
     expect(table.stdout).toMatch(/^tiny +Tiny +1 +1 +local /m);
+  });
+});
+
+describe('cutover list with a bad $CUTOVER_CHECKLISTS', () => {
+  test('names entries that are missing or not directories on stderr, still lists the rest, and notes duplicate ids', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'tiny.yaml'), VALID);
+    writeFileSync(join(dir, 'tiny-copy.yaml'), VALID);
+    writeFileSync(join(dir, 'junk.yaml'), Buffer.from([0, 1, 2, 255]));
+    const env = { CUTOVER_CHECKLISTS: [join(dir, 'nope'), join(dir, 'tiny.yaml'), dir].join(':') };
+    const { code, stdout, stderr } = runCli(['list'], { cwd: dir, env });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`cutover: CUTOVER_CHECKLISTS: ${join(dir, 'nope')}: no such file`);
+    expect(stderr).toContain(`cutover: CUTOVER_CHECKLISTS: ${join(dir, 'tiny.yaml')}: not a directory`);
+    expect(stdout).toMatch(/^demo +/m);
+    expect(stdout).toMatch(/^junk +\(invalid: run cutover validate\)/m);
+    expect(stdout).toContain('junk.yaml:1:1: contains a NUL byte');
+    expect(stdout).toContain('note: id "tiny" is used by 2 files; `cutover open tiny` opens tiny-copy.yaml');
   });
 });
 

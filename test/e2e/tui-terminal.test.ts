@@ -2,7 +2,7 @@
 // means no color codes, a resize re-lays out the screen, and a hang-up (an SSH drop) cancels the
 // running command, records it, releases the lock and exits.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/services/evidence-store.js';
@@ -40,6 +40,27 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', () => {
     term.start(command, { cwd: repoRoot, env: { TERM: 'xterm-256color', ...env } });
   }
 
+  it('an invalid checklist: the terminal is restored and the error names file and line (exit 1)', async () => {
+    const dir = tempDir('cutover-e2e-');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'id: bad\ntitle: Bad\nversion: 1\nsections:\n  - id: s\n    title: S\n    kind: nope\n');
+    term = new Tmux();
+    term.start(`node ${bin} open ${bad} --ticket CHG-X --evidence-dir ${join(dir, 'ev')}; echo EXITED=$?; sleep 60`, { cwd: repoRoot });
+    const screen = await term.waitFor('EXITED=');
+    expect(screen).toContain('EXITED=1');
+    expect(screen).toMatch(/invalid checklist .*bad\.yaml/);
+    expect(screen).toMatch(/bad\.yaml:7/);
+    expect(existsSync(join(dir, 'ev'))).toBe(false);
+  });
+
+  it('resume with nothing to resume says so (exit 1)', async () => {
+    term = new Tmux();
+    term.start(`node ${bin} resume --evidence-dir ${tempDir('cutover-e2e-')}; echo EXITED=$?; sleep 60`, { cwd: repoRoot });
+    const screen = await term.waitFor('EXITED=');
+    expect(screen).toContain('no unfinished session');
+    expect(screen).toContain('EXITED=1');
+  });
+
   it('NO_COLOR: no color codes on screen (and colors without it)', async () => {
     open(tempDir('cutover-e2e-'), { NO_COLOR: '1' });
     await term.waitFor('Start session');
@@ -61,7 +82,7 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', () => {
     term.keys('Escape');
     await term.waitFor('Sections');
     spawnSync('tmux', ['-L', term.socket, 'resize-window', '-t', 'main', '-x', '56', '-y', '20']);
-    const screen = await term.waitFor('◀ 1/5 ▶');
+    const screen = await term.waitFor('◀ 1/6 ▶');
     expect(screen.split('\n').every((line) => [...line].length <= 56)).toBe(true);
   });
 
@@ -73,7 +94,11 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', () => {
     await term.waitFor('T0 is blocked');
     term.keys('Escape');
     await term.waitFor('Sections');
-    term.keys('Right', 'j', 'j');
+    term.keys('Right');
+    await term.waitFor('▸ Smoke checks');
+    term.keys('j');
+    await term.waitFor('Exits 3  (broken)');
+    term.keys('j');
     await term.waitFor('Sleeps  (slow)');
     term.keys('Enter');
     await term.waitFor('running ·');

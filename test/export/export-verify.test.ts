@@ -3,15 +3,17 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tar from 'tar';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-import { evidenceFiles, runHeadless } from '../headless/helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanScratch, evidenceFiles, runHeadless, scratch } from '../headless/helpers.js';
+
+afterAll(cleanScratch);
 
 let sourceDir: string;
 let sessionFile: string;
 
 beforeAll(() => {
-  sourceDir = tempDir('cutover-export-');
+  sourceDir = scratch('cutover-export-');
   const run = runHeadless('fail.yaml', sourceDir, ['--ticket', 'CHG-7']);
   expect(run.code).toBe(1);
   sessionFile = evidenceFiles(sourceDir)[0] as string;
@@ -19,7 +21,7 @@ beforeAll(() => {
 
 /** A private copy of the session (evidence, snapshot, logs) to tamper with. */
 function copySession(): { dir: string; file: string; logs: string } {
-  const dir = tempDir('cutover-tamper-');
+  const dir = scratch('cutover-tamper-');
   for (const name of readdirSync(sourceDir)) {
     if (!name.endsWith('.lock') && !name.endsWith('.bundle')) cpSync(join(sourceDir, name), join(dir, name), { recursive: true });
   }
@@ -40,7 +42,7 @@ function exportTo(output?: string) {
 
 describe('export and verify round trip', () => {
   it('exports a folder with every part, and verify exits 0 on it', () => {
-    const out = join(tempDir(), 'bundle');
+    const out = join(scratch(), 'bundle');
     const result = exportTo(out);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(out);
@@ -59,7 +61,7 @@ describe('export and verify round trip', () => {
   });
 
   it('exports a .tar.gz (0600) and verify exits 0 on it; the default folder sits beside the evidence', () => {
-    const out = join(tempDir(), 'package.tar.gz');
+    const out = join(scratch(), 'package.tar.gz');
     expect(exportTo(out).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const entries: string[] = [];
@@ -78,20 +80,43 @@ describe('export and verify round trip', () => {
   });
 
   it('refuses to overwrite a non-empty folder or an existing tarball (exit 1, with a hint)', () => {
-    const dir = tempDir();
+    const dir = scratch();
     writeFileSync(join(dir, 'keep.txt'), 'mine');
     const intoDir = exportTo(dir);
     expect(intoDir.code).toBe(1);
     expect(intoDir.stderr).toContain('not empty');
     expect(intoDir.stderr).toContain('-o');
     expect(readdirSync(dir)).toEqual(['keep.txt']);
-    const file = join(tempDir(), 'x.tar.gz');
+    const file = join(scratch(), 'x.tar.gz');
     writeFileSync(file, 'existing');
     expect(exportTo(file).code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('existing');
-    const empty = tempDir();
+    const empty = scratch();
     expect(exportTo(empty).code).toBe(0); // an empty folder is fine
     expect(runCli(['verify', empty]).code).toBe(0);
+  });
+});
+
+describe('export refuses evidence that does not verify', () => {
+  it('a damaged evidence file or an edited run log: exit 1, nothing left behind', () => {
+    const damaged = copySession();
+    const all = lines(damaged.file);
+    all[2] = all[2]!.replace('"echo ok"', '"echo ko"');
+    writeFileSync(damaged.file, all.join('\n'));
+    const out = join(scratch(), 'pkg');
+    const result = runCli(['export', damaged.file, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/damaged at seq 2/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+
+    const edited = copySession();
+    appendFileSync(join(edited.logs, 'r0003.log'), 'later');
+    const tarball = join(scratch(), 'x.tar.gz');
+    const refused = runCli(['export', edited.file, '-o', tarball]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('r0003.log does not match the sha256 recorded');
+    expect(readdirSync(join(tarball, '..'))).toEqual([]);
   });
 });
 
@@ -147,7 +172,7 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
 
   it('in a bundle: report.md edited or deleted, an extra file, evidence.json edited even with SHA256SUMS redone', () => {
     const fresh = (): string => {
-      const out = join(tempDir(), 'b');
+      const out = join(scratch(), 'b');
       expect(exportTo(out).code).toBe(0);
       return out;
     };
@@ -175,20 +200,20 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
   });
 
   it('in a tarball: an edited file, a symlink entry, a path escaping the folder (never extracted)', async () => {
-    const work = tempDir();
+    const work = scratch();
     const root = join(work, 'pkg');
     expect(exportTo(root).code).toBe(0);
     appendFileSync(join(root, 'runs', 'r0003.log'), 'x');
     await tar.c({ gzip: true, file: join(work, 'edited.tar.gz'), cwd: work }, ['pkg']);
     tampered(join(work, 'edited.tar.gz'), /runs\/r0003\.log: sha256 mismatch/);
 
-    const linked = tempDir();
+    const linked = scratch();
     expect(exportTo(join(linked, 'pkg')).code).toBe(0);
     symlinkSync('/etc/passwd', join(linked, 'pkg', 'passwd'));
     await tar.c({ gzip: true, file: join(linked, 'linked.tar.gz'), cwd: linked }, ['pkg']);
     tampered(join(linked, 'linked.tar.gz'), /SymbolicLink entry: not allowed/);
 
-    const escape = tempDir();
+    const escape = scratch();
     mkdirSync(join(escape, 'inner'));
     expect(exportTo(join(escape, 'inner', 'pkg')).code).toBe(0);
     writeFileSync(join(escape, 'evil.txt'), 'escaped');
@@ -207,7 +232,7 @@ describe('verify: unreadable input exits 2', () => {
     ['a .tar.gz that is not a tarball', (dir: string) => (writeFileSync(join(dir, 'c.tar.gz'), 'junk'), join(dir, 'c.tar.gz')), /not a tarball/],
     ['a folder that is not a package', (dir: string) => dir, /not an incident package/],
   ])('%s', (_what, make, message) => {
-    const result = runCli(['verify', make(tempDir())]);
+    const result = runCli(['verify', make(scratch())]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });

@@ -1,12 +1,14 @@
 // `cutover report` through the built CLI: the report of a real headless session, and what happens
 // with damaged evidence or a missing checklist snapshot.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-import { evidenceFiles, runHeadless } from '../headless/helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanScratch, evidenceFiles, runHeadless, scratch } from '../headless/helpers.js';
+
+afterAll(cleanScratch);
 
 function session(): string {
-  const dir = tempDir('cutover-report-');
+  const dir = scratch('cutover-report-');
   expect(runHeadless('fail.yaml', dir, ['--ticket', 'CHG-9', '--env', 'prod-eu']).code).toBe(1);
   return evidenceFiles(dir)[0] as string;
 }

@@ -3,9 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli, tempDir } from '../helpers/cli.js';
-import { evidenceFiles, fixture, readEvents } from './helpers.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { cleanScratch, evidenceFiles, fixture, readEvents, scratch } from './helpers.js';
+
+afterAll(cleanScratch);
 
 const started: ChildProcess[] = [];
 const groups: number[] = [];
@@ -65,7 +67,7 @@ function groupAlive(pgid: number): boolean {
 
 describe('headless runs and real process deaths', () => {
   it('kill -9 mid-command: report shows earlier events and the run as interrupted with its output; verify exits 0', async () => {
-    const dir = tempDir();
+    const dir = scratch();
     const child = startSlowRun(dir);
     await waitForSlowOutput(dir);
     const done = exited(child);
@@ -86,8 +88,29 @@ describe('headless runs and real process deaths', () => {
     expect(verify.code).toBe(0);
   });
 
+  it('report and export work on a session still open in another process (read-only, no lock)', async () => {
+    const dir = scratch();
+    const child = startSlowRun(dir);
+    await waitForSlowOutput(dir);
+    const [file] = evidenceFiles(dir);
+    const report = runCli(['report', file as string]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/\*\*Session still open\*\* in process \d+ on /);
+    expect(report.stdout).toContain('| slow | Slow check | RUNNING |');
+    const out = join(scratch(), 'pkg');
+    const exported = runCli(['export', file as string, '-o', out]);
+    expect(exported.code).toBe(0);
+    expect(readFileSync(join(out, 'runs', 'r0002.log'), 'utf8')).toContain('partial-output-before-kill');
+    const verify = runCli(['verify', out]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('1 unfinished');
+    const done = exited(child);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(143);
+  });
+
   it('SIGTERM cancels the running command (its whole process group), records it, closes the session, exits 143', async () => {
-    const dir = tempDir();
+    const dir = scratch();
     const child = startSlowRun(dir);
     const pgid = await waitForSlowOutput(dir);
     const done = exited(child);

@@ -1,8 +1,21 @@
 // Shared by the headless and export tests: run the built CLI headless on a fixture checklist and
 // read back the evidence it wrote.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runCli, type CliResult } from '../helpers/cli.js';
+import { repoRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+
+const scratchDirs: string[] = [];
+
+/** A temp folder removed by cleanScratch() (call it in afterAll). */
+export function scratch(prefix = 'cutover-test-'): string {
+  const dir = tempDir(prefix);
+  scratchDirs.push(dir);
+  return dir;
+}
+
+export function cleanScratch(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 export const fixture = (name: string): string => join(repoRoot, 'test', 'fixtures', 'headless', name);
 

@@ -2,13 +2,15 @@
 // manual and destructive items, drills and injection, quoting.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-import { evidenceFiles, fixture, readEvents, runHeadless, runJson } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanScratch, evidenceFiles, fixture, readEvents, runHeadless, runJson, scratch } from './helpers.js';
+
+afterAll(cleanScratch);
 
 describe('cutover run --headless', () => {
   it('refuses to run without --headless, naming it (exit 2), and writes no evidence', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const bare = runCli(['run', fixture('pass.yaml'), '--evidence-dir', dir]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('--headless');
@@ -16,7 +18,7 @@ describe('cutover run --headless', () => {
   });
 
   it('passes: prints a row per item, totals and the evidence path, exit 0, evidence file 0600', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const result = runHeadless('pass.yaml', dir, ['--ticket', 'CHG-1', '--env', 'staging']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -33,7 +35,7 @@ describe('cutover run --headless', () => {
   });
 
   it('--json prints exactly one object with the documented shape; manual items are recorded not-run', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const { code, json, stdout } = runJson('pass.yaml', dir);
     expect(code).toBe(0);
     expect(json).toBeDefined();
@@ -57,7 +59,7 @@ describe('cutover run --headless', () => {
   });
 
   it('a failing check fails the run (exit 1) and the run goes on to the next items', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const table = runHeadless('fail.yaml', dir);
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/smoke\/broken\s+This one exits 3\s+FAIL\s+3/);
@@ -70,11 +72,11 @@ describe('cutover run --headless', () => {
   });
 
   it('--section restricts the run to those sections; an unknown id is a usage error listing the valid ones', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const { code, json } = runJson('pass.yaml', dir, ['--section', 'smoke']);
     expect(code).toBe(0);
     expect(json?.items.map((i) => i.item)).toEqual(['health', 'eyeball']);
-    const other = tempDir();
+    const other = scratch();
     const bad = runHeadless('pass.yaml', other, ['--section', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"nope"');
@@ -83,7 +85,7 @@ describe('cutover run --headless', () => {
   });
 
   it('an invalid checklist is a validation error: exit 2 with file:line and the field, no evidence', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const result = runHeadless('invalid.yaml', dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/invalid\.yaml:12:\d+ sections\[0\]\.items\[0\]\.timeout/);
@@ -92,7 +94,7 @@ describe('cutover run --headless', () => {
   });
 
   it('--inject is refused outside a drill (exit 2) and injects the declared fault in one', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const env = { CUTOVER_TEST_DIR: dir };
     const refused = runHeadless('drill.yaml', dir, ['--inject', 'svc'], env);
     expect(refused.code).toBe(2);
@@ -101,34 +103,55 @@ describe('cutover run --headless', () => {
 
     const clean = runJson('drill.yaml', dir, ['--drill'], env);
     expect(clean.code).toBe(0);
-    const drilled = runJson('drill.yaml', tempDir(), ['--drill', '--inject', 'svc'], env);
+    const drilled = runJson('drill.yaml', scratch(), ['--drill', '--inject', 'svc'], env);
     expect(drilled.code).toBe(1);
     expect(drilled.json?.injected).toEqual([expect.objectContaining({ item: 'svc', exitCode: 0, ok: true })]);
     expect(drilled.json?.items[0]).toMatchObject({ item: 'svc', result: 'fail' });
     const file = drilled.json?.evidence as string;
     expect(JSON.parse(readFileSync(file, 'utf8')).header.mode).toBe('drill');
     expect(readEvents(file).some((e) => e.type === 'command.started' && e.purpose === 'inject')).toBe(true);
-    const unknown = runHeadless('drill.yaml', tempDir(), ['--drill', '--inject', 'nope'], env);
+    const unknown = runHeadless('drill.yaml', scratch(), ['--drill', '--inject', 'nope'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('svc');
   });
 
   it('destructive items are refused and recorded unless --allow-destructive', () => {
-    const refused = runJson('destructive.yaml', tempDir());
+    const refused = runJson('destructive.yaml', scratch());
     expect(refused.code).toBe(1);
     expect(refused.json?.items[0]).toMatchObject({ item: 'wipe', result: 'refused', runId: null });
     const events = readEvents(refused.json?.evidence as string);
     expect(events.some((e) => e.type === 'destructive.refused' && e.item === 'wipe')).toBe(true);
     expect(events.some((e) => e.type === 'command.started')).toBe(false);
 
-    const allowed = runJson('destructive.yaml', tempDir(), ['--allow-destructive']);
+    const allowed = runJson('destructive.yaml', scratch(), ['--allow-destructive']);
     expect(allowed.code).toBe(0);
     expect(allowed.json?.items[0]).toMatchObject({ item: 'wipe', result: 'pass' });
     expect(readEvents(allowed.json?.evidence as string).some((e) => e.type === 'destructive.confirmed')).toBe(true);
   });
 
+  it('a section whose requirements are not met is not entered: recorded, counted as failed', () => {
+    const { code, json } = runJson('locked.yaml', scratch());
+    expect(code).toBe(1);
+    expect(json?.items.map((i) => [i.item, i.result])).toEqual([
+      ['g1', 'fail'],
+      ['go', 'locked'],
+    ]);
+    const events = readEvents(json?.evidence as string);
+    expect(events.some((e) => e.type === 'command.started' && e.item === 'go')).toBe(false);
+    expect(events.find((e) => e.type === 'item.marked' && e.item === 'go')).toMatchObject({ status: 'not-run', note: expect.stringContaining('section locked: gates not all passed: g1') });
+  });
+
+  it('a watch item is a soak: re-run until its time is up, one row with the run count', () => {
+    const dir = scratch();
+    const table = runHeadless('soak.yaml', dir);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/soak\/loop\s+Health in a loop\s+pass\s+0\s+\S+\s+soak: \d+ runs, 0 failed/);
+    const events = readEvents(evidenceFiles(dir)[0] as string);
+    expect(events.filter((e) => e.type === 'command.started' && e.purpose === 'watch').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('variables are shell-quoted: --var x=\'$(touch …)\' never executes', () => {
-    const dir = tempDir();
+    const dir = scratch();
     const marker = join(dir, 'pwned');
     const { code, json } = runJson('vars.yaml', dir, ['--var', `x=$(touch ${marker})\`touch ${marker}\`;touch ${marker}`]);
     expect(code).toBe(0);

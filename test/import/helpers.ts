@@ -7,7 +7,8 @@ import type { Checklist } from '../../src/domain/checklist-schema.js';
 import { importRunbook, serializeChecklist, type ImportSummary } from '../../src/domain/import/index.js';
 import { repoRoot } from '../helpers/cli.js';
 
-export const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+// Copies of ../shared/seeds, so that the tests pass on a clone anywhere.
+export const seedsDir = join(repoRoot, 'test', 'fixtures', 'import', 'seeds');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures', 'import');
 
 export function seedFile(prefix: string): string {

@@ -1,5 +1,5 @@
 // `cutover import` through the built CLI: files written, formats, summary, validate, errors.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -79,6 +79,36 @@ describe('cutover import (built CLI)', () => {
     expect(self.stderr).toContain('refusing to overwrite the runbook');
     expect(readFileSync(oddlyNamed, 'utf8')).toBe('# R\n\n- step\n');
     expect(self.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses what is not a markdown runbook, and unwritable outputs, in one line each and without hanging', () => {
+    const dir = tempDir();
+    const runbook = join(dir, 'r.md');
+    writeFileSync(runbook, '# R\n\n- step\n');
+    const oneLine = (args: string[], code: number, message: string): void => {
+      const result = runCli(args, { timeout: 20_000 });
+      expect([result.code, result.stdout], args.join(' ')).toEqual([code, '']);
+      expect(result.stderr.split('\n')[0]).toContain(message);
+      expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    };
+    const page = join(dir, 'page.html');
+    writeFileSync(page, '<!DOCTYPE html>\n<html><body><h1>Deploy</h1><p>Run <code>make deploy</code></p></body></html>\n');
+    oneLine(['import', page], 1, `${page} is an HTML page, not a markdown runbook`);
+    const binary = join(dir, 'image.md');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    oneLine(['import', binary], 1, 'is not a text file (it contains NUL bytes)');
+    oneLine(['import', 'checklists/demo.yaml'], 2, 'checklists/demo.yaml is a YAML file: import reads a markdown runbook');
+    const big = join(dir, 'big.md');
+    writeFileSync(big, `# Big\n\n${'- step\n'.repeat(200_000)}`);
+    oneLine(['import', big], 2, 'too large for a runbook (1.3 MB; the limit is 1 MB)');
+    symlinkSync('loop-b.md', join(dir, 'loop-a.md'));
+    symlinkSync('loop-a.md', join(dir, 'loop-b.md'));
+    oneLine(['import', join(dir, 'loop-a.md')], 2, 'cannot read runbook');
+    oneLine(['import', runbook, '-o', join(runbook, 'out.yaml')], 2, `cannot write ${join(runbook, 'out.yaml')}: ${runbook} is not a directory`);
+    mkdirSync(join(dir, 'out.yaml'));
+    oneLine(['import', runbook, '-o', join(dir, 'out.yaml')], 2, 'is a directory');
+    // Node's recursive mkdir spins forever here; the import must give up with a reason instead.
+    if (process.platform === 'linux') oneLine(['import', runbook, '-o', '/proc/no-such-dir/x.yaml'], 2, 'cannot write /proc/no-such-dir/x.yaml');
   });
 
   it('creates the output directory and never runs the commands it imports', () => {

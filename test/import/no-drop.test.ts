@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { repairMojibake } from '../../src/domain/import/mojibake.js';
 import { fixturesDir, importText, seedsDir } from './helpers.js';
 
-const NO_CONTENT = /^(?:tbd|todo|n a|\d+)$/;
+// "Expected:" is the label of the expect field; its text is the field's description.
+const NO_CONTENT = /^(?:tbd|todo|n a|\d+|expected)$/;
 
 function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -21,7 +22,11 @@ function segments(lines: string[], index: number): string[] {
   const next = lines[index + 1] ?? '';
   if (/^\s*(?:```|~~~)/.test(line) || /^\s*\|?[\s:|-]*-{3,}[\s:|-]*$/.test(line)) return [];
   if (/^\s*\|/.test(line) && /^\s*\|?[\s:|-]*-{3,}/.test(next)) return []; // a table header
-  const bare = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
+  // Emphasis markers and HTML entities (&nbsp;, &mdash;) are syntax, not words.
+  const bare = line
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ');
   return bare.split(/(?<!\\)\||\]\(|<br\s*\/?>|:\s|`,\s*`/i);
 }
 

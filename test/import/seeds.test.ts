@@ -1,4 +1,4 @@
-// Each real runbook in ../shared/seeds imports into a checklist that validates and holds every role,
+// Each real runbook in ../shared/seeds (copied to test/fixtures/import/seeds) imports into a checklist that validates and holds every role,
 // smoke item, severity level, rule, rollback step and command of the seed. The expected numbers
 // were counted by hand from the seed files; the comment on each says what they are.
 import { describe, expect, it } from 'vitest';

@@ -218,6 +218,12 @@ describe('CRLF, no headings, nothing at all', () => {
   it('refuses a file with nothing in it', () => {
     expect(() => importText('\n\n---\n\n')).toThrow(/nothing to import/);
     expect(() => importText('')).toThrow(/nothing to import/);
+    expect(() => importText('# A\n## B\n### C\n')).toThrow(/nothing to import: only headings, with no steps or text under them/);
+  });
+
+  it('ignores a heading without words ("#" alone, as in a pasted YAML comment)', () => {
+    const { checklist } = importText('# Deploy\n\n## Steps\n\n#\n\n- one\n- two\n');
+    expect(checklist.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([['Steps', ['one', 'two']]]);
   });
 
   it('uses --id when given, else the file name, and refuses an invalid id', () => {

@@ -1,8 +1,9 @@
 // The small decisions the importer makes, one function at a time.
 import { describe, expect, it } from 'vitest';
-import { commandFromCode, isCommandSpan } from '../../src/domain/import/commands.js';
+import { commandFromCode, isCommandSpan, looksLikeShell, unwrapWatch } from '../../src/domain/import/commands.js';
+import { ImportContext } from '../../src/domain/import/context.js';
 import { IdRegistry, slugify } from '../../src/domain/import/ids.js';
-import { parseOffsetPrefix } from '../../src/domain/import/items.js';
+import { parseExpectation, parseOffsetPrefix, titleWithoutCommand } from '../../src/domain/import/items.js';
 import { repairMojibake } from '../../src/domain/import/mojibake.js';
 import { foreignTemplate, isPlaceholder, templatize } from '../../src/domain/import/placeholders.js';
 import { inferKind } from '../../src/domain/import/section-kind.js';
@@ -28,6 +29,13 @@ describe('section kind from heading words', () => {
     ['Approvals', 'signoff'],
     ['Canary', undefined],
     ['Step 3: Deploy', undefined],
+    ['Pre-cutover checks', 'gates'],
+    ['Post-cutover verification', 'smoke'],
+    ['Diagnosis', 'triage'],
+    ['Mitigations', 'playbook'],
+    ['After the incident', 'steps'],
+    ['Step 2 - Verify', 'smoke'],
+    ['7 days of stable operation', undefined],
   ])('%s -> %s', (title, kind) => {
     expect(inferKind(title)).toBe(kind);
   });
@@ -62,6 +70,21 @@ describe('fenced code', () => {
 
   it('keeps comments and strips $ prompts, output lines become an example', () => {
     expect(commandFromCode('console', '# check\n$ uptime\n 10:00 up 3 days\n$ date')).toEqual({ run: '# check\nuptime\ndate', output: '10:00 up 3 days' });
+  });
+
+  it('an untagged terminal session is shell even when its output is longer than its commands', () => {
+    const session = '$ kubectl get deploy api\nNAME   READY   UP-TO-DATE   AVAILABLE   AGE\napi    3/3     3            3           41d';
+    expect(looksLikeShell(session)).toBe(true);
+    expect(commandFromCode(null, session)).toEqual({ run: 'kubectl get deploy api', output: session.split('\n').slice(1).join('\n') });
+    expect(looksLikeShell('Total: $ 5.00 per month\nTax: $ 1.00')).toBe(false);
+  });
+
+  it('unwraps `watch` into the command it repeats, and only a one-line one it understands', () => {
+    expect(unwrapWatch('watch -n 10 dig +short x @8.8.8.8')).toEqual({ run: 'dig +short x @8.8.8.8', every: '10s' });
+    expect(unwrapWatch("watch -d --interval=5 'kubectl get pods | grep -v Running'")).toEqual({ run: 'kubectl get pods | grep -v Running', every: '5s' });
+    expect(unwrapWatch('watch kubectl get nodes')).toEqual({ run: 'kubectl get nodes', every: '2s' });
+    expect(unwrapWatch('watch -n 5 a\nwatch -n 5 b')).toBeUndefined();
+    expect(unwrapWatch('kubectl get pods --watch')).toBeUndefined();
   });
 });
 
@@ -121,6 +144,27 @@ describe('placeholders, variables and ids', () => {
     expect(slugify('Préparation du basculement')).toBe('preparation-du-basculement');
     const ids = new IdRegistry();
     expect([ids.take('smoke', 'x'), ids.take('smoke', 'x'), ids.take('', 'item'), ids.take('Smoke', 'x')]).toEqual(['smoke', 'smoke-2', 'item', 'Smoke-3']);
+  });
+
+  it('a step titled "Label: `command`" is titled by its label once the command is its run', () => {
+    expect(titleWithoutCommand('Scale the API down: `kubectl scale deploy/api --replicas=0`', ['kubectl scale deploy/api --replicas=0'])).toEqual({ title: 'Scale the API down' });
+    expect(titleWithoutCommand('Restart a node — `kubectl delete pod x` and wait', ['kubectl delete pod x'])).toEqual({ title: 'Restart a node', kept: 'Restart a node — `kubectl delete pod x` and wait' });
+    expect(titleWithoutCommand('If rollback: `helm rollback api`', ['helm rollback api'])).toBeUndefined();
+    expect(titleWithoutCommand('Check: `docs/x.md`', ['kubectl get pods'])).toBeUndefined();
+  });
+
+  it('expectations: exit codes, and output text in a leading code span (not a bare number)', () => {
+    expect(parseExpectation('`"status" : "green"`. Yellow is degraded')).toEqual({ description: '`"status" : "green"`. Yellow is degraded', contains: '"status" : "green"' });
+    expect(parseExpectation('output contains `Clusters are compatible`')).toMatchObject({ contains: 'Clusters are compatible' });
+    expect(parseExpectation('`0`')).toEqual({ description: '`0`' });
+    expect(parseExpectation('exit code 0')).toEqual({ description: 'exit code 0', exitCode: 0 });
+  });
+
+  it('a legend spells out abbreviated role titles', () => {
+    const ctx = new ImportContext('');
+    expect(ctx.legend('Legend: RM = release manager; IC - incident commander.')).toBe(true);
+    expect([ctx.expandTitle('RM'), ctx.expandTitle('IC'), ctx.expandTitle('SRE')]).toEqual(['Release manager (RM)', 'Incident commander (IC)', 'SRE']);
+    expect(ctx.legend('The legend of the fall')).toBe(false);
   });
 
   it('timeline offsets', () => {

@@ -43,6 +43,10 @@ describe('redaction stream', () => {
     expect(whole.count).toBe(6);
   });
 
+  it('leaves already-redacted text as it is (redacting twice changes nothing)', () => {
+    expect(redactor.redact(whole.text)).toEqual({ text: whole.text, count: 0 });
+  });
+
   it('gives the same result wherever the text is split into two chunks', () => {
     for (let at = 0; at <= SAMPLE.length; at++) {
       expect(streamed(redactor, [SAMPLE.slice(0, at), SAMPLE.slice(at)]), `split at ${at}`).toEqual(whole);

@@ -107,7 +107,7 @@ describe('secret environment variables', () => {
   });
 
   it.each([
-    'KEYBOARD', 'MONKEY_MODE', 'SSH_AUTH_SOCK', 'PWD', 'OLDPWD', 'PATH', 'HOME', 'TOKEN_FILE', 'PRIVATE_KEY_PATH',
+    'KEYBOARD', 'MONKEY_PATCH', 'KEYBOARD_LAYOUT', 'SSH_AUTH_SOCK', 'PWD', 'OLDPWD', 'PATH', 'HOME', 'TOKEN_FILE', 'PRIVATE_KEY_PATH',
     'AUTH_TYPE', 'AUTH_PROVIDER', 'AWS_ACCESS_KEY_ID', 'AUTHOR', 'PASSENGER_ENV', 'KEYCLOAK_URL', 'GIT_AUTHOR_NAME',
     'PARTITION_KEY', 'ROUTING_KEY', 'SSH_PUBLIC_KEY', 'XAUTHORITY',
   ])('%s is not secret', (name) => {

@@ -8,9 +8,9 @@ import { repoRoot, tempDir } from '../helpers/cli.js';
 const fixture = join(repoRoot, 'test/fixtures/session/basic.yaml');
 const open: CutoverSession[] = [];
 
-async function start(mode: 'live' | 'drill' = 'live', variables: Record<string, string> = {}, allowDestructive = false): Promise<CutoverSession> {
+async function start(mode: 'live' | 'drill' = 'live', variables: Record<string, string> = {}, allowDestructive = false, inject?: string[]): Promise<CutoverSession> {
   const session = await CutoverSession.start({
-    checklistPath: fixture, evidenceDir: tempDir(), ticket: 'CHG-42', environment: 'staging', operator: 'ada', mode, variables, allowDestructive,
+    checklistPath: fixture, evidenceDir: tempDir(), ticket: 'CHG-42', environment: 'staging', operator: 'ada', mode, variables, allowDestructive, inject,
   });
   open.push(session);
   return session;
@@ -83,6 +83,16 @@ describe('CutoverSession', () => {
     const run = await drill.injectFault('broken');
     expect(run.purpose).toBe('inject');
     expect(drill.state.items['smoke/broken']).toBeUndefined();
+  });
+
+  it('injects an armed fault (--inject) once, right before the item runs', async () => {
+    await expect(start('live', {}, false, ['broken'])).rejects.toThrow(/only works in a drill/);
+    await expect(start('drill', {}, false, ['hello'])).rejects.toThrow(/cannot inject hello.*\n?/);
+    const drill = await start('drill', {}, false, ['broken']);
+    await drill.runItem('smoke', 'broken');
+    await drill.runItem('smoke', 'broken');
+    const purposes = drill.state.runOrder.map((id) => drill.state.runs[id]?.purpose);
+    expect(purposes).toEqual(['inject', 'check', 'check']);
   });
 
   it('soaks a watch item on schedule and marks the result', async () => {

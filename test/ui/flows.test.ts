@@ -71,12 +71,29 @@ describe('flows', () => {
     expect(session.state.passes.smoke).toBe(2);
   });
 
-  it('I injects a drill fault only in a drill, on items that declare one', async () => {
-    const { ui } = await open();
+  it('I injects a drill fault only in a drill', async () => {
+    const { session, ui } = await open();
     await ui.press(arrowRight);
     await ui.press('I');
     await ui.waitFor('faults are injected only in a drill');
-    expect(ui.lastFrame()).not.toContain('I inject');
+    expect(Object.keys(session.state.runs)).toHaveLength(0);
+  });
+
+  it('in a drill, I runs the fault declared by the item, recorded as an injection', async () => {
+    const { session, ui } = await open({ mode: 'drill' });
+    await ui.press(arrowRight);
+    expect(await ui.waitFor('drill fault (I): makes the next check fail')).toContain('DRILL');
+    await ui.press('I');
+    const frame = await ui.waitFor((f) => f.includes('INJECTING FAULT') && f.includes('✓ PASS'));
+    expect(frame).toContain('fault injected');
+    expect(Object.values(session.state.runs)[0]).toMatchObject({ purpose: 'inject', command: 'echo fault injected' });
+    // an injection is not the item's result
+    expect(session.state.items['smoke/ok']).toBeUndefined();
+    await ui.press(enter);
+    await ui.waitFor('Enter/r run');
+    await ui.press(arrowDown);
+    await ui.press('I');
+    await ui.waitFor('broken declares no fault to inject');
   });
 
   it('in a drill: the DRILL banner shows and destructive items are refused (and the refusal recorded)', async () => {

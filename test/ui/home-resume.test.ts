@@ -73,3 +73,22 @@ describe('home', () => {
     expect(frame).toContain('›· Roll forward');
   });
 });
+
+describe('resume after a crash', () => {
+  it('shows the run that was in flight as interrupted, with earlier results intact', async () => {
+    const dir = tempEvidenceDir();
+    const first = await startSession(dir);
+    await first.runItem('smoke', 'ok');
+    // the writer dies between command.started and command.finished
+    await first.append({ type: 'command.started', runId: 'r9999', section: 'smoke', item: 'broken', pass: 1, command: "sh -c 'exit 3'", cwd: dir, log: first.store.runLogRelative('r9999') });
+    await first.close();
+    const again = await CutoverSession.resume(first.evidencePath);
+    sessions.push(again);
+    const ui = renderTui({ session: again });
+    // the cursor comes back to the item that was running
+    const frame = await ui.waitFor('Exits 3  (broken)');
+    expect(frame).toMatch(/✓ Says ok/);
+    expect(frame).toMatch(/! Exits 3/);
+    expect(frame).toContain('interrupted');
+  });
+});

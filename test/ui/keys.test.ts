@@ -1,5 +1,5 @@
 // Key handling, the key map, and the bounded buffers behind the screens.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Key } from 'ink';
 import { toKeyEvents } from '../../src/ui/keys/key-event.js';
 import { actionFor, footerHints, KEYMAP } from '../../src/ui/keys/keymap.js';
@@ -91,5 +91,25 @@ describe('layout helpers', () => {
     s = textInputReducer(s, { type: 'backspace' });
     s = textInputReducer(s, { type: 'deleteWord' });
     expect(s.value).toBe('c');
+  });
+});
+
+describe('tail buffer under a flood', () => {
+  it('splits only the end of a chunk that can still be shown', () => {
+    const tail = new TailBuffer(10, 100);
+    const chunk = 'y\n'.repeat(32 * 1024);
+    const split = vi.spyOn(String.prototype, 'split');
+    for (let i = 0; i < 100; i++) tail.push(chunk);
+    const pieces = split.mock.results.reduce((n, r) => n + (r.value as string[]).length, 0);
+    split.mockRestore();
+    expect(pieces).toBeLessThanOrEqual(100 * 10);
+    expect(tail.bytes).toBe(100 * chunk.length);
+    expect(tail.tail(2)).toEqual(['y', 'y']);
+  });
+  it('keeps lines across chunk boundaries and empty lines', () => {
+    const tail = new TailBuffer(5, 50);
+    tail.push('a\n\nb');
+    tail.push('c\nd\n');
+    expect(tail.tail(5)).toEqual(['a', '', 'bc', 'd']);
   });
 });

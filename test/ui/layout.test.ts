@@ -33,11 +33,11 @@ describe('layout', () => {
 
   it('a narrow terminal drops the sections pane; ←/→ then step through sections', async () => {
     const { ui } = await open(50, 20);
-    let frame = await ui.waitFor('◀ 1/5 ▶');
+    let frame = await ui.waitFor('◀ 1/6 ▶');
     expect(frame).not.toContain('Sections');
     expect(frame.split('\n').every((l) => width(l) <= 50)).toBe(true);
     await ui.press('\u001B[C');
-    frame = await ui.waitFor('◀ 2/5 ▶');
+    frame = await ui.waitFor('◀ 2/6 ▶');
     expect(frame).toContain('Announce the rollback');
   });
 
@@ -53,7 +53,7 @@ describe('layout', () => {
     const { ui } = await open(100, 30);
     await ui.waitFor('Sections');
     resize(ui.stdout, 60, 20);
-    const frame = await ui.waitFor('◀ 1/5 ▶');
+    const frame = await ui.waitFor('◀ 1/6 ▶');
     expect(frame.split('\n').every((l) => width(l) <= 60)).toBe(true);
     resize(ui.stdout, 120, 40);
     await ui.waitFor('Sections');

@@ -1,6 +1,6 @@
 // Running a command: live output, cancel (c and Ctrl-C) recorded as cancelled, help while it runs,
 // the full log in the pager, and the soak.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CutoverSession } from '../../src/services/session.js';
 import { arrowDown, arrowRight, ctrlC, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
@@ -53,7 +53,7 @@ describe('running a command', () => {
     await ui.press('?');
     const help = await ui.waitFor('Help — keys');
     expect(help).toContain('cancel the command');
-    expect(session.state.runs[session.state.runOrder.at(-1) ?? '']?.inFlight).toBe(true);
+    await vi.waitFor(() => expect(session.state.runs[session.state.runOrder.at(-1) ?? '']?.inFlight).toBe(true));
     await ui.press(escape);
     await ui.waitFor('running ·');
     await ui.press('c');
@@ -90,8 +90,7 @@ describe('running a command', () => {
     await ui.press(enter);
     await ui.waitFor('✓ PASS');
     await ui.press('l');
-    let frame = await ui.waitFor('Log of smoke/ok');
-    expect(frame).toMatch(/^1$/m);
+    let frame = await ui.waitFor((f) => f.includes('Log of smoke/ok') && /^1$/m.test(f));
     expect(frame).not.toMatch(/^500$/m);
     await ui.press('G');
     frame = await ui.waitFor(/^ok$/m);
@@ -102,5 +101,40 @@ describe('running a command', () => {
     frame = await ui.waitFor((f) => !/^1$/m.test(f));
     await ui.press(escape);
     await ui.waitFor('✓ PASS');
+  });
+});
+
+describe('a soak (watch)', () => {
+  it('re-runs the check, shows the runs so far, and marks the item from all of them', async () => {
+    const session = await startSession(tempEvidenceDir());
+    sessions.push(session);
+    const ui = renderTui({ session });
+    await ui.waitFor('Smoke checks');
+    for (let i = 0; i < 5; i++) await ui.press(arrowDown);
+    await ui.waitFor('Echo in a loop');
+    await ui.press(arrowRight);
+    await ui.press(enter);
+    await ui.waitFor('Soak: Echo in a loop');
+    const frame = await ui.waitFor('✓ PASS', 15_000);
+    expect(frame).toMatch(/soak run [23]/);
+    expect(frame).toContain('── run 2 pass ──');
+    const runs = Object.values(session.state.runs).filter((r) => r.item === 'soak-echo');
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(session.state.items['soak/soak-echo']).toMatchObject({ status: 'pass' });
+    expect(session.state.items['soak/soak-echo']?.note).toMatch(/soak: \d of \d runs passed/);
+  });
+});
+
+describe('after a failed run', () => {
+  it('i on the result declares the severity the check suggests; r runs it again', async () => {
+    const { session, ui } = await onItem(1);
+    await ui.press(enter);
+    await ui.waitFor('✗ FAIL');
+    await ui.press('r');
+    await ui.waitFor((f) => f.includes('✗ FAIL') && Object.keys(session.state.runs).length === 2);
+    await ui.press('i');
+    const frame = await ui.waitFor('Declare an incident');
+    expect(frame).toContain('[SEV0]');
+    expect(frame).toContain('Exits 3 failed');
   });
 });

@@ -1,12 +1,11 @@
 // `cutover export <evidence.json> [-o DIR | -o FILE.tar.gz]`: writes the incident package and
 // prints where. Read-only on the evidence: works on a session open in another process too.
-import { relative } from 'node:path';
+import { displayPathOf } from '../../services/checklist-loader.js';
 import { exportSession } from '../../services/export.js';
 
 export async function exportCommand(evidence: string, opts: { output?: string }): Promise<void> {
   const result = await exportSession(evidence, opts.output);
-  const shown = relative(process.cwd(), result.path);
-  const path = shown && !shown.startsWith('..') ? shown : result.path;
+  const path = displayPathOf(result.path);
   const what = result.format === 'tar.gz' ? 'incident package (.tar.gz)' : 'incident package folder';
   const logs = result.files.filter((f) => f.startsWith('runs/')).length;
   const named = result.files.filter((f) => !f.startsWith('runs/'));

@@ -9,32 +9,53 @@ import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
-import { bundledChecklistDir, displayPathOf } from '../../services/checklist-loader.js';
+import { bundledChecklistDir, displayPathOf, fileErrorReason } from '../../services/checklist-loader.js';
 import { writeFileDurable } from '../../services/durable-file.js';
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const REASONS: Record<string, string> = { ENOENT: 'no such file', ENOTDIR: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };
+// The largest real runbooks are tens of KB; markdown parsing of a file this size already takes
+// seconds, and a bigger one is a book or a log, not a runbook.
+const MAX_BYTES = 1024 * 1024;
 
 async function readRunbook(path: string, display: string): Promise<{ text: string; notice?: string }> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new CutoverError(`cannot read runbook ${display}: is a directory`, EXIT.usage);
-    if (info.size > MAX_BYTES) throw new CutoverError(`cannot read runbook ${display}: too large (${(info.size / 1024 / 1024).toFixed(1)} MB)`, EXIT.usage);
+    if (info.size > MAX_BYTES) throw new CutoverError(`cannot read runbook ${display}: too large for a runbook (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)`, EXIT.usage, 'split it into one runbook per cutover');
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof CutoverError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CutoverError(`cannot read runbook ${display}: ${REASONS[code] ?? (error as Error).message}`, EXIT.usage);
+    throw new CutoverError(`cannot read runbook ${display}: ${fileErrorReason(error)}`, EXIT.usage);
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new CutoverError(`${display} is not a text file (it contains NUL bytes)`, EXIT.failed, 'import expects a markdown runbook');
   }
+  let decoded: { text: string; notice?: string };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), notice: 'the file is not UTF-8: read it as Windows-1252 (Latin-1)' };
+    decoded = { text: new TextDecoder('windows-1252').decode(bytes), notice: 'the file is not UTF-8: read it as Windows-1252 (Latin-1)' };
   }
+  // Markdown may hold some HTML, but a whole web page would import as one block of markup.
+  if (/^\uFEFF?\s*(?:<!doctype\s+html|<html[\s>])/i.test(decoded.text)) {
+    throw new CutoverError(`${display} is an HTML page, not a markdown runbook`, EXIT.failed, 'convert it to markdown first, e.g. pandoc -f html -t gfm page.html -o runbook.md');
+  }
+  return decoded;
+}
+
+/** mkdir -p without Node's recursive mode, which can spin forever on special file systems (/proc). */
+async function ensureDirectory(dir: string, output: string): Promise<void> {
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  if (!(info instanceof Error)) {
+    if (info.isDirectory()) return;
+    throw new CutoverError(`cannot write ${output}: ${displayPathOf(dir)} is not a directory`, EXIT.usage);
+  }
+  const parent = dirname(dir);
+  if (info.code !== 'ENOENT' || parent === dir) throw new CutoverError(`cannot write ${output}: ${fileErrorReason(info)}`, EXIT.usage);
+  await ensureDirectory(parent, output);
+  await mkdir(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CutoverError(`cannot write ${output}: ${fileErrorReason(error)} (creating ${displayPathOf(dir)})`, EXIT.usage);
+  });
 }
 
 /** Where checklist.schema.json is, relative to the output file (or the working directory). */
@@ -60,6 +81,9 @@ export async function importCommand(runbook: string, opts: Record<string, unknow
   if (output && resolve(output) === resolve(runbook)) {
     throw new CutoverError(`refusing to overwrite the runbook ${source} with its checklist`, EXIT.usage, 'choose another -o file, e.g. checklists/<name>.yaml');
   }
+  if (/\.(?:ya?ml|json)$/i.test(runbook)) {
+    throw new CutoverError(`${source} is a ${/json$/i.test(runbook) ? 'JSON' : 'YAML'} file: import reads a markdown runbook`, EXIT.usage, `to check a checklist, run: cutover validate ${source}`);
+  }
   const { text: raw, notice } = await readRunbook(resolve(runbook), source);
   const { checklist, summary } = importRunbook(raw, { source, ...(id !== undefined ? { id } : {}) });
   if (notice) summary.notices.unshift(notice);
@@ -68,12 +92,12 @@ export async function importCommand(runbook: string, opts: Record<string, unknow
 
   if (output) {
     const target = resolve(output);
+    await ensureDirectory(dirname(target), output);
+    if (await stat(target).then((s) => s.isDirectory(), () => false)) throw new CutoverError(`cannot write ${output}: is a directory`, EXIT.usage);
     try {
-      await mkdir(dirname(target), { recursive: true });
       await writeFileDurable(target, text, { mode: 0o644 });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      throw new CutoverError(`cannot write ${output}: ${REASONS[code] ?? (error as Error).message}`, EXIT.failed);
+      throw new CutoverError(`cannot write ${output}: ${fileErrorReason(error)}`, EXIT.failed);
     }
   } else process.stdout.write(text);
   process.stderr.write(`${formatSummary(summary, source, output ? displayPathOf(output) : 'stdout')}\n`);

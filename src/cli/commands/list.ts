@@ -1,5 +1,5 @@
 // `cutover list`: bundled and local checklists, then unfinished sessions (most recent first).
-import { displayPathOf, findChecklists, type FoundChecklist } from '../../services/checklist-loader.js';
+import { checklistDirProblems, displayPathOf, findChecklists, type FoundChecklist } from '../../services/checklist-loader.js';
 import { listSessions, type SessionSummary } from '../../services/evidence-store.js';
 import { formatTable } from '../format-table.js';
 
@@ -28,7 +28,21 @@ function sessionRows(sessions: SessionSummary[]): Array<Record<string, string>> 
   }));
 }
 
+/** Ids used by more than one file: say which one `cutover open <id>` takes (local before bundled). */
+function duplicateNotes(checklists: FoundChecklist[]): string[] {
+  const valid = checklists.filter((c) => !c.error);
+  const notes: string[] = [];
+  for (const id of new Set(valid.map((c) => c.id))) {
+    const same = valid.filter((c) => c.id === id);
+    if (same.length < 2) continue;
+    const chosen = same.find((c) => c.origin === 'local') ?? same[0];
+    notes.push(`note: id "${id}" is used by ${same.length} files; \`cutover open ${id}\` opens ${displayPathOf(chosen?.path ?? '')}`);
+  }
+  return notes;
+}
+
 export async function listCommand(opts: { json?: boolean; evidenceDir: string }): Promise<void> {
+  for (const problem of await checklistDirProblems()) process.stderr.write(`cutover: ${problem}\n`);
   const checklists = await findChecklists();
   const sessions = (await listSessions(opts.evidenceDir))
     .filter((s) => !s.closed)
@@ -40,6 +54,7 @@ export async function listCommand(opts: { json?: boolean; evidenceDir: string })
   const out: string[] = [];
   out.push(checklists.length ? formatTable(checklistRows(checklists), ['ID', 'TITLE', 'SECTIONS', 'ITEMS', 'ORIGIN', 'PATH']) : 'No checklists found (looked in the bundled checklists/, ./checklists and $CUTOVER_CHECKLISTS).');
   for (const c of checklists.filter((c) => c.error)) out.push(`  ${c.error}`);
+  out.push(...duplicateNotes(checklists));
   if (sessions.length) {
     out.push('', 'Unfinished sessions (most recent first; continue with `cutover resume <evidence>`):');
     out.push(formatTable(sessionRows(sessions), ['LAST EVENT', 'CHECKLIST', 'TICKET', 'ENV', 'MODE', 'OPERATOR', 'EVIDENCE']));

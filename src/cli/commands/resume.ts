@@ -1,6 +1,7 @@
 // `cutover resume [evidence.json]`: back into an unfinished session, at the section and item
 // where the operator was. Without a file, the most recent unfinished session in the evidence dir.
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { parseVars } from '../fatal.js';
 import { loadTui, requireTty } from './home.js';
 
 export async function resumeCommand(evidence: string | undefined, opts: Record<string, unknown> & { evidenceDir: string }): Promise<void> {
@@ -10,7 +11,11 @@ export async function resumeCommand(evidence: string | undefined, opts: Record<s
   if (!path) {
     throw new CutoverError(`no unfinished session in ${opts.evidenceDir}`, EXIT.failed, 'start one with: cutover open <checklist>');
   }
-  const services = defaultServices(opts.evidenceDir);
+  const services = defaultServices(opts.evidenceDir, {
+    allowDestructive: opts.allowDestructive === true,
+    variables: parseVars(opts.var as string[] | undefined),
+    operator: opts.operator as string | undefined,
+  });
   const session = await services.resumeSession(path);
   process.exitCode = await runTui({ services, initialScreen: { name: 'main' }, initialSession: session });
 }

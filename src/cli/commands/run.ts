@@ -3,10 +3,8 @@
 // cancelled), 2 on usage or validation errors. SIGINT/SIGTERM cancel the running command, record
 // it, close the session and exit 130/143.
 import { userInfo } from 'node:os';
-import { relative } from 'node:path';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import type { RunState } from '../../domain/session-state.js';
-import { loadChecklist, resolveChecklistRef } from '../../services/checklist-loader.js';
+import { displayPathOf, loadChecklist, resolveChecklistRef } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
 import { runPlannedItem } from './run-headless.js';
@@ -55,12 +53,28 @@ function checkUsage(opts: RunOptions): void {
   if (opts.inject?.length && !opts.drill) throw new CutoverError('--inject only works in a drill', EXIT.usage, 'add --drill');
 }
 
-export async function runCommand(checklistRef: string, opts: RunOptions): Promise<void> {
-  checkUsage(opts);
-  const variables = parseVars(opts.var);
-  const { path, loaded } = await loadForRun(checklistRef);
-  const plan = planRun(loaded.checklist, opts.section ?? [], opts.inject ?? []);
-  const session = await CutoverSession.start({
+/** Ctrl-C / SIGTERM: cancel the running command (the loop then records it and stops); a second signal exits at once. */
+function trapSignals(controller: AbortController): { signal: () => NodeJS.Signals | undefined; release: () => void } {
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) process.exit(SIGNAL_EXIT[signal] ?? 1);
+    received = signal;
+    process.stderr.write(`\ncutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: () => received,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function startSession(path: string, opts: RunOptions, variables: Record<string, string>): Promise<CutoverSession> {
+  return CutoverSession.start({
     checklistPath: path,
     evidenceDir: opts.evidenceDir,
     ticket: opts.ticket ?? `headless-${new Date().toISOString().slice(0, 10)}`,
@@ -70,60 +84,66 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     variables,
     allowDestructive: opts.allowDestructive ?? false,
   });
+}
 
+interface Injection {
+  item: string;
+  exitCode: number | null;
+  runId: string;
+  ok: boolean;
+}
+
+export async function runCommand(checklistRef: string, opts: RunOptions): Promise<void> {
+  checkUsage(opts);
+  const variables = parseVars(opts.var);
+  const { path, loaded } = await loadForRun(checklistRef);
+  const plan = planRun(loaded.checklist, opts.section ?? [], opts.inject ?? []);
+  const session = await startSession(path, opts, variables);
   const controller = new AbortController();
-  let signalled: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (signalled) process.exit(SIGNAL_EXIT[signal] ?? 1); // a second signal: stop waiting
-    signalled = signal;
-    process.stderr.write(`\ncutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const out = opts.json ? () => undefined : (text: string) => void process.stdout.write(text);
-  const table = new RunTable(out, plan);
-  const shownPath = relative(process.cwd(), session.evidencePath).startsWith('..') ? session.evidencePath : relative(process.cwd(), session.evidencePath);
-  const checklist = loaded.checklist;
-  const header = session.store.header;
+  const signals = trapSignals(controller);
+  const table = new RunTable(opts.json ? () => undefined : (text) => void process.stdout.write(text), plan);
+  const evidence = displayPathOf(session.evidencePath);
+  const { checklist } = loaded;
+  const { header } = session.store;
   table.line(`cutover run: ${checklist.title} (${checklist.id} v${checklist.version}): ticket ${header.ticket}, env ${header.environment}, ${header.mode}`);
-  table.line(`evidence: ${shownPath}\n`);
+  table.line(`evidence: ${evidence}\n`);
   table.header();
 
   const rows: Row[] = [];
-  const injected: Array<{ item: string; exitCode: number | null; runId: string; ok: boolean }> = [];
-  const recordInjection = (item: string, run: RunState): void => {
-    const ok = run.finished?.result === 'pass';
-    injected.push({ item, exitCode: run.finished?.exitCode ?? null, runId: run.runId, ok });
-    table.line(`fault injected for ${item}: exit ${run.finished?.exitCode ?? '-'}${ok ? '' : ' (the injection itself failed)'}`);
-  };
+  const injected: Injection[] = [];
   const started = Date.now();
   try {
     for (const p of plan) {
-      if (controller.signal.aborted) break;
-      if (p.inject) recordInjection(p.item.id, await session.injectFault(p.item.id, { signal: controller.signal }));
+      if (p.inject && !controller.signal.aborted) {
+        const run = await session.injectFault(p.item.id, { signal: controller.signal });
+        const injection = { item: p.item.id, exitCode: run.finished?.exitCode ?? null, runId: run.runId, ok: run.finished?.result === 'pass' };
+        injected.push(injection);
+        table.line(`fault injected for ${p.item.id}: exit ${injection.exitCode ?? '-'}${injection.ok ? '' : ' (the injection itself failed)'}`);
+      }
       if (controller.signal.aborted) break;
       table.start(p);
       const row = await runPlannedItem(session, p, { allowDestructive: opts.allowDestructive ?? false, signal: controller.signal });
       rows.push(row);
       table.finish(row);
     }
-    await session.finish(signalled ? `headless run interrupted by ${signalled}` : 'headless run complete');
+    const interrupted = signals.signal();
+    await session.finish(interrupted ? `headless run interrupted by ${interrupted}` : 'headless run complete');
   } finally {
     await session.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.release();
   }
 
+  const interrupted = signals.signal();
   const counts = tally(rows);
-  const ok = counts.failed === 0 && !signalled;
+  const ok = counts.failed === 0 && !interrupted;
   if (opts.json) {
-    const result = { ok, ...counts, evidence: session.evidencePath, items: rows.map(({ note: _note, ...row }) => row), ...(injected.length ? { injected } : {}), ...(signalled ? { interrupted: signalled } : {}) };
+    const items = rows.map(({ note: _note, ...row }) => row);
+    const result = { ok, ...counts, evidence: session.evidencePath, items, ...(injected.length ? { injected } : {}), ...(interrupted ? { interrupted } : {}) };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    table.line(`\n${totalsLine(rows, Date.now() - started)}${signalled ? ` (interrupted by ${signalled}: ${plan.length - rows.length} item(s) not reached)` : ''}`);
-    table.line(`evidence: ${shownPath}\nreport:   cutover report ${shownPath}`);
+    const notReached = interrupted ? ` (interrupted by ${interrupted}: ${plan.length - rows.length} item(s) not reached)` : '';
+    table.line(`\n${totalsLine(rows, Date.now() - started)}${notReached}`);
+    table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
   }
-  process.exitCode = signalled ? (SIGNAL_EXIT[signalled] ?? 1) : ok ? EXIT.ok : EXIT.failed;
+  process.exitCode = interrupted ? (SIGNAL_EXIT[interrupted] ?? 1) : ok ? EXIT.ok : EXIT.failed;
 }

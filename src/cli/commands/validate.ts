@@ -1,26 +1,46 @@
 // `cutover validate <file>...`: schema, cross-references and lint for each checklist.
-// Exit 0 when every file is valid (warnings allowed), 1 when any is invalid.
+// Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 when any cannot be
+// read at all (missing, a directory without checklists, too large), as for every command.
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { checklistFilesIn, displayPathOf, parseChecklistFile, readChecklistFile } from '../../services/checklist-loader.js';
+import { checklistFilesIn, displayPathOf, parseChecklistFile, readChecklistFile, resolveChecklistRef } from '../../services/checklist-loader.js';
 
 interface FileReport {
   file: string;
   ok: boolean;
+  /** The file could not be read at all (exit 2, like any unreadable input). */
+  unreadable?: boolean;
   errors: Diagnostic[];
   warnings: Diagnostic[];
   summary?: string;
 }
 
-/** A directory argument stands for the checklist files directly inside it. */
-async function expand(args: string[]): Promise<string[]> {
-  const out: string[] = [];
+type Target = { path: string } | { report: FileReport };
+
+function unreadableReport(arg: string, message: string): FileReport {
+  const file = displayPathOf(arg);
+  return { file, ok: false, unreadable: true, warnings: [], errors: [{ file, line: 0, column: 0, path: '', message, severity: 'error', code: 'unreadable' }] };
+}
+
+/** A directory stands for the checklist files directly inside it; a bare id for that checklist. */
+async function expand(args: string[]): Promise<Target[]> {
+  const out: Target[] = [];
   for (const arg of args) {
     const isDir = await stat(arg).then((s) => s.isDirectory(), () => false);
-    const inside = isDir ? await checklistFilesIn(arg) : [];
-    out.push(...(inside.length ? inside : [arg]));
+    if (isDir) {
+      const inside = await checklistFilesIn(arg);
+      if (inside.length) out.push(...inside.map((path) => ({ path })));
+      else out.push({ report: unreadableReport(arg, 'a directory without checklist files (.yaml, .yml or .json)') });
+      continue;
+    }
+    try {
+      out.push({ path: await resolveChecklistRef(arg) });
+    } catch (error) {
+      if (!(error instanceof CutoverError)) throw error;
+      out.push({ report: unreadableReport(arg, `${error.message}${error.hint ? ` (${error.hint})` : ''}`) });
+    }
   }
   return out;
 }
@@ -38,9 +58,7 @@ async function check(path: string): Promise<FileReport> {
     return { file: file.displayPath, ok: true, errors, warnings, summary };
   } catch (error) {
     if (!(error instanceof CutoverError)) throw error;
-    const file = displayPathOf(path);
-    const message = error.message.replace(/^cannot read checklist .*?: /, 'cannot read: ');
-    return { file, ok: false, warnings: [], errors: [{ file, line: 0, column: 0, path: '', message, severity: 'error', code: 'unreadable' }] };
+    return unreadableReport(path, error.message.replace(/^cannot read checklist .*?: /, 'cannot read: '));
   }
 }
 
@@ -52,13 +70,30 @@ function paint(code: string, text: string): string {
   return process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
+const SHOWN_PER_KIND = 3;
+
+/** Warnings in file order; past a few of one kind (an imported runbook has many), a count instead. */
+function shownWarnings(warnings: Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const d of warnings) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= SHOWN_PER_KIND) lines.push(formatDiagnostic(d));
+  }
+  for (const [code, n] of seen) {
+    if (n > SHOWN_PER_KIND) lines.push(`... and ${n - SHOWN_PER_KIND} more ${code} warnings (--json lists every one)`);
+  }
+  return lines;
+}
+
 function printText(reports: FileReport[]): void {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.ok) lines.push(`${paint('32', '✓')} ${r.file} (${r.summary})`);
     else lines.push(`${paint('31', '✗')} ${r.file}: ${plural(r.errors.length, 'error')}`);
     for (const d of r.errors) lines.push(d.line > 0 ? formatDiagnostic(d) : `${d.file}: ${d.message}`);
-    for (const d of r.warnings) lines.push(paint('33', formatDiagnostic(d)));
+    lines.push(...shownWarnings(r.warnings).map((line) => paint('33', line)));
   }
   const invalid = reports.filter((r) => !r.ok).length;
   if (reports.length > 1) lines.push(invalid ? `${invalid} of ${plural(reports.length, 'checklist')} invalid` : `all ${plural(reports.length, 'checklist')} valid`);
@@ -67,7 +102,7 @@ function printText(reports: FileReport[]): void {
 
 export async function validateCommand(files: string[], opts: { json?: boolean }): Promise<void> {
   const reports: FileReport[] = [];
-  for (const path of await expand(files)) reports.push(await check(path));
+  for (const target of await expand(files)) reports.push('report' in target ? target.report : await check(target.path));
   const ok = reports.every((r) => r.ok);
   if (opts.json) {
     const out = { ok, files: reports.map(({ file, ok: fileOk, errors, warnings }) => ({ file, ok: fileOk, errors, warnings })) };
@@ -75,5 +110,5 @@ export async function validateCommand(files: string[], opts: { json?: boolean })
   } else {
     printText(reports);
   }
-  process.exitCode = ok ? EXIT.ok : EXIT.failed;
+  process.exitCode = ok ? EXIT.ok : reports.some((r) => r.unreadable) ? EXIT.usage : EXIT.failed;
 }

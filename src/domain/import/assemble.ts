@@ -42,7 +42,7 @@ export function assemble(header: Header, sections: SectionOut[], ctx: ImportCont
   });
   const levels = ctx.levels.map(({ id, title, description, criteria }) => ({ id, title, ...(description ? { description } : {}), ...(criteria.length ? { criteria } : {}) }));
   const roles = [...ctx.roles.values()].map(({ id, title, description, required, name, contact, backup }) => ({
-    id, title, ...(description ? { description } : {}), ...(required ? { required } : {}), ...(name ? { name } : {}), ...(contact ? { contact } : {}), ...(backup ? { backup } : {}),
+    id, title: ctx.expandTitle(title), ...(description ? { description } : {}), ...(required ? { required } : {}), ...(name ? { name } : {}), ...(contact ? { contact } : {}), ...(backup ? { backup } : {}),
   }));
   return {
     id: header.id,

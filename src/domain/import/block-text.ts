@@ -46,3 +46,27 @@ export function blockText(node: RootContent | Nodes, source: string): string {
       return sourceOf(node, source);
   }
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rarr: '→' };
+
+/** The text of an HTML fragment: tags dropped, common entities decoded, spaces collapsed. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#')) return String.fromCodePoint(Number(name.startsWith('#x') || name.startsWith('#X') ? `0x${name.slice(2)}` : name.slice(1)));
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The title of a page exported as HTML-in-markdown: its first `<h1>`. */
+export function htmlHeading(blocks: RootContent[]): string | undefined {
+  for (const block of blocks) {
+    const inner = block.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(block.value)?.[1] : undefined;
+    const text = inner === undefined ? '' : htmlText(inner);
+    if (text) return text;
+  }
+  return undefined;
+}

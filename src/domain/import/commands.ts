@@ -44,10 +44,22 @@ function isShellLine(line: string): boolean {
   return KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed);
 }
 
-/** An untagged block reads as shell when most of its non-comment lines start with a command. */
+/** A `$ ` prompt line whose command starts with a program (not `$ 5.00 per month`). */
+function isPromptCommand(line: string): boolean {
+  const prompt = /^\s*\$\s+(.*)$/.exec(line);
+  if (!prompt) return false;
+  const command = (prompt[1] ?? '').trim();
+  return isShellLine(command) || /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s*)+$/.test(command) || /^[a-z][\w.+-]*(?:\s|$)/.test(command);
+}
+
+/**
+ * An untagged block reads as shell when most of its non-comment lines start with a command, or
+ * when it is a terminal session: `$ ` prompt lines followed by what the commands printed.
+ */
 export function looksLikeShell(code: string): boolean {
   const lines = code.split('\n').filter((l) => l.trim() && !/^\s*#/.test(l));
   if (!lines.length) return false;
+  if (lines.some(isPromptCommand) && /^\s*\$\s/.test(lines[0] ?? '')) return true;
   const shell = lines.filter(isShellLine).length;
   return shell / lines.length >= 0.6;
 }
@@ -113,4 +125,16 @@ export function isCommandSpan(span: string, before = ''): boolean {
   if (!/^[a-z][a-z0-9._+-]*$/.test(program) || ENGLISH.has(program) || DOC_EXTENSION.test(program)) return false;
   // An unknown program: its arguments must look like CLI arguments, not a phrase.
   return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|[/~.][\w./~@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
+}
+
+/**
+ * `watch -n 10 dig +short x` never exits: as a checklist item it is `dig +short x` re-run every
+ * 10s (a soak). Only a one-line command whose options are all understood is rewritten.
+ */
+export function unwrapWatch(run: string): { run: string; every: string } | undefined {
+  const match = /^\s*watch\s+((?:(?:-n\s*|--interval[=\s])[\d.]+\s+|-[dtcbegxp]+\s+|--(?:differences|no-title|color|beep|errexit|exec|precise)\s+)*)(.+)$/.exec(run);
+  if (!match || run.includes('\n')) return undefined;
+  const seconds = Math.max(1, Math.round(Number(/(?:-n\s*|--interval[=\s])([\d.]+)/.exec(match[1] ?? '')?.[1] ?? 2)));
+  const command = (match[2] ?? '').trim().replace(/^'([^']*)'$|^"([^"]*)"$/, (_, a?: string, b?: string) => a ?? b ?? '');
+  return command ? { run: command, every: `${seconds}s` } : undefined;
 }

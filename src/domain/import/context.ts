@@ -56,6 +56,8 @@ export class ImportContext {
   readonly sectionIds = new IdRegistry();
   readonly ruleIds = new IdRegistry();
   blankRows = 0;
+  /** "RM = release manager" from a legend: expands role titles written as abbreviations. */
+  readonly abbreviations = new Map<string, string>();
 
   /** `source` is the markdown text the node positions refer to. */
   constructor(readonly source: string) {}
@@ -73,6 +75,23 @@ export class ImportContext {
       if (fields[key] !== undefined && existing[key] === undefined) existing[key] = fields[key];
     }
     return id;
+  }
+
+  /** Reads "Legend: RM = release manager, SRE = site reliability"; true when it was one. */
+  legend(text: string): boolean {
+    const body = /^(?:legend|key|abbreviations|glossary)\s*:\s*(.+)$/i.exec(text.trim())?.[1];
+    if (!body) return false;
+    for (const pair of body.split(/[,;]\s*/)) {
+      const match = /^([A-Z][A-Za-z0-9&/]{0,9})\s*(?:=|:|—|–|-)\s*(.+?)\.?$/.exec(pair.trim());
+      if (match) this.abbreviations.set((match[1] as string).toLowerCase(), (match[2] as string).trim());
+    }
+    return this.abbreviations.size > 0;
+  }
+
+  /** "RM" -> "Release manager (RM)" when a legend says so. */
+  expandTitle(title: string): string {
+    const long = this.abbreviations.get(title.toLowerCase());
+    return long ? `${long.charAt(0).toUpperCase()}${long.slice(1)} (${title})` : title;
   }
 
   findLevel(id: string): LevelDraft | undefined {

@@ -68,15 +68,17 @@ export interface Metadata {
 }
 
 const META_LINE = /^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s+(\S.*)$/;
-const VERSION_KEYS = new Set(['version', 'revision', 'rev']);
-const OWNER_KEYS = new Set(['owner', 'owners', 'author', 'authors', 'maintainer', 'maintainers', 'owned by']);
+// A two-column "| Owner | DBA team |" row of a page-properties table (Confluence and the like).
+const META_ROW = /^\s*\|\s*([A-Za-z][A-Za-z ]{0,24}?)\s*:?\s*\|\s*([^|]*?\S)\s*\|?\s*$/;
+const VERSION_KEYS = new Set(['version', 'revision', 'rev', 'document version', 'runbook version']);
+const OWNER_KEYS = new Set(['owner', 'owners', 'author', 'authors', 'maintainer', 'maintainers', 'owned by', 'document owner', 'runbook owner', 'service owner', 'owning team']);
 const DATE_KEYS = new Set(['date', 'last updated', 'updated', 'last reviewed']);
 
 /** Reads "Key: value" lines of plain intro text (bold markers already stripped). */
 export function readMetadata(lines: string[]): Metadata {
   const meta: Metadata = {};
   for (const line of lines) {
-    const match = META_LINE.exec(line);
+    const match = META_LINE.exec(line) ?? META_ROW.exec(line.replace(/\*\*|__/g, ''));
     if (!match) continue;
     const key = (match[1] ?? '').toLowerCase().trim();
     const value = (match[2] ?? '').trim();

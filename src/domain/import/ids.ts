@@ -27,6 +27,8 @@ export function slugify(text: string, maxWords = 4): string {
 
 export class IdRegistry {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base, so that thousands of clashes stay linear. */
+  private readonly next = new Map<string, number>();
 
   has(id: string): boolean {
     return this.used.has(id.toLowerCase());
@@ -35,8 +37,11 @@ export class IdRegistry {
   /** `base` when free (or `fallback` when base is not a valid id); "-2", "-3"... on clashes. */
   take(base: string, fallback: string): string {
     base = isValidId(base) ? base : fallback;
+    const key = base.toLowerCase();
     let id = base;
-    for (let n = 2; this.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(key) ?? 2;
+    while (this.has(id)) id = `${base}-${n++}`;
+    if (id !== base) this.next.set(key, n);
     this.used.add(id.toLowerCase());
     return id;
   }

@@ -3,7 +3,7 @@
 import type { RootContent } from 'mdast';
 import { CutoverError, EXIT } from '../errors.js';
 import { assemble, type ChecklistOut } from './assemble.js';
-import { blockText } from './block-text.js';
+import { blockText, htmlHeading } from './block-text.js';
 import { isShellLang, looksLikeShell } from './commands.js';
 import { ImportContext } from './context.js';
 import { readMetadata, splitFrontMatter, type FrontMatter } from './front-matter.js';
@@ -67,7 +67,7 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
 
   const single = outline.roots.length === 1 && outline.roots[0]?.depth === 1 ? outline.roots[0] : undefined;
   const firstH1 = outline.roots.find((n) => n.depth === 1);
-  const title = front?.title ?? (single ?? firstH1)?.title ?? fileStem(options.source);
+  const title = front?.title ?? (single ?? firstH1)?.title ?? htmlHeading(outline.preamble) ?? fileStem(options.source);
   let intro: RootContent[] = [...outline.preamble, ...(single?.blocks ?? [])];
   const nodes: OutlineNode[] = single ? single.children : outline.roots;
 
@@ -84,7 +84,8 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
   }
   const hasContent = sections.some((s) => s.items.length || s.description) || intro.length;
   if (!sections.length || !hasContent) {
-    throw new CutoverError(`${options.source} has nothing to import: no headings, steps or text`, EXIT.failed);
+    const what = sections.length ? 'only headings, with no steps or text under them' : 'no headings, steps or text';
+    throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.failed);
   }
 
   const introText = intro.map((b) => blockText(b, split.body)).filter((t) => t.trim());

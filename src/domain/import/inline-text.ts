@@ -21,7 +21,9 @@ function render(node: Nodes, breakAs: string): string {
     case 'link': {
       const text = children(node.children, breakAs);
       const url = node.url;
-      return !url || url === text || url === `mailto:${text}` || url.startsWith('#') ? text : `${text} (${url})`;
+      // A bare www.example.com is linked as http://www.example.com: the text says it all.
+      const same = url === text || url === `mailto:${text}` || url === `http://${text}` || url === `https://${text}`;
+      return !url || same || url.startsWith('#') ? text : `${text} (${url})`;
     }
     case 'image':
       return node.alt ? `${node.alt} (${node.url})` : node.url;

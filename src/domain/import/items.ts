@@ -7,7 +7,9 @@ import { BUILTIN_VARIABLES } from '../checklist-schema.js';
 import { looksDestructive } from '../destructive.js';
 import type { ImportContext } from './context.js';
 import { slugify } from './ids.js';
+import { stripNumbering } from './section-kind.js';
 import { foreignTemplate, templatize } from './placeholders.js';
+import { unwrapWatch } from './commands.js';
 
 export type ItemOut = z.input<typeof Item>;
 type ExpectationOut = z.input<typeof Expectation>;
@@ -37,6 +39,12 @@ export function newItem(title: string): ItemDraft {
 
 const MAX_TITLE = 120;
 
+/** How long an imported `watch -n N …` keeps re-running (the runbook rarely says): 10m, or 5 rounds. */
+function watchFor(every: string): string {
+  const seconds = Number(every.replace(/s$/, ''));
+  return seconds * 5 > 600 ? `${seconds * 5}s` : '10m';
+}
+
 function shorten(title: string): string {
   const sentence = /^(.+?[.!?])(?:\s|$)/.exec(title)?.[1];
   if (sentence && sentence.length <= MAX_TITLE && sentence.length >= 12) return sentence;
@@ -48,11 +56,20 @@ export function fence(code: string, lang = ''): string {
   return `\`\`\`${lang}\n${code}\n\`\`\``;
 }
 
-/** "Exit code 0" -> { exitCode: 0, description }. */
+/** "Expected: …", "Expected output: …", "Pass criteria — …" in front of a pass condition. */
+export const EXPECT_LINE = /^(?:expected(?:\s+(?:result|output))?|expect|pass(?:\s+(?:condition|criteria))?|success(?:\s+criteria)?)\s*[:\-–—]\s*/i;
+
+// "`"status" : "green"`", "output contains `Clusters are compatible`": text the output must hold.
+const OUTPUT_TEXT = /^(?:(?:the\s+)?output\s+)?(?:(?:contains|includes|shows|prints|ends with|reports)\s+)?(`+)\s?([^`]+?)\s?\1(?=$|[\s.,;)])/i;
+
+/** "Exit code 0" -> { exitCode: 0, description }; a leading `text` span -> contains. */
 export function parseExpectation(text: string): ExpectationOut {
   const expect: ExpectationOut = { description: text };
   const exit = /\bexit(?:s)?(?:\s+(?:code|status))?\s*(?:is|=|==|of|:)?\s*(\d{1,3})\b/i.exec(text);
   if (exit) expect.exitCode = Number(exit[1]);
+  const output = OUTPUT_TEXT.exec(text.trim())?.[2];
+  // A bare number ("`0`") would also match "10" or "404": too weak to decide pass or fail.
+  if (output && !/^\d+$/.test(output) && !exit) expect.contains = output;
   return expect;
 }
 
@@ -75,14 +92,32 @@ function runOf(draft: ItemDraft, scope: SectionScope): string | undefined {
   return draft.spans.length ? [...new Set(draft.spans)].join('\n') : undefined;
 }
 
+/**
+ * "Scale the API down: `kubectl scale …`" -> "Scale the API down" when that command is the run;
+ * `kept` is the full text when more follows the command ("— the pod is recreated").
+ */
+export function titleWithoutCommand(title: string, commands: string[]): { title: string; kept?: string } | undefined {
+  const match = /^(.{6,}?)\s*(?::|\s[—–-])\s*(`+)\s?([^`]+?)\s?\2/.exec(title);
+  const label = match?.[1]?.trim();
+  // "If rollback: `helm rollback`" needs its command to make sense.
+  if (!match || !label || /`/.test(label) || /^(?:if|when|else|otherwise|or|and|then)\b/i.test(label)) return undefined;
+  if (!commands.some((c) => c.trim() === match[3]?.trim())) return undefined;
+  const rest = title.slice(match[0].length).replace(/^[\s.,;:!]+/, '');
+  return rest ? { title: label, kept: title } : { title: label };
+}
+
 export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionScope): ItemOut {
   const description = [...draft.description];
   let title = draft.title.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
-  if (title.length > MAX_TITLE) {
+  let run = runOf(draft, scope);
+  const bare = run && !draft.blocks.length ? titleWithoutCommand(title, draft.spans) : undefined;
+  if (bare) {
+    if (bare.kept) description.unshift(bare.kept);
+    title = bare.title;
+  } else if (title.length > MAX_TITLE) {
     description.unshift(title);
     title = shorten(title);
   }
-  let run = runOf(draft, scope);
   if (scope.kind === 'signoff') draft.blocks.forEach((b) => description.push(fence(b, 'sh')));
   if (run) {
     const templated = templatize(run);
@@ -99,8 +134,13 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
       run = templated.run;
     }
   }
+  const watched = run ? unwrapWatch(run) : undefined;
+  if (watched) {
+    description.push(`Imported from \`${run}\`: re-run every ${watched.every} for ${watchFor(watched.every)} (adjust watch.for to the runbook's window).`);
+    run = watched.run;
+  }
   if (!title) title = run?.split('\n').find((l) => l.trim() && !/^\s*#/.test(l))?.trim().slice(0, 80) ?? 'Step';
-  const id = ctx.itemIds.take(draft.explicitId ?? slugify(title), 'item');
+  const id = ctx.itemIds.take(draft.explicitId ?? slugify(stripNumbering(title)), 'item');
   const item: ItemOut = { id, title };
   if (description.length) item.description = description.join('\n');
   if (run) item.run = run;
@@ -110,5 +150,6 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   if (draft.evidence) item.evidence = true;
   if (run && looksDestructive(run)) item.destructive = true;
   if (draft.at) item.at = draft.at;
+  if (watched) item.watch = { every: watched.every, for: watchFor(watched.every) };
   return item;
 }

@@ -34,7 +34,9 @@ export function buildOutline(root: Root): Outline {
       (current ? current.blocks : outline.preamble).push(block);
       continue;
     }
-    const node: OutlineNode = { title: inlineText(block.children, ' '), depth: block.depth, heading: block, blocks: [], children: [] };
+    const title = inlineText(block.children, ' ');
+    if (!title) continue; // a bare "#" line: no words to make a section of, its content stays where it is
+    const node: OutlineNode = { title, depth: block.depth, heading: block, blocks: [], children: [] };
     while (stack.length && (stack[stack.length - 1] as OutlineNode).depth >= node.depth) stack.pop();
     const parent = stack[stack.length - 1];
     (parent ? parent.children : outline.roots).push(node);

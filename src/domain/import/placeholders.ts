@@ -44,7 +44,8 @@ export function templatize(run: string): Templated {
   const variables = new Map<string, string>();
   const lines = run.split('\n').map((line) => {
     if (/^\s*#/.test(line)) return line;
-    return line.replace(/<([A-Za-z][\w.-]*)>/g, (whole, name: string, offset: number) => {
+    // `<namespace>`, `<your namespace>`: up to four words between angle brackets.
+    return line.replace(/<([A-Za-z][\w.-]*(?: [A-Za-z0-9][\w.-]*){0,3})>/g, (whole, name: string, offset: number) => {
       const before = line.slice(0, offset);
       const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
       const prev = before.slice(-1);

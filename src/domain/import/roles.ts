@@ -52,9 +52,25 @@ export function rolesFromTable(data: TableData, ctx: ImportContext): string[] {
   return added;
 }
 
-const CONTACT = /@|^\+?[\d\s().-]{7,}$|^#|https?:|\bslack\b|\bpager/i;
+const CONTACT_TOKEN = String.raw`(?:@[\w.-]+|#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d|https?://\S+)`;
+const CONTACT_ONLY = new RegExp(String.raw`^\x60?${CONTACT_TOKEN}\x60?(?:\s*(?:[,/|;]|or|and)\s*\x60?${CONTACT_TOKEN}\x60?)*$`, 'i');
+const CONTACT_IN = new RegExp(String.raw`(?:^|[\s(<\x60])(${CONTACT_TOKEN})`, 'i');
+// "Jane Doe", "Raj", "Ana de la Cruz": a person, not a sentence about the role.
+const PERSON = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|la|le|del)){0,3}$/u;
 
-/** "Incident Commander: @alice", "**DBA** — Bob", "Release manager" -> roles; returns titles. */
+/** What follows "Role:" in a roles list: a contact, a person (maybe with a contact), or duties. */
+function roleValue(value: string): Partial<RoleDraft> {
+  if (CONTACT_ONLY.test(value)) return { contact: value.replace(/`/g, '') };
+  const withContact = /^(.+?)\s*(?:\(([^)]+)\)|<([^>]+)>|[,—–-]\s+(.+))$/.exec(value);
+  const person = withContact?.[1]?.trim();
+  const contact = (withContact?.[2] ?? withContact?.[3] ?? withContact?.[4])?.trim();
+  if (person && contact && PERSON.test(person) && CONTACT_ONLY.test(contact)) return { name: person, contact: contact.replace(/`/g, '') };
+  if (PERSON.test(value)) return { name: value };
+  const found = CONTACT_IN.exec(value)?.[1];
+  return { description: value, ...(found ? { contact: found } : {}) };
+}
+
+/** "Incident Commander: @alice", "**DBA** — Bob", "Ops lead: executes changes" -> roles; returns titles. */
 export function rolesFromList(list: List, ctx: ImportContext, required: boolean): string[] {
   const added: string[] = [];
   for (const entry of list.children) {
@@ -64,9 +80,8 @@ export function rolesFromList(list: List, ctx: ImportContext, required: boolean)
     const title = (match ? match[1] : text)?.trim() ?? '';
     if (!title) continue;
     const value = match?.[2]?.trim();
-    const role: Partial<RoleDraft> = { required };
-    if (value && !isPlaceholder(value)) role[CONTACT.test(value) ? 'contact' : 'name'] = value;
-    const details = rest.map((b) => blockText(b, ctx.source)).filter(Boolean);
+    const role: Partial<RoleDraft> = { required, ...(value && !isPlaceholder(value) ? roleValue(value) : {}) };
+    const details = [role.description, ...rest.map((b) => blockText(b, ctx.source))].filter(Boolean);
     if (details.length) role.description = details.join('\n');
     ctx.role(title, role);
     added.push(title);

@@ -5,7 +5,7 @@ import type { RecommendationKind } from '../checklist-schema.js';
 import { blockText } from './block-text.js';
 import type { ImportContext } from './context.js';
 import type { SectionScope } from './items.js';
-import { parseRuleText } from './severity.js';
+import { parseRuleText, recommendationIn } from './severity.js';
 
 const SELF_EXPLAINING = new Set(['triage', 'rollback', 'gates']);
 
@@ -28,10 +28,41 @@ export function rulesFromList(list: List, leadIn: string | undefined, fallback: 
   return added;
 }
 
-/** A paragraph that states a complete rule (condition and recommendation); false otherwise. */
-export function ruleFromSentence(text: string, ctx: ImportContext): boolean {
+// "Rollback if: any failed smoke at T+5 …", "Abort if the error rate …": a trigger the operator judges.
+const MANUAL_TRIGGER = /^(?:roll[- ]?back|revert|abort|back[- ]?out|no[- ]go|stop)\s+(?:immediately\s+)?(?:if|when)\b/i;
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no)\.$/i;
+
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(*`])/)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && ABBREVIATION.test(last)) out[out.length - 1] = `${last} ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** One sentence as a rule: a full rule ("any SEV0 => rollback"), or a manual rollback trigger. */
+function ruleFromSentence(sentence: string, ctx: ImportContext): boolean {
+  const text = sentence.trim().replace(/^[^:]{1,30}\brules?:\s*/i, '');
   const parsed = parseRuleText(text);
-  if (!parsed.condition || !parsed.recommend) return false;
-  ctx.rule(clean(text), parsed.recommend, parsed.condition, parsed.unless);
+  if (parsed.condition && parsed.recommend) {
+    ctx.rule(clean(sentence), parsed.recommend, parsed.condition, parsed.unless, text);
+    return true;
+  }
+  if (!MANUAL_TRIGGER.test(text)) return false;
+  ctx.rule(clean(sentence), recommendationIn(text) ?? 'consider-rollback', undefined, parsed.unless, text);
   return true;
+}
+
+/**
+ * Each sentence of a paragraph that states a rule becomes one; false when none does. Rules are
+ * often written one per line without a full stop, so each line is read on its own first.
+ */
+export function rulesFromParagraph(text: string, ctx: ImportContext): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const parts = lines.length > 1 && lines.every((l) => parseRuleText(l).recommend) ? lines : [text.replace(/\s*\n\s*/g, ' ')];
+  let found = false;
+  for (const sentence of parts.flatMap(sentences)) found = ruleFromSentence(sentence, ctx) || found;
+  return found;
 }

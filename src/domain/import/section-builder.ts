@@ -1,7 +1,7 @@
 // One section: walks the blocks under a heading in order and sends each to the field it maps to
 // (items, roles, links, severity levels and rules, evidence template, roll-forward requirements).
 // Whatever maps to nothing is kept in the section description: nothing is silently dropped.
-import type { Code, List, RootContent, Table } from 'mdast';
+import type { Code, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { RollforwardRequirements } from '../checklist-schema.js';
 import type { z } from 'zod';
 import { blockText } from './block-text.js';
@@ -9,15 +9,18 @@ import { commandFromCode, isShellLang } from './commands.js';
 import type { ImportContext } from './context.js';
 import { inlineText, isBoldLabel } from './inline-text.js';
 import { slugify } from './ids.js';
-import { fence, finishItem, newItem, type ItemDraft, type ItemOut } from './items.js';
+import { EXPECT_LINE, fence, finishItem, newItem, parseExpectation, type ItemDraft, type ItemOut } from './items.js';
 import { levelFromLabel, listEntries } from './levels.js';
 import { sourceOf, type OutlineNode } from './markdown-tree.js';
 import { stripNumbering } from './section-kind.js';
-import { ruleFromSentence } from './rules.js';
+import { rulesFromParagraph } from './rules.js';
 import { levelLabelOf, type Scope } from './section-scope.js';
 import { handleList } from './section-lists.js';
 import { handleTable } from './section-tables.js';
 import { attachCode, collectSpans } from './steps.js';
+
+// "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
+const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;
 
 export interface SectionOut {
   id: string;
@@ -34,10 +37,12 @@ class SectionBuilder {
   readonly items: ItemDraft[] = [];
   requires?: { text: string[]; gatesPassed?: boolean; noOpenIncidents?: boolean };
   lastList?: { list: List; items: ItemDraft[] };
+  /** The item that took the latest code block: an "Expected: …" paragraph after it is its pass condition. */
+  lastCommand?: ItemDraft;
 
   constructor(readonly scope: Scope, readonly ctx: ImportContext) {}
 
-  paragraph(children: Parameters<typeof inlineText>[0], next: RootContent | undefined): 'lead-in' | 'consumed-next' | 'done' {
+  paragraph(children: PhrasingContent[], next: RootContent | undefined, previous: RootContent | undefined): 'lead-in' | 'consumed-next' | 'done' {
     const line = inlineText(children, ' ');
     const label = this.scope.severity ? levelLabelOf(line) : undefined;
     if (label) {
@@ -46,11 +51,31 @@ class SectionBuilder {
       this.mapped.push(`Severity level ${level.id} imported into severity.levels.`);
       return criteria.length ? 'consumed-next' : 'done';
     }
+    this.ctx.legend(line); // kept as text too: it explains the abbreviations wherever they appear
     const introduces = next?.type === 'list' || next?.type === 'table' || next?.type === 'code';
     if (introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
-    if (ruleFromSentence(line, this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${line}`);
-    else this.description.push(inlineText(children));
+    if (rulesFromParagraph(inlineText(children), this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${inlineText(children)}`);
+    else if (!this.expectationOfLastCommand(line, previous) && !this.stepParagraph(children, line)) this.description.push(inlineText(children));
     return 'done';
+  }
+
+  /** "Expected: `green`" right after a command's code block is that command's pass condition. */
+  private expectationOfLastCommand(line: string, previous: RootContent | undefined): boolean {
+    const draft = this.lastCommand;
+    if (!draft || previous?.type !== 'code' || draft.expect || !EXPECT_LINE.test(line)) return false;
+    draft.expect = parseExpectation(line.replace(EXPECT_LINE, ''));
+    return true;
+  }
+
+  /** A paragraph that is a step: numbered like "3.1 Check …", or one that holds a command. */
+  private stepParagraph(children: PhrasingContent[], line: string): boolean {
+    const { scope } = this;
+    if (scope.links || scope.roles || scope.evidenceTemplate) return false;
+    const draft = newItem(line);
+    collectSpans(children, draft);
+    if (!NUMBERED_STEP.test(line) && !draft.spans.length) return false;
+    this.items.push(draft);
+    return true;
   }
 
   list(list: List, leadIn: string | undefined): void {
@@ -67,6 +92,7 @@ class SectionBuilder {
     const last = this.lastList?.items[this.lastList.items.length - 1];
     const continues = next?.type === 'list' && next.ordered && this.lastList?.list.ordered && next.start === (this.lastList.list.start ?? 1) + this.lastList.list.children.length;
     if (!leadIn && last && previous === this.lastList?.list && (last.title.trim().endsWith(':') || continues)) {
+      this.lastCommand = last;
       return attachCode(code.lang, code.value, last, { ctx, scope });
     }
     const command = commandFromCode(code.lang, code.value);
@@ -79,6 +105,7 @@ class SectionBuilder {
     const draft = newItem(leadIn ?? comment ?? '');
     attachCode(code.lang, code.value, draft, { ctx, scope });
     this.items.push(draft);
+    this.lastCommand = draft;
   }
 
   /** "### 2) Execute" under this heading: one item, its text the description, its code the run. */
@@ -119,7 +146,7 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
     const pending = leadIn;
     leadIn = undefined;
     if (block.type === 'paragraph') {
-      const outcome = builder.paragraph(block.children, blocks[i + 1]);
+      const outcome = builder.paragraph(block.children, blocks[i + 1], blocks[i - 1]);
       if (outcome === 'lead-in') leadIn = inlineText(block.children, ' ');
       if (outcome === 'consumed-next') i++;
     } else if (block.type === 'list') builder.list(block, pending);
@@ -128,6 +155,9 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
     else if (block.type !== 'thematicBreak') builder.keepBlock(block);
   }
   stepHeadings.forEach((node) => builder.stepHeading(node));
+  // A section that is one bare code block: its heading names the step better than the command.
+  const only = builder.items.length === 1 ? builder.items[0] : undefined;
+  if (only && !only.title.trim()) only.title = stripNumbering(scope.ownTitle);
   const id = ctx.sectionIds.take(sectionSlug(scope.ownTitle), 'section');
   const kinds = ctx.sectionsByKind.get(scope.kind) ?? [];
   ctx.sectionsByKind.set(scope.kind, [...kinds, id]);

@@ -6,16 +6,19 @@ const KEYWORDS: Array<[SectionKindName, RegExp]> = [
   ['rollforward', /\broll[- ]?forward\b|\bre-?cutover\b/],
   ['rollback', /\broll[- ]?back\b|\bback[- ]?out\b|\brevert(?:ing)?\b/],
   ['signoff', /\bsign[- ]?offs?\b|\bapprovals?\b/],
-  ['gates', /\bgates?\b|\bgo\s*\/\s*no[- ]?go\b|\bgo[- ]no[- ]go\b|\bpre-?conditions?\b|\bpre-?requisites?\b|\bpre-?flight\b|\breadiness\b|\bpre-?checks?\b|\bentry criteria\b/],
+  ['gates', /\bgates?\b|\bgo\s*\/\s*no[- ]?go\b|\bgo[- ]no[- ]go\b|\bpre-?conditions?\b|\bpre-?requisites?\b|\bpre-?flight\b|\breadiness\b|\bpre-?checks?\b|\bentry criteria\b|\bpre-?(?:cutover|deploy\w*|migration|release|upgrade|change|switch\w*|launch|go-?live)\s+(?:checks?|checklist|verification|validation)\b/],
   ['timeline', /\btimeline\b|\bschedule\b|\brun[- ]?sheet\b|\bt\s?[-+]\s?\d+/],
   ['smoke', /\bsmoke\b|\bverif(?:y|ication)\b|\bvalidat(?:e|ion)\b|\bhealth\b|\bsanity\b|\bpost[- ]?checks?\b/],
-  ['playbook', /\bplaybooks?\b|\bfirst[- ]response\b/],
-  ['triage', /\btriage\b|\bincidents?\b|\bseverity\b|\bsev\b|\bescalation\b|\bdecision rules?\b/],
+  ['playbook', /\bplaybooks?\b|\bfirst[- ]response\b|\bmitigations?\b|\bremediation\b/],
+  ['triage', /\btriage\b|\bincidents?\b|\bseverity\b|\bsev\b|\bescalation\b|\bdecision rules?\b|\bdiagnos(?:is|e|tics?)\b/],
+  // Plain steps, even under an incident heading: "After the incident", "Follow-up", "Cleanup".
+  ['steps', /\bafter the incident\b|\bpost-?incident\b|\bpost-?mortem\b|\bfollow[- ]?ups?\b|\bclean-?up\b|\bappendix\b/],
 ];
 
-/** "2) Execute", "1.2 Backup", "IV. Rollback" -> the words after the number. */
+/** "2) Execute", "1.2 Backup", "IV. Rollback", "Step 2 - Stop" -> the words after the number. */
 export function stripNumbering(title: string): string {
-  return title.replace(/^\s*(?:\d+(?:\.\d+)*[.):]?|[IVX]+[.)])\s+/, '').trim() || title.trim();
+  // A lone number needs its punctuation: "7 days stable" is not step 7.
+  return title.replace(/^\s*(?:(?:step|task)\s*#?\s*\d+[a-z]?\s*[.):\-–—]|\d+(?:\.\d+)+[.):]?|\d+[.):]|[IVX]+[.)])\s+/i, '').trim() || title.trim();
 }
 
 export function inferKind(title: string): SectionKindName | undefined {

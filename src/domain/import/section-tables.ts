@@ -5,12 +5,15 @@ import { isRolesTable, rolesFromTable } from './roles.js';
 import type { SectionBuilder } from './section-builder.js';
 import { columnRoles, isStepTable, tableData, tableToItems } from './tables.js';
 import { sourceOf } from './markdown-tree.js';
+import { newItem } from './items.js';
 
 export function handleTable(table: Table, leadIn: string | undefined, section: SectionBuilder): void {
   const { ctx, scope } = section;
   const data = tableData(table);
   if (isRolesTable(data.headers)) {
     const titles = rolesFromTable(data, ctx);
+    // Under a sign-off heading, "Name | Role | Date | Signature" rows are the sign-offs to collect.
+    if (scope.kind === 'signoff') section.items.push(...titles.map((title) => ({ ...newItem(`${title} signs off`), owner: ctx.role(title), evidence: true })));
     return void section.mapped.push(`Roles imported: ${titles.join(', ')}.`);
   }
   if (isSeverityTable(data)) {

@@ -7,7 +7,7 @@ import { blockText, listText } from './block-text.js';
 import { commandFromCode, isCommandSpan } from './commands.js';
 import type { ImportContext } from './context.js';
 import { codeSpans, inlineText } from './inline-text.js';
-import { fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
+import { EXPECT_LINE, fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
 import { angleRef } from './placeholders.js';
 import { rulesFromList } from './rules.js';
 import { triggerRecommendation } from './severity.js';
@@ -19,7 +19,6 @@ export interface ListEnv {
   leadIn?: string;
 }
 
-const EXPECT_LINE = /^(?:expected(?:\s+(?:result|output))?|expect|pass(?:\s+(?:condition|criteria))?|success(?:\s+criteria)?)\s*[:\-–—]\s*/i;
 const OWNER_PREFIX = /^`?<([A-Za-z][\w .-]*)>`?\s*(?:[:\-–—]\s*)?/;
 
 function isStepList(list: List): boolean {

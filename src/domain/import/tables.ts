@@ -8,6 +8,7 @@ import { codeSpans, inlineText } from './inline-text.js';
 import { newItem, parseExpectation, parseOffsetPrefix, type ItemDraft } from './items.js';
 import { angleRefs, isPlaceholder } from './placeholders.js';
 import { collectSpans, roleTitle } from './steps.js';
+import { isValidId } from './ids.js';
 
 export type ColumnRole = 'id' | 'time' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
 
@@ -24,7 +25,7 @@ export interface TableData {
 const COLUMN_ROLES: Array<[ColumnRole, RegExp]> = [
   ['id', /^(?:#|no\.?|nr\.?|id|ref|(?:gate|step|check|item|task|test)\s*(?:id|#|no\.?))$/],
   ['time', /^(?:time|when|offset|at|eta|timing|t|t[-+]|t-minus|clock)$/],
-  ['command', /\b(?:commands?|cmds?|scripts?|shell|how to run|invocation)\b|^run$/],
+  ['command', /\b(?:commands?|cmds?|scripts?|shell|how to (?:run|check|verify)|invocation|method)\b|^(?:run|how)\??$/],
   ['expect', /\b(?:expect(?:ed)?|pass(?:ing)?|success|acceptance|threshold)\b/],
   ['owner', /\b(?:owners?|who|responsible|assignee|assigned|dri|role|performed by|by)\b/],
   ['evidence', /\b(?:evidence|proof|artifacts?|screenshots?|output)\b/],
@@ -54,7 +55,8 @@ export function isBlankRow(row: Cell[]): boolean {
 }
 
 function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
-  const spans = codeSpans(cell.nodes).filter(({ code, before }) => isCommandSpan(code, before));
+  // The header says this column holds commands: `true` or `./deploy` need no "run" before them.
+  const spans = codeSpans(cell.nodes).filter(({ code, before }) => isCommandSpan(code, `${before} run`));
   const plain = !cell.nodes.some((n) => n.type === 'inlineCode') && isCommandSpan(cell.text);
   spans.forEach(({ code }) => draft.spans.push(code.trim().replace(/^\$\s+/, '')));
   if (plain) draft.spans.push(cell.text.trim());
@@ -77,8 +79,8 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     if (i === titleColumn || (isPlaceholder(text) && !refs.length)) return;
     if (role === 'command') return commandCell(cell, header, draft);
     if (role === 'expect') draft.expect = parseExpectation(text.replace(/\n/g, ' '));
-    else if (role === 'id' && /^\d+[.)]?$/.test(text.trim())) return; // a row number: the order keeps it
-    else if (role === 'id' && /[A-Za-z]/.test(text) && !/\s/.test(text.trim())) draft.explicitId = text.trim();
+    else if (role === 'id' && /^\d+(?:\.\d+)*[.)]?$/.test(text.trim())) return; // a row number: the order keeps it
+    else if (role === 'id' && /[A-Za-z]/.test(text) && isValidId(text.trim())) draft.explicitId = text.trim();
     else if (role === 'time' && parseOffsetPrefix(text)?.rest === '') draft.at = parseOffsetPrefix(text)?.at;
     else if (role === 'owner') {
       const owners = refs.length ? refs.map(roleTitle) : [text.replace(/[`*_]/g, '').trim()];
@@ -91,9 +93,18 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
   return draft;
 }
 
+/** A "Step" column holding only 1, 2, 3… numbers the rows; it is not the title. */
+function numberingColumns(data: TableData, roles: ColumnRole[]): ColumnRole[] {
+  return roles.map((role, i) => {
+    if (role !== 'title' && role !== 'label') return role;
+    const cells = data.rows.map((row) => row[i]?.text.trim() ?? '').filter((text) => !isPlaceholder(text));
+    return cells.length && cells.every((text) => /^\d+(?:\.\d+)*[.)]?$/.test(text)) ? 'id' : role;
+  });
+}
+
 /** The rows of a step table as items; blank template rows are skipped (and counted). */
 export function tableToItems(data: TableData, ctx: ImportContext): ItemDraft[] {
-  const roles = columnRoles(data.headers);
+  const roles = numberingColumns(data, columnRoles(data.headers));
   const items: ItemDraft[] = [];
   data.rows.forEach((row, index) => {
     if (isBlankRow(row)) ctx.blankRows++;

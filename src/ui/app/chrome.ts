@@ -4,7 +4,6 @@ import type { CutoverSession } from '../../services/session.js';
 import { footerHints, type Scope } from '../keys/keymap.js';
 import type { HeaderInfo } from '../layout/header.js';
 import type { Hint } from '../layout/footer.js';
-import type { RunView } from '../run/run-controller.js';
 import type { Screen } from './screens.js';
 
 const FORM_HINTS: Hint[] = [
@@ -14,7 +13,7 @@ const FORM_HINTS: Hint[] = [
   { label: 'Esc', word: 'back' },
 ];
 
-export function helpScope(screen: Screen, run: RunView | undefined): Scope | 'form' {
+export function helpScope(screen: Screen, running: boolean): Scope | 'form' {
   switch (screen.name) {
     case 'home':
     case 'main':
@@ -23,7 +22,7 @@ export function helpScope(screen: Screen, run: RunView | undefined): Scope | 'fo
     case 'incidents':
       return screen.name;
     case 'running':
-      return run?.phase === 'running' ? 'running' : 'finished';
+      return running ? 'running' : 'finished';
     case 'signoff':
       return 'list';
     default:
@@ -31,23 +30,24 @@ export function helpScope(screen: Screen, run: RunView | undefined): Scope | 'fo
   }
 }
 
-export function hintsFor(screen: Screen, run: RunView | undefined, session: CutoverSession | undefined, overlay: 'help' | 'dialog' | undefined): Hint[] {
+export function hintsFor(screen: Screen, running: boolean, session: CutoverSession | undefined, overlay: 'help' | 'dialog' | undefined): Hint[] {
   if (overlay === 'help') return [{ label: 'Esc/?', word: 'close help' }, { label: '↑/↓', word: 'scroll' }];
   if (overlay === 'dialog') return [{ label: 'Enter', word: 'confirm' }, { label: 'Esc', word: 'cancel' }];
-  const scope = helpScope(screen, run);
+  const scope = helpScope(screen, running);
   if (scope === 'form') return FORM_HINTS;
   const hide = scope === 'main' && session?.mode !== 'drill' ? (['inject'] as const) : [];
   return footerHints(scope, hide);
 }
 
-export function headerInfo(screen: Screen, session: CutoverSession | undefined): HeaderInfo {
+export function headerInfo(screen: Screen, session: CutoverSession | undefined, evidenceDir: string): HeaderInfo {
   if (session) {
     const header = session.state.header;
     return { title: session.checklist.title, ticket: header.ticket, environment: header.environment, drill: header.mode === 'drill' };
   }
   if (screen.name === 'new-session') {
     const { prefill, loaded } = screen;
-    return { title: loaded?.checklist.title ?? 'cutover', ticket: prefill.ticket, environment: prefill.environment, drill: !!prefill.drill };
+    const note = 'not started yet: nothing is recorded until the session starts';
+    return { title: loaded?.checklist.title ?? 'cutover', ticket: prefill.ticket, environment: prefill.environment, drill: !!prefill.drill, note };
   }
-  return { title: 'cutover', drill: false };
+  return { title: 'cutover — start a session or resume one', drill: false, note: `evidence directory: ${evidenceDir}` };
 }

@@ -42,22 +42,28 @@ export async function runTui(start: TuiStart): Promise<number> {
   let fatal: unknown;
   const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
     closing ??= (async () => {
-      await runs.stop();
+      await runs.stop().catch(() => undefined);
       try {
         instance.unmount();
       } finally {
         write(ALT_SCREEN_OFF);
       }
       if (session) {
-        if (how.finish) await session.finish('finished by the operator');
-        await session.close();
+        try {
+          if (how.finish) await session.finish('finished by the operator');
+        } finally {
+          await session.close();
+        }
         const where = displayPath(session.evidencePath);
         if (!how.signal) {
           write(how.finish ? `Session finished. Evidence: ${where}\nExport it with: cutover export ${where}\n` : `Evidence saved: ${where}\nResume with: cutover resume ${where}\n`);
         }
       }
       return how.signal ? (SIGNAL_EXIT[how.signal] ?? 1) : 0;
-    })();
+    })().catch((error: unknown) => {
+      fatal ??= error;
+      return 1;
+    });
     return closing;
   };
 
@@ -66,6 +72,17 @@ export async function runTui(start: TuiStart): Promise<number> {
   };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
+  // A bug outside React must not leave the terminal raw and the session locked either.
+  const onCrash = (error: unknown): void => {
+    void shutdown({ finish: false })
+      .catch(() => undefined)
+      .then(() => {
+        process.stderr.write(`cutover: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
 
   const instance = render(
     <KeyRouter>
@@ -97,5 +114,7 @@ export async function runTui(start: TuiStart): Promise<number> {
     return code;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
   }
 }

@@ -29,7 +29,16 @@ export interface TuiServices {
   warmUp?(): Promise<void>;
 }
 
-export function defaultServices(evidenceDir: string, defaults: { allowDestructive?: boolean } = {}): TuiServices {
+export interface SessionDefaults {
+  allowDestructive?: boolean;
+  /** Drill faults to inject before their items' next run (`open --inject`). */
+  inject?: string[];
+  /** Values of secret variables for a resumed session (they are never stored). */
+  variables?: Record<string, string>;
+  operator?: string;
+}
+
+export function defaultServices(evidenceDir: string, defaults: SessionDefaults = {}): TuiServices {
   const loader = () => import('../../services/checklist-loader.js');
   const sessions = () => import('../../services/session.js');
   const logs = () => import('../../services/log-pages.js');
@@ -41,8 +50,9 @@ export function defaultServices(evidenceDir: string, defaults: { allowDestructiv
       const { loadChecklist, resolveChecklistRef } = await loader();
       return loadChecklist(await resolveChecklistRef(ref));
     },
-    startSession: async (opts) => (await sessions()).CutoverSession.start({ allowDestructive: defaults.allowDestructive, ...opts }),
-    resumeSession: async (path) => (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive }),
+    startSession: async (opts) => (await sessions()).CutoverSession.start({ allowDestructive: defaults.allowDestructive, inject: defaults.inject, ...opts }),
+    resumeSession: async (path) =>
+      (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive, variables: defaults.variables, operator: defaults.operator }),
     readLogLines: async (path, from, count) => (await logs()).readLinesFrom(path, from, count),
     logLineStartBefore: async (path, to, count) => (await logs()).lineStartBefore(path, to, count),
     warmUp: async () => {

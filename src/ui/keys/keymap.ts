@@ -11,6 +11,7 @@ export type Action =
   | 'top'
   | 'bottom'
   | 'switchPane'
+  | 'nextPane'
   | 'prevPane'
   | 'run'
   | 'edit'
@@ -76,8 +77,9 @@ export const KEYMAP: Record<Scope, Binding[]> = {
   ],
   main: [
     ...move,
-    { action: 'switchPane', keys: [n('tab'), n('right')], label: 'Tab/→', help: 'next pane (sections, items)', footer: 'pane' },
-    { action: 'prevPane', keys: [n('backtab'), n('left')], label: '←', help: 'previous pane' },
+    { action: 'switchPane', keys: [n('tab')], label: 'Tab', help: 'switch pane (sections, items)', footer: 'pane' },
+    { action: 'nextPane', keys: [n('right')], label: '→', help: 'to the items pane (narrow terminal: next section)' },
+    { action: 'prevPane', keys: [n('backtab'), n('left')], label: '←', help: 'to the sections pane (narrow terminal: previous section)' },
     { action: 'top', keys: [n('home'), t('g')], label: 'g', help: 'first item' },
     { action: 'bottom', keys: [n('end'), t('G')], label: 'G', help: 'last item' },
     { action: 'run', keys: [n('return'), t('r')], label: 'Enter/r', help: 'run the selected item (sign off in a sign-off section)', footer: 'run' },

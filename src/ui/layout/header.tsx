@@ -14,6 +14,8 @@ export interface HeaderInfo {
   ticket?: string;
   environment?: string;
   drill: boolean;
+  /** Second line before a session exists. */
+  note?: string;
 }
 
 export function headerRows(rows: number): number {
@@ -35,7 +37,8 @@ function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; sho
         </Text>
       </Box>
       {showClock ? (
-        <Box flexShrink={0} marginLeft={1}>
+        <Box flexShrink={0}>
+          <Text> </Text>
           <Clock t0={t0} />
         </Box>
       ) : null}
@@ -82,7 +85,11 @@ export function Header(props: {
     return (
       <Box flexDirection="column">
         <TitleLine info={info} showClock={false} />
-        {lines >= 2 ? <Text dimColor>not started yet: nothing is recorded until the session starts</Text> : null}
+        {lines >= 2 && info.note ? (
+          <Text dimColor wrap="truncate">
+            {info.note}
+          </Text>
+        ) : null}
       </Box>
     );
   }

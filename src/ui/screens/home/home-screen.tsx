@@ -85,9 +85,9 @@ export function HomeScreen({ active }: { active: boolean }): React.JSX.Element {
   return (
     <Box flexDirection="column" height={tui.bodyRows}>
       {heading('Start a session on a checklist', pane === 'checklists', lists.checklists?.length)}
-      <Select rows={checklistRows} index={checklistCursor.index} height={half - 1} focused={pane === 'checklists'} emptyText="No checklists found in ./checklists" />
+      <Select rows={checklistRows} index={checklistCursor.index} height={half - 1} focused={pane === 'checklists'} emptyText={lists.checklists ? 'No checklists found (bundled, ./checklists, $CUTOVER_CHECKLISTS)' : 'loading…'} />
       {heading('Resume an unfinished session', pane === 'sessions', lists.sessions?.length)}
-      <Select rows={sessionRows} index={sessionCursor.index} height={half - 1} focused={pane === 'sessions'} emptyText={`No unfinished session in ${tui.services.evidenceDir}`} />
+      <Select rows={sessionRows} index={sessionCursor.index} height={half - 1} focused={pane === 'sessions'} emptyText={lists.sessions ? `No unfinished session in ${tui.services.evidenceDir}` : 'loading…'} />
       {lists.error ? <Text color={color('red')}>{lists.error}</Text> : null}
     </Box>
   );

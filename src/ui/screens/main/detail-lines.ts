@@ -6,6 +6,7 @@ import { itemState } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { CutoverSession } from '../../../services/session.js';
 import { clockTime, displayLine, formatBytes, wrapText } from '../../format.js';
+import { suggestedCommand } from '../../render-command.js';
 import { STATUS_MARK, type ColorName } from '../../theme.js';
 
 export interface DetailLine {
@@ -71,8 +72,9 @@ export function detailLines(session: CutoverSession, state: SessionState, sectio
   if (facts.length) lines.push({ text: facts.join(' · '), dim: true });
   if (item.destructive) lines.push({ text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true });
   if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
-  const command = item.run ? session.renderCommand(section.id, item.id) : undefined;
+  const { command, problem } = item.run ? suggestedCommand(session, section.id, item.id) : {};
   if (command) lines.push(...wrapText(`$ ${command}`, width, 3).map((text) => ({ text, tone: 'cyan' as const })));
+  else if (problem) lines.push({ text: `$ ${item.run}`, tone: 'cyan' }, { text: `cannot run: ${problem}`, tone: 'red' });
   else lines.push({ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true });
   const expect = expectation(item);
   if (expect) lines.push({ text: expect, dim: true });

@@ -37,8 +37,8 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
       const action = actionFor('main', event);
       if (!action) return;
       // Without a sections pane, ←/→ (and Tab) step through the sections.
-      if (!layout.showSections && (action === 'switchPane' || action === 'prevPane')) {
-        cursor.moveSection({ type: action === 'switchPane' ? 'down' : 'up' });
+      if (!layout.showSections && (action === 'switchPane' || action === 'nextPane' || action === 'prevPane')) {
+        cursor.moveSection({ type: action === 'prevPane' ? 'up' : 'down' });
         return;
       }
       if (!layout.showSections && cursor.pane === 'sections') cursor.setPane('items');
@@ -60,6 +60,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
             focused={cursor.pane === 'sections'}
             height={bodyRows}
             locked={(id) => session.unmetRequirements(id).length > 0}
+            version={tui.version}
           />
         </Box>
       ) : null}

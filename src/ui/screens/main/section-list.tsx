@@ -1,11 +1,11 @@
 // Left pane: every section with its progress (done/total, failures) and its pass number.
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { useMemo } from 'react';
 import type { Checklist } from '../../../domain/checklist-schema.js';
 import { sectionProgress, type Progress } from '../../../domain/progress.js';
 import { currentPass, type SessionState } from '../../../domain/session-state.js';
 import { color, type ColorName } from '../../theme.js';
-import { Select } from '../../widgets/select/select.js';
+import { Select, type SelectRow } from '../../widgets/select/select.js';
 
 export function sectionMark(progress: Progress): { mark: string; tone?: ColorName } {
   if (progress.running) return { mark: '▶', tone: 'cyan' };
@@ -15,16 +15,8 @@ export function sectionMark(progress: Progress): { mark: string; tone?: ColorNam
   return { mark: '·' };
 }
 
-export function SectionList(props: {
-  checklist: Checklist;
-  state: SessionState;
-  index: number;
-  focused: boolean;
-  height: number;
-  locked: (sectionId: string) => boolean;
-}): React.JSX.Element {
-  const { checklist, state } = props;
-  const rows = checklist.sections.map((section) => {
+function sectionRows(checklist: Checklist, state: SessionState, locked: (sectionId: string) => boolean): SelectRow[] {
+  return checklist.sections.map((section) => {
     const progress = sectionProgress(checklist, state, section.id);
     const { mark, tone } = sectionMark(progress);
     const done = progress.total - progress.pending - progress.running - progress.interrupted;
@@ -36,9 +28,24 @@ export function SectionList(props: {
           <Text color={tone ? color(tone) : undefined}>{mark}</Text> {section.title}
         </Text>
       ),
-      right: `${done}/${progress.total}${progress.fail ? ` ✗${progress.fail}` : ''}${pass > 1 ? ` p${pass}` : ''}${props.locked(section.id) ? ' locked' : ''}`,
+      right: `${done}/${progress.total}${progress.fail ? ` ✗${progress.fail}` : ''}${pass > 1 ? ` p${pass}` : ''}${locked(section.id) ? ' locked' : ''}`,
     };
   });
+}
+
+export function SectionList(props: {
+  checklist: Checklist;
+  state: SessionState;
+  index: number;
+  focused: boolean;
+  height: number;
+  locked: (sectionId: string) => boolean;
+  /** The session's event count: the state object is updated in place, so this is what changes. */
+  version: number;
+}): React.JSX.Element {
+  const { checklist, state, locked, version } = props;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => sectionRows(checklist, state, locked), [checklist, state, version]);
   return (
     <Box flexDirection="column">
       <Text bold color={props.focused ? color('cyan') : undefined}>

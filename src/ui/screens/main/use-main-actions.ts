@@ -1,6 +1,7 @@
 // What each key of the main view does. Movement is the cursor's; everything that records
 // something goes through the session via `perform`.
 import { useSessionTui } from '../../app/tui-context.js';
+import { suggestedCommand } from '../../render-command.js';
 import type { Action } from '../../keys/keymap.js';
 import type { MainCursor, Pane } from './use-main-cursor.js';
 import { useMarkItem } from './use-mark-item.js';
@@ -39,7 +40,7 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
 
   const edit = (): void => {
     if (!needItem() || !section || !item) return;
-    const suggested = item.run ? session.renderCommand(section.id, item.id) : '';
+    const suggested = item.run ? (suggestedCommand(session, section.id, item.id).command ?? item.run) : '';
     tui.openDialog({
       kind: 'prompt',
       title: `Edit the command for "${item.title}"`,
@@ -76,6 +77,8 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
         return cursor.setPane(cursor.pane === 'sections' ? 'items' : 'sections');
       case 'prevPane':
         return cursor.setPane('sections');
+      case 'nextPane':
+        return cursor.setPane('items');
       case 'run':
         return run(pane);
       case 'edit':

@@ -36,7 +36,12 @@ export function NewSessionScreen(props: Props): React.JSX.Element {
     if (loaded) return;
     let live = true;
     tui.services.loadChecklist(props.checklistRef).then(
-      (result) => live && setLoaded(result),
+      (result) => {
+        if (!live) return;
+        setLoaded(result);
+        // the header shows the checklist's title from now on
+        if (tui.screen.name === 'new-session') tui.go({ ...tui.screen, loaded: result });
+      },
       (error: unknown) => live && tui.fail(error),
     );
     return () => {

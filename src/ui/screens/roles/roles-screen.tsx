@@ -58,7 +58,7 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
   const current = role ? state.roles[role.id] : undefined;
   return (
     <Box flexDirection="column" height={bodyRows}>
-      <Text bold>
+      <Text bold wrap="truncate">
         Roles{' '}
         {missing.length ? (
           <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>

@@ -6,6 +6,7 @@ import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
+import { suggestedCommand } from '../../render-command.js';
 import { useRunItem } from '../main/use-run-item.js';
 import { RunStatus } from './run-status.js';
 
@@ -38,9 +39,9 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
       if (action === 'back') back();
       else if (action === 'help') tui.showHelp();
       else if (action === 'log' && view.result) tui.go({ name: 'pager', runId: view.result.runId, back: 'running' });
-      else if (action === 'run' && found && view.request.kind !== 'inject') {
+      else if (action === 'run' && found) {
         runs.dismiss();
-        runItem({ section: found.section, item: found.item, command: view.request.command });
+        runItem({ section: found.section, item: found.item, command: view.request.command, kind: view.request.kind });
       } else if (action === 'incident' && found) {
         const severity = view.result?.finished?.result === 'fail' ? found.item.onFail : undefined;
         tui.go({ name: 'triage', preset: { severity, title: `${found.item.title} failed`, section: found.section.id, item: found.item.id } });
@@ -52,7 +53,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   if (!view) return <Text dimColor>No command is running. Enter goes back.</Text>;
   const { request } = view;
   const live = [...state.runOrder].reverse().map((id) => state.runs[id]).find((r) => r?.item === request.itemId && r.inFlight);
-  const command = view.result?.command ?? live?.command ?? request.command ?? session.renderCommand(request.sectionId, request.itemId) ?? '';
+  const command = view.result?.command ?? live?.command ?? request.command ?? suggestedCommand(session, request.sectionId, request.itemId).command ?? '';
   const tailHeight = Math.max(1, bodyRows - 5);
   const lines = view.lines.slice(-tailHeight);
   const found = session.findItem(request.itemId);

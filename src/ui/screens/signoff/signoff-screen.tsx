@@ -5,9 +5,8 @@ import React, { useEffect } from 'react';
 import { formatOffset } from '../../../domain/duration.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
-import { actionFor } from '../../keys/keymap.js';
-import { useKeys } from '../../keys/use-keys.js';
 import { Table } from '../../widgets/table.js';
+import { useSelect } from '../../widgets/select/use-select.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
 
 export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; itemId?: string; active: boolean }): React.JSX.Element {
@@ -18,7 +17,8 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
   const role = roles[select.index];
   const item = itemId ? session.findItem(itemId)?.item : undefined;
 
-  const signFor = (): void => {
+  const signFor = (index = select.index): void => {
+    const role = roles[index];
     if (!role) return;
     const held = state.roles[role.id];
     const forItem = item && item.owner === role.id ? item : undefined;
@@ -42,16 +42,7 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useKeys(
-    (event) => {
-      const action = actionFor('list', event);
-      if (action === 'up' || action === 'down') select.dispatch({ type: action });
-      else if (action === 'select') signFor();
-      else if (action === 'back') tui.go({ name: 'main' });
-      else if (action === 'help') tui.showHelp();
-    },
-    { active },
-  );
+  useSelect(select, { active, onSelect: signFor, onBack: () => tui.go({ name: 'main' }), onHelp: tui.showHelp });
 
   const at = (iso: string): string => `${clockTime(iso)}${state.t0 ? ` (${formatOffset(Date.parse(iso) - Date.parse(state.t0))})` : ''}`;
   const data = roles.map((r) => {

@@ -15,7 +15,7 @@ export function SeverityLevels({ levels, chosen, height }: { levels: SeverityLev
       <Text key={level.id} wrap="truncate" bold={on} color={on ? color('red') : undefined}>
         {on ? '› ' : '  '}
         {level.id} — {level.title}
-        {!on && !expandAll && level.criteria.length ? <Text dimColor> ({level.criteria.length} criteria)</Text> : null}
+        {!on && !expandAll && level.criteria.length ? <Text dimColor> ({level.criteria.length === 1 ? '1 criterion' : `${level.criteria.length} criteria`})</Text> : null}
       </Text>,
     );
     if (on || expandAll) {

@@ -40,9 +40,11 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
             {field.kind === 'choice' ? (
               <Text wrap="truncate">
                 {(field.choices ?? []).map((c, i) => (
-                  <Text key={c} inverse={c === value && isFocused} bold={c === value} dimColor={c !== value}>
+                  <Text key={c}>
                     {i > 0 ? ' ' : ''}
-                    {c === value ? `[${c}]` : ` ${c} `}
+                    <Text inverse={c === value && isFocused} bold={c === value} dimColor={c !== value}>
+                      {c === value ? `[${c}]` : c}
+                    </Text>
                   </Text>
                 ))}
               </Text>

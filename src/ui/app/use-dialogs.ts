@@ -1,0 +1,54 @@
+// The dialog queue (the first one is shown), the quit question, and the one place that handles
+// Ctrl-C: cancel a running command, else ask to quit, and a second Ctrl-C quits.
+import { useCallback, useRef, useState } from 'react';
+import type { CutoverSession } from '../../services/session.js';
+import { useKeys } from '../keys/use-keys.js';
+import type { RunController } from '../run/run-controller.js';
+import type { Dialog, Tui } from './tui-context.js';
+
+export function useDialogs(options: { runs: RunController; session: CutoverSession | undefined; say: Tui['say']; onQuit: (how: { finish: boolean }) => void }) {
+  const [dialogs, setDialogs] = useState<Array<{ id: number; dialog: Dialog }>>([]);
+  const ids = useRef(0);
+  const current = useRef(dialogs);
+  current.current = dialogs;
+
+  const openDialog = useCallback((dialog: Dialog, first = false) => {
+    const entry = { id: ++ids.current, dialog };
+    setDialogs((all) => (first ? [entry, ...all] : [...all, entry]));
+  }, []);
+  const closeDialog = useCallback(() => setDialogs((all) => all.slice(1)), []);
+
+  const { runs, session, onQuit } = options;
+  const quitAsked = (): boolean => current.current[0]?.dialog.id === 'quit';
+  const requestQuit = (): void => {
+    if (quitAsked()) return;
+    const quit: Dialog = {
+      id: 'quit',
+      kind: 'confirm',
+      title: 'Quit cutover?',
+      lines: [
+        runs.running ? 'A command is running: it will be cancelled (and recorded as cancelled).' : 'Everything is already saved.',
+        session ? 'Resume later with: cutover resume' : 'Nothing was started.',
+      ],
+      choices: [
+        { key: 'y', label: 'quit', onChoose: () => onQuit({ finish: false }) },
+        ...(session ? [{ key: 'f', label: 'finish the session and quit', onChoose: () => onQuit({ finish: true }) }] : []),
+        { key: 'n', label: 'stay', onChoose: () => undefined },
+      ],
+    };
+    openDialog(quit, true);
+  };
+
+  useKeys(
+    () => {
+      if (runs.running) {
+        runs.cancel();
+        options.say('cancelling the command: its process group is being killed', 'info');
+      } else if (quitAsked()) onQuit({ finish: false });
+      else requestQuit();
+    },
+    { ctrlC: true },
+  );
+
+  return { dialog: dialogs[0], openDialog, closeDialog, requestQuit };
+}
