@@ -20,50 +20,61 @@ interface Span {
   end: number;
 }
 
-function itemOf(event: EvidenceEvent): { section: string; item: string } | undefined {
-  if (event.type === 'command.started' && event.purpose !== 'inject') return { section: event.section, item: event.item };
-  if (event.type === 'item.marked') return { section: event.section, item: event.item };
+function itemOf(event: EvidenceEvent): { section: string; item: string; pass: number } | undefined {
+  if (event.type === 'command.started' && event.purpose !== 'inject') return { section: event.section, item: event.item, pass: event.pass };
+  if (event.type === 'item.marked') return { section: event.section, item: event.item, pass: event.pass };
   return undefined;
+}
+
+function widen(spans: Map<string, Span>, key: string, span: Span): void {
+  const s = spans.get(key);
+  spans.set(key, s ? { start: Math.min(s.start, span.start), end: Math.max(s.end, span.end) } : { ...span });
 }
 
 /**
  * An item's time runs from the operator's previous completed action (or its first command start)
- * to its last result; a section's from its first item's start to its last item's end.
+ * to its last result, per pass; a step walked twice (smoke after a rollback) counts both passes.
+ * A section's time is the sum over its passes of first start to last end.
  */
 export function drillTimings(checklist: Checklist, header: { sessionId: string; createdAt: string; ticket: string; operator: string }, events: readonly EvidenceEvent[]): DrillTimings {
-  const spans = new Map<string, Span & { section: string }>();
-  const runItem = new Map<string, string>();
+  const spans = new Map<string, Span & { section: string; item: string; pass: number }>();
+  const runKey = new Map<string, string>();
   let previousEnd = events[0] ? Date.parse(events[0].ts) : Date.parse(header.createdAt);
   let failures = 0;
   for (const event of events) {
     const ts = Date.parse(event.ts);
-    if (event.type === 'command.started') runItem.set(event.runId, event.item);
     if (event.type === 'command.finished') {
+      const key = runKey.get(event.runId);
+      const span = key ? spans.get(key) : undefined;
+      if (!span) continue;
       if (event.result === 'fail') failures++;
-      const item = runItem.get(event.runId);
-      const span = item ? spans.get(item) : undefined;
-      if (span) span.end = ts;
+      span.end = ts;
       previousEnd = ts;
       continue;
     }
     const ref = itemOf(event);
     if (!ref) continue;
-    const span = spans.get(ref.item) ?? { section: ref.section, start: event.type === 'command.started' ? ts : previousEnd, end: ts };
+    const key = `${ref.item}#${ref.pass}`;
+    if (event.type === 'command.started') runKey.set(event.runId, key);
+    const span = spans.get(key) ?? { ...ref, start: event.type === 'command.started' ? ts : previousEnd, end: ts };
     span.end = ts;
-    spans.set(ref.item, span);
+    spans.set(key, span);
     if (event.type === 'item.marked') {
       if (event.status === 'fail') failures++;
       previousEnd = ts;
     }
   }
   const items: Record<string, number> = {};
-  const sectionSpans = new Map<string, Span>();
-  for (const [item, span] of spans) {
-    items[item] = span.end - span.start;
-    const s = sectionSpans.get(span.section);
-    sectionSpans.set(span.section, s ? { start: Math.min(s.start, span.start), end: Math.max(s.end, span.end) } : { start: span.start, end: span.end });
+  const sectionPasses = new Map<string, Span>();
+  for (const span of spans.values()) {
+    items[span.item] = (items[span.item] ?? 0) + (span.end - span.start);
+    widen(sectionPasses, `${span.section}#${span.pass}`, span);
   }
-  const sections = Object.fromEntries([...sectionSpans].map(([id, s]) => [id, s.end - s.start]));
+  const sections: Record<string, number> = {};
+  for (const [key, span] of sectionPasses) {
+    const id = key.slice(0, key.lastIndexOf('#'));
+    sections[id] = (sections[id] ?? 0) + (span.end - span.start);
+  }
   const rollbackMs = checklist.sections.filter((s) => s.kind === 'rollback').reduce((sum, s) => sum + (sections[s.id] ?? 0), 0);
   const first = events[0] ? Date.parse(events[0].ts) : 0;
   const last = events.at(-1) ? Date.parse((events.at(-1) as EvidenceEvent).ts) : first;

@@ -6,7 +6,7 @@ import { RECOMMENDATION_LABEL } from './severity-rules.js';
 import { exitText, statusLabel, type ReportContext } from './report-context.js';
 import { code, table, text } from './report-markdown.js';
 
-const section = (title: string, body: string[]): string[] => [`## ${title}`, '', ...body, ''];
+export const section = (title: string, body: string[]): string[] => [`## ${title}`, '', ...body, ''];
 
 export function renderRoles(ctx: ReportContext): string[] {
   const roles = ctx.checklist.roles;
@@ -112,22 +112,4 @@ export function renderExports(ctx: ReportContext): string[] {
   if (ctx.state.exports.length === 0) return [];
   const rows = ctx.state.exports.map((x) => [ctx.offset(x.at), x.format, code(x.path)]);
   return section('Earlier exports', [table(['At', 'Format', 'Path'], rows)]);
-}
-
-export function renderDrillTimings(ctx: ReportContext, timings: { totalMs: number; rollbackMs: number; failures: number; sections: Record<string, number> }): string[] {
-  const comparison = ctx.drill?.comparison;
-  const vs = (ms: number | undefined): string => (ms === undefined ? '' : formatDuration(ms));
-  const rows = ctx.checklist.sections
-    .filter((s) => timings.sections[s.id] !== undefined)
-    .map((s) => {
-      const c = comparison?.sections.find((x) => x.key === s.id);
-      return [text(s.title), formatDuration(timings.sections[s.id] as number), vs(c?.medianMs), vs(c?.bestMs)];
-    });
-  const lines = [
-    `Total ${formatDuration(timings.totalMs)}; rollback sections ${formatDuration(timings.rollbackMs)}; ${timings.failures} failed step(s).`,
-    comparison ? `Compared with ${ctx.drill?.earlier} earlier drill(s): median total ${vs(comparison.total.medianMs)}, best ${vs(comparison.total.bestMs)}.` : 'No earlier drill of this checklist to compare with.',
-    '',
-    table(['Section', 'Took', 'Median of earlier drills', 'Best'], rows),
-  ];
-  return section('Drill timings', lines);
 }

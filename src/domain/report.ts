@@ -8,7 +8,6 @@ import { code, plural, table, text } from './report-markdown.js';
 import {
   renderDecisions,
   renderDestructive,
-  renderDrillTimings,
   renderExports,
   renderGates,
   renderIncidents,
@@ -19,6 +18,8 @@ import {
   renderSignoffs,
 } from './report-records.js';
 import { renderTimeline } from './report-timeline.js';
+import { renderDrillTimings } from './report-drill.js';
+import { renderClock } from './report-clock.js';
 import { inFlightRuns } from './session-state.js';
 
 export type { ReportInput, RunOutput } from './report-context.js';
@@ -94,6 +95,7 @@ export function renderReport(input: ReportInput): string {
     ...renderOverrides(ctx),
     ...(drill ? renderDrillTimings(ctx, drillTimings(ctx.checklist, ctx.header, ctx.events)) : []),
     ...renderNotes(ctx),
+    ...renderClock(ctx),
     ...renderTimeline(ctx),
     ...renderExports(ctx),
     '---',

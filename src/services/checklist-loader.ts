@@ -2,7 +2,7 @@
 // are pure (src/domain/checklist-parse.ts); this module only adds the file system.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatOf, parseChecklistText, type Diagnostic, type ParseResult } from '../domain/checklist-parse.js';
@@ -57,6 +57,28 @@ export function fileErrorReason(error: unknown): string {
   return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'$/, '');
 }
 
+/**
+ * The whole file, or undefined when it holds more than `max` bytes. Reads in chunks rather than
+ * trusting the size from stat, so that /dev/zero or a pipe (`<(…)`) cannot grow without bound.
+ */
+export async function readAtMost(path: string, max: number): Promise<Buffer | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > max) return undefined;
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 function unreadable(display: string, reason: string): CutoverError {
   return new CutoverError(`cannot read checklist ${display}: ${reason}`, EXIT.usage);
 }
@@ -69,8 +91,10 @@ export async function readChecklistFile(path: string): Promise<ChecklistFile> {
   try {
     const info = await stat(absolute);
     if (info.isDirectory()) throw unreadable(displayPath, 'is a directory');
-    if (info.size > MAX_BYTES) throw unreadable(displayPath, `too large for a checklist (${(info.size / 1024 / 1024).toFixed(1)} MB)`);
-    bytes = await readFile(absolute);
+    const read = info.size > MAX_BYTES ? undefined : await readAtMost(absolute, MAX_BYTES);
+    const size = info.isFile() ? `${(info.size / 1024 / 1024).toFixed(1)} MB; ` : '';
+    if (!read) throw unreadable(displayPath, `too large for a checklist (${size}the limit is ${MAX_BYTES / 1024 / 1024} MB)`);
+    bytes = read;
   } catch (error) {
     if (error instanceof CutoverError) throw error;
     throw unreadable(displayPath, fileErrorReason(error));

@@ -86,7 +86,13 @@ describe('cutover validate', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toContain('no checklist file or checklist id "no-such-id"');
     expect(runCli(['validate'], { cwd: dir }).code).toBe(2);
-    for (const result of [missing, directory, loop, unknown]) expect(result.stderr).toBe('');
+    writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+    const huge = runCli(['validate', 'huge.yaml'], { cwd: dir });
+    expect([huge.code, huge.stdout.split('\n')[1]]).toEqual([2, 'huge.yaml: cannot read: too large for a checklist (6.0 MB; the limit is 5 MB)']);
+    // a device that never ends is read only up to the limit
+    const endless = process.platform === 'linux' ? runCli(['validate', '/dev/zero'], { cwd: dir, timeout: 20_000 }) : undefined;
+    if (endless) expect([endless.code, endless.stdout.split('\n')[1]]).toEqual([2, '/dev/zero: cannot read: too large for a checklist (the limit is 5 MB)']);
+    for (const result of [missing, directory, loop, unknown, huge]) expect(result.stderr).toBe('');
   });
 
   test('a bundled checklist id validates like its file', () => {

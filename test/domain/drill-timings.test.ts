@@ -29,4 +29,18 @@ describe('drill timings', () => {
     expect(describeDelta(cmp.rollback, formatDuration)).toBe('20.0s faster than median');
     expect(describeDelta(compareDrills(drill(20), []).rollback, formatDuration)).toBe('first drill');
   });
+
+  it('counts a step walked twice (smoke after a rollback) per pass, not across the gap', () => {
+    const fin = (runId: string, offset: number) => ({ type: 'command.finished' as const, runId, exitCode: 0, signal: null, durationMs: 1, timedOut: false, cancelled: false, stdoutBytes: 0, stderrBytes: 0, logBytes: 0, logSha256: 'x', excerpt: { head: '', tail: '', truncated: false }, redactions: 0, result: 'pass' as const, reasons: [], offset });
+    const t = drillTimings(list, header, events([
+      { type: 'command.started', runId: 'r1', section: 'smoke', item: 's1', pass: 1, command: 'x', cwd: '/', log: 'l', offset: 10_000 },
+      fin('r1', 12_000),
+      { type: 'pass.started', section: 'smoke', pass: 2, reason: 'after rollback', offset: 50_000 },
+      { type: 'command.started', runId: 'r2', section: 'smoke', item: 's1', pass: 2, command: 'x', cwd: '/', log: 'l', offset: 60_000 },
+      fin('r2', 61_000),
+    ]));
+    expect(t.items.s1).toBe(3000);
+    expect(t.sections.smoke).toBe(3000);
+  });
 });
+

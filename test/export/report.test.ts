@@ -6,6 +6,7 @@ import type { Checklist } from '../../src/domain/checklist-schema.js';
 import { EventBody, type EvidenceEvent, type EvidenceHeader } from '../../src/domain/events.js';
 import { headerHash, sealEvent } from '../../src/domain/hash-chain.js';
 import { renderReport, type ReportInput } from '../../src/domain/report.js';
+import { compareDrills, drillTimings } from '../../src/domain/drill-timings.js';
 import { foldEvents } from '../../src/domain/session-state.js';
 import { evaluateRules } from '../../src/domain/severity-rules.js';
 
@@ -194,4 +195,45 @@ describe('renderReport', () => {
     expect(text).toContain('| Mode | **DRILL** (rehearsal) |');
     expect(text).toContain('## Drill timings');
   });
+
+  it('compares a drill with earlier drills step by step: last, best, median, faster or slower', () => {
+    const events = fullSession();
+    const list = checklist();
+    const drillHeader = { ...header, mode: 'drill' as const };
+    const state = foldEvents(drillHeader, events);
+    const current = drillTimings(list, drillHeader, events);
+    const slower = { ...current, totalMs: current.totalMs * 2, sections: { ...current.sections, smoke: (current.sections.smoke ?? 0) + 60_000 } };
+    const drill = { comparison: compareDrills(current, [slower, slower]), earlier: 2 };
+    const text = renderReport({ header: drillHeader, state, checklist: list, events, evaluation: evaluateRules(list, state), drill });
+    expect(text).toContain('Compared with 2 earlier drills of `rpt`');
+    expect(text).toContain('| Step | Took | Last | Best | Median | Against the median |');
+    expect(text).toMatch(/\| Smoke \(section\) \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| 1m00s faster than median \|/);
+    expect(text).toMatch(/\| ↳ API \\\| health \|/);
+  });
+
+  it('shows the cutover clock: each timeline entry planned against when it was done', () => {
+    const parsed = parseChecklistText(`${CHECKLIST}
+  - id: clock
+    title: Clock
+    kind: timeline
+    items:
+      - { id: tm10, title: Go/no-go, at: T-10 }
+      - { id: tp10, title: Validate health, at: T+10 }
+      - { id: tp30, title: Decide, at: T+30 }
+`, 'clock.yaml');
+    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+    const list = parsed.checklist;
+    const events = chain([
+      [0, { type: 'item.marked', section: 'clock', item: 'tm10', pass: 1, status: 'pass' }],
+      [10, { type: 't0.marked', at: '2026-02-07T10:10:00.000Z' }],
+      [24, { type: 'item.marked', section: 'clock', item: 'tp10', pass: 1, status: 'pass' }],
+    ]);
+    const state = foldEvents(header, events);
+    const text = renderReport({ header, state, checklist: list, events, evaluation: evaluateRules(list, state) });
+    expect(text).toContain('## Cutover clock: planned against actual');
+    expect(text).toContain('| T-10 | Go/no-go | T-10:00 | T-10:00 (pass) | on time |');
+    expect(text).toContain('| T+10 | Validate health | T+10:00 | T+14:00 (pass) | 4 min late |');
+    expect(text).toContain('| T+30 | Decide | T+30:00 | not done |  |');
+  });
 });
+

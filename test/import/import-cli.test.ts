@@ -108,7 +108,10 @@ describe('cutover import (built CLI)', () => {
     mkdirSync(join(dir, 'out.yaml'));
     oneLine(['import', runbook, '-o', join(dir, 'out.yaml')], 2, 'is a directory');
     // Node's recursive mkdir spins forever here; the import must give up with a reason instead.
-    if (process.platform === 'linux') oneLine(['import', runbook, '-o', '/proc/no-such-dir/x.yaml'], 2, 'cannot write /proc/no-such-dir/x.yaml');
+    if (process.platform === 'linux') {
+      oneLine(['import', runbook, '-o', '/proc/no-such-dir/x.yaml'], 2, 'cannot write /proc/no-such-dir/x.yaml');
+      oneLine(['import', '/dev/zero'], 2, 'cannot read runbook /dev/zero: too large for a runbook (the limit is 1 MB)');
+    }
   });
 
   it('creates the output directory and never runs the commands it imports', () => {

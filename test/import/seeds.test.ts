@@ -1,8 +1,20 @@
-// Each real runbook in ../shared/seeds (copied to test/fixtures/import/seeds) imports into a checklist that validates and holds every role,
-// smoke item, severity level, rule, rollback step and command of the seed. The expected numbers
-// were counted by hand from the seed files; the comment on each says what they are.
+// Each real runbook in ../shared/seeds (copied to test/fixtures/import/seeds, so that a clone
+// anywhere can run this) imports into a checklist that validates and holds every role, smoke item,
+// severity level, rule, rollback step and command of the seed. The expected numbers were counted
+// by hand from the seed files; the comment on each says what they are.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile, items, itemsOf, runs, sectionsOf, seedFile, type Imported } from './helpers.js';
+import { repoRoot } from '../helpers/cli.js';
+import { importFile, items, itemsOf, runs, sectionsOf, seedFile, seedsDir, type Imported } from './helpers.js';
+
+const shared = join(repoRoot, '..', 'shared', 'seeds');
+
+it.runIf(existsSync(shared))('the copies of the seeds are the seeds', () => {
+  const names = readdirSync(shared).filter((f) => f.endsWith('.txt')).sort();
+  expect(readdirSync(seedsDir).sort()).toEqual(names);
+  for (const name of names) expect(readFileSync(join(seedsDir, name), 'utf8'), name).toBe(readFileSync(join(shared, name), 'utf8'));
+});
 
 const seed = (prefix: string): Imported => importFile(seedFile(prefix));
 

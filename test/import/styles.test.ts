@@ -221,6 +221,15 @@ describe('CRLF, no headings, nothing at all', () => {
     expect(() => importText('# A\n## B\n### C\n')).toThrow(/nothing to import: only headings, with no steps or text under them/);
   });
 
+  it('reads one rule per line even without full stops, and keeps an unusable id column as text', () => {
+    const rules = importText('# R\n\n## Severity\n\n- SEV-0: down\n- Sev 1: partial\n\nany SEV-0 => rollback\n3 SEV1 in 2 days => consider rollback\n').checklist.severity.rules;
+    expect(rules.map((r) => [r.text, r.when?.severity, r.when?.atLeast, r.when?.within, r.recommend])).toEqual([
+      ['any SEV-0 => rollback', 'SEV-0', 1, undefined, 'rollback'], ['3 SEV1 in 2 days => consider rollback', 'Sev1', 3, '2d', 'consider-rollback'],
+    ]);
+    const table = importText('# T\n\n## Steps\n\n| ID | Step | Command |\n|---|---|---|\n| CHK-1 | First | `true` |\n| ../../etc | Second | `./deploy.sh` |\n').checklist;
+    expect(table.sections[0]?.items.map((i) => [i.id, i.run, i.description])).toEqual([['CHK-1', 'true', undefined], ['second', './deploy.sh', 'ID: ../../etc']]);
+  });
+
   it('ignores a heading without words ("#" alone, as in a pasted YAML comment)', () => {
     const { checklist } = importText('# Deploy\n\n## Steps\n\n#\n\n- one\n- two\n');
     expect(checklist.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([['Steps', ['one', 'two']]]);

@@ -131,6 +131,7 @@ describe('placeholders, variables and ids', () => {
     expect(templatize('kubectl -n <namespace> rollout undo deployment/<deploy-name>').run).toBe('kubectl -n {{namespace}} rollout undo deployment/{{deploy_name}}');
     expect(templatize('curl -d "<xml>" x').run).toBe('curl -d "<xml>" x');
     expect(templatize('grep Foo<Bar> x').run).toBe('grep Foo<Bar> x');
+    expect(templatize('kubectl -n <your namespace> get pods').run).toBe('kubectl -n {{your_namespace}} get pods');
   });
 
   it('finds template text cutover would misread', () => {

@@ -3,13 +3,13 @@
 // result (stdout without -o), prints the summary on stderr and checks the result validates.
 // Commands found in the runbook are never run.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
-import { bundledChecklistDir, displayPathOf, fileErrorReason } from '../../services/checklist-loader.js';
+import { bundledChecklistDir, displayPathOf, fileErrorReason, readAtMost } from '../../services/checklist-loader.js';
 import { writeFileDurable } from '../../services/durable-file.js';
 
 // The largest real runbooks are tens of KB; markdown parsing of a file this size already takes
@@ -21,8 +21,10 @@ async function readRunbook(path: string, display: string): Promise<{ text: strin
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new CutoverError(`cannot read runbook ${display}: is a directory`, EXIT.usage);
-    if (info.size > MAX_BYTES) throw new CutoverError(`cannot read runbook ${display}: too large for a runbook (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)`, EXIT.usage, 'split it into one runbook per cutover');
-    bytes = await readFile(path);
+    const read = info.size > MAX_BYTES ? undefined : await readAtMost(path, MAX_BYTES);
+    const size = info.isFile() ? `${(info.size / 1024 / 1024).toFixed(1)} MB; ` : '';
+    if (!read) throw new CutoverError(`cannot read runbook ${display}: too large for a runbook (${size}the limit is 1 MB)`, EXIT.usage, 'split it into one runbook per cutover');
+    bytes = read;
   } catch (error) {
     if (error instanceof CutoverError) throw error;
     throw new CutoverError(`cannot read runbook ${display}: ${fileErrorReason(error)}`, EXIT.usage);

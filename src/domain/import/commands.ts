@@ -22,6 +22,13 @@ const DOC_EXTENSION = /\.(?:md|markdown|ya?ml|json|txt|log|toml|ini|cfg|conf|csv
 const SCRIPT_PATH = /^(?:\.{0,2}\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.(?:sh|bash|zsh|py|rb|pl|js|mjs|cjs|ts)$|^\.{1,2}\/[\w.+-]+(?:\/[\w.+-]+)*$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const RUN_VERB = /\b(?:run|execute|invoke|launch|call)\b[^.!?]*$/i;
+// "Never run `redis-cli FLUSHALL`", "Do not use `--force`": a warning, not a step to run.
+const NEGATED = /\b(?:never|do\s+not|don[’']?t|must\s+not|mustn[’']?t|should\s+not|shouldn[’']?t|avoid|not\s+to)\b[^.!?]*$/i;
+
+/** Whether text just before a command forbids it. */
+export function forbids(before: string): boolean {
+  return NEGATED.test(before);
+}
 const ENGLISH = new Set(['a', 'an', 'the', 'to', 'if', 'and', 'or', 'no', 'not', 'is', 'are', 'was', 'be', 'see', 'use', 'with', 'for', 'of', 'in', 'on', 'at', 'this', 'that', 'it', 'we', 'you', 'all']);
 const CRONTAB = /^\s*(?:@(?:reboot|hourly|daily|weekly|monthly|yearly|annually)|(?:[\d*/,-]+\s+){4}[\d*/,-]+)\s+\S/;
 
@@ -111,7 +118,7 @@ export function commandFromCode(lang: string | null | undefined, code: string): 
  */
 export function isCommandSpan(span: string, before = ''): boolean {
   const text = span.trim().replace(/^\$\s+/, '');
-  if (!text || text.includes('\n') || /^<[^>]*>$/.test(text)) return false;
+  if (!text || text.includes('\n') || /^<[^>]*>$/.test(text) || forbids(before)) return false;
   const tokens = text.split(/\s+/);
   let i = 0;
   while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;

@@ -55,8 +55,9 @@ export function isBlankRow(row: Cell[]): boolean {
 }
 
 function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
-  // The header says this column holds commands: `true` or `./deploy` need no "run" before them.
-  const spans = codeSpans(cell.nodes).filter(({ code, before }) => isCommandSpan(code, `${before} run`));
+  // A cell that is only `true` or `./deploy.sh` in a command column is that command, even without "run".
+  const alone = cell.nodes.length === 1 && cell.nodes[0]?.type === 'inlineCode';
+  const spans = codeSpans(cell.nodes).filter(({ code, before }) => isCommandSpan(code, alone ? 'run' : before));
   const plain = !cell.nodes.some((n) => n.type === 'inlineCode') && isCommandSpan(cell.text);
   spans.forEach(({ code }) => draft.spans.push(code.trim().replace(/^\$\s+/, '')));
   if (plain) draft.spans.push(cell.text.trim());
