@@ -108,7 +108,13 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
       const regex = item.expect?.matches;
       const bad = regex === undefined ? undefined : compiles(regex);
       if (bad) out.push(error([...path, 'expect', 'matches'], `invalid regular expression: ${bad}`, 'bad-regex'));
-      if (item.watch && (parseDuration(item.watch.every) ?? 0) > (parseDuration(item.watch.for) ?? 0)) {
+      // A zero timeout would mean no timeout at all; a watch every 0s would re-run in a tight loop.
+      if (item.timeout !== undefined && !parseDuration(item.timeout)) out.push(error([...path, 'timeout'], 'must be longer than 0 (leave it out for the default)', 'zero-duration'));
+      if (item.watch && !parseDuration(item.watch.every)) {
+        out.push(error([...path, 'watch', 'every'], 'must be longer than 0: the command would be re-run in a tight loop', 'zero-duration'));
+      } else if (item.watch && !parseDuration(item.watch.for)) {
+        out.push(error([...path, 'watch', 'for'], 'must be longer than 0', 'zero-duration'));
+      } else if (item.watch && (parseDuration(item.watch.every) ?? 0) > (parseDuration(item.watch.for) ?? 0)) {
         out.push(error([...path, 'watch', 'every'], `every (${item.watch.every}) is longer than for (${item.watch.for})`, 'watch-window'));
       }
     });

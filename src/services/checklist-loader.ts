@@ -173,10 +173,13 @@ export interface FoundChecklist {
 
 export async function checklistFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
+  const named = entries
     .filter((e) => (e.isFile() || e.isSymbolicLink()) && CHECKLIST_FILE.test(e.name) && !NOT_CHECKLISTS.has(e.name))
     .map((e) => join(dir, e.name))
     .sort();
+  // A link to a pipe or a device would block the listing; a broken link is still shown (as unreadable).
+  const kept = await Promise.all(named.map((path) => stat(path).then((info) => info.isFile(), () => true)));
+  return named.filter((_, i) => kept[i]);
 }
 
 async function describeFile(path: string, origin: FoundChecklist['origin']): Promise<FoundChecklist> {

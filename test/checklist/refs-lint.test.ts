@@ -79,6 +79,20 @@ describe('checkReferences', () => {
   });
 });
 
+test('durations that would disable a timeout or spin a watch are errors', () => {
+  const c = checklist({}, [
+    { id: 'a', title: 'A', run: 'true', timeout: '0s' },
+    { id: 'b', title: 'B', run: 'true', watch: { every: '0s', for: '10m' } },
+    { id: 'c', title: 'C', run: 'true', watch: { every: '5s', for: '0m' } },
+    { id: 'd', title: 'D', run: 'true', timeout: '500ms', watch: { every: '200ms', for: '1s' } },
+  ]);
+  expect(refs(c)).toEqual([
+    'sections[0].items[0].timeout: must be longer than 0 (leave it out for the default)',
+    'sections[0].items[1].watch.every: must be longer than 0: the command would be re-run in a tight loop',
+    'sections[0].items[2].watch.for: must be longer than 0',
+  ]);
+});
+
 describe('lintChecklist', () => {
   test('flags risky commands but not a careful checklist', () => {
     const careful = checklist({}, [

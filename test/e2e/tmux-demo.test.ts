@@ -1,7 +1,9 @@
-// The demo walked end to end in a real terminal with the built binary: open with flags, fill
-// roles, mark T0, run the gates, the switch and the smoke checks (all pass), inject the fault,
-// run smoke again (one fails), declare SEV0 and see ROLLBACK RECOMMENDED, walk the rollback, run
-// smoke again as a new pass (all pass), decide, sign off, export, quit, and verify the bundle.
+// The demo walked end to end in a real terminal with the built binary, as a drill compared with
+// an earlier one: a first drill runs headless, then the walk opens with flags, fills roles, marks
+// T0, runs the gates, the switch and the smoke checks (all pass), injects the fault, runs smoke
+// again (one fails), declares SEV0 and sees ROLLBACK RECOMMENDED, walks the rollback, runs smoke
+// again as a new pass (all pass), decides, signs off, exports, compares itself with the first
+// drill (D), quits, verifies the bundle, and `cutover drills` lists both drills.
 import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
   const term = new Tmux();
   const evidenceDir = tempDir('cutover-e2e-');
   let sessionId = '';
+  let firstDrillId = '';
 
   // A private copy of the build: a rebuild in the working tree during the walk cannot pull
   // chunks from under the running binary.
@@ -29,8 +32,14 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
   });
   afterAll(() => {
     term.kill();
-    if (sessionId) spawnSync(process.execPath, ['checklists/demo/demo.mjs', 'stop', '--session', sessionId], { cwd: repoRoot });
+    for (const id of [sessionId, firstDrillId].filter(Boolean)) spawnSync(process.execPath, ['checklists/demo/demo.mjs', 'stop', '--session', id], { cwd: repoRoot });
   });
+
+  /** The built binary (the private copy), run to the end. */
+  function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
 
   /** Runs the selected item (Enter), waits for its verdict, and goes back (Enter). */
   async function runSelected(verdict: '✓ PASS' | '✗ FAIL' = '✓ PASS'): Promise<string> {
@@ -57,6 +66,12 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
   }
 
   it('walks the demo from open to a verified export', { timeout: 180_000 }, async () => {
+    // an earlier drill of the same checklist, headless and without a fault: the one to beat
+    const first = cli(['run', 'checklists/demo.yaml', '--headless', '--drill', '--ticket', 'DRILL-1', '--operator', 'e2e', '--evidence-dir', evidenceDir, ...['gates', 'cutover', 'smoke', 'rollback'].flatMap((s) => ['--section', s])]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    firstDrillId = /(demo-[\w-]+)\.json/.exec(first.stdout)?.[1] ?? '';
+
     term.start(`node ${bin} open checklists/demo.yaml --ticket CHG-E2E --env staging --operator e2e --drill --evidence-dir ${evidenceDir}; echo EXITED=$?; sleep 120`, { cwd: repoRoot });
     let screen = await term.waitFor('Start session');
     expect(screen).toContain('CHG-E2E');
@@ -160,9 +175,26 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     term.keys('Escape');
     await term.waitFor('Enter/r run');
 
-    // quit: the terminal is restored and the evidence path printed
+    // the drill summary: this drill against the first one
+    term.keys('D');
+    screen = await term.waitFor('against 1 earlier drill');
+    expect(screen).toContain('DRILL-1');
+    expect(screen).toMatch(/step\s+this drill\s+last\s+best\s+median\s+vs median/);
+    expect(screen).toMatch(/^\s+total\s.*slower/m);
+    expect(screen).toMatch(/^\s+rollback\s.*slower/m);
+    expect(screen).toMatch(/this drill \S+ \(\S+ slower than median\) · failures [1-9]\d* \(last drill 0, best 0\)/);
+    for (let i = 0; i < 30 && !/Rollback: new → legacy\s+\S+/.test(term.capture()); i++) {
+      term.keys('j');
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    screen = await term.waitFor(/Rollback: new → legacy\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+ (slower|faster)/);
+    term.keys('Escape');
+    await term.waitFor('Enter/r run');
+
+    // quit (a drill offers its summary first): the terminal is restored and the evidence path printed
     term.keys('q');
-    await term.waitFor('Quit cutover?');
+    screen = await term.waitFor('Quit cutover?');
+    expect(screen).toContain('d summary first');
     term.keys('y');
     screen = await term.waitFor('EXITED=0');
     expect(screen).toContain('Evidence saved:');
@@ -176,5 +208,14 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     const verify = runCli(['verify', (exported as { path: string }).path]);
     expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
+
+    // both drills in the history, oldest first
+    const drills = cli(['drills', 'demo', '--evidence-dir', evidenceDir]);
+    expect(drills.code).toBe(0);
+    expect(drills.stdout).toContain('Drills of demo (2, oldest first)');
+    const rows = drills.stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\d /.test(line));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/DRILL-1\s+e2e\s+\S+ \(best\)\s+\S+\s+0$/);
+    expect(rows[1]).toMatch(/CHG-E2E\s+e2e\s+\S+\s+\S+\s+[1-9]\d*$/);
   });
 });

@@ -198,3 +198,23 @@ describe('a terse T-minus run-sheet (Time | Who | What | Command)', () => {
     ]);
   });
 });
+
+describe('bold "**Step 1: …**" labels, GitHub alerts, <details> and admonitions', () => {
+  const { checklist: c, summary } = fixture('bold-steps-admonitions.md');
+
+  it('gives each bold step the prose and code that follow it, and no more', () => {
+    expect(items(c).map((i) => [i.title, i.run, i.description])).toEqual([
+      ['Step 1: Check replication', 'redis-cli -h redis-replica INFO replication | grep master_link_status', 'Make sure the replica is in sync.'],
+      ['Step 2: Promote the replica', 'redis-cli -h redis-replica REPLICAOF NO ONE', undefined],
+      // the warning belongs to the step; the rollback hidden in <details> does not
+      ['Step 3: Repoint clients', undefined, 'Update the `REDIS_HOST` secret and restart the API.\n> [!WARNING]\n> Do not promote while `master_link_status:down`.'],
+      ['redis-cli -h redis-old REPLICAOF NO ONE', 'redis-cli -h redis-old REPLICAOF NO ONE', undefined],
+    ]);
+  });
+
+  it('never makes a step of a command the runbook says never to run', () => {
+    expect(runs(c).join('\n')).not.toContain('FLUSHALL');
+    expect(c.sections[0]?.description).toContain('!!! danger "Never"\nrun `redis-cli FLUSHALL` on the primary.');
+    expect(summary.keptAsDescription).toContain('HTML block in "Redis failover"');
+  });
+});

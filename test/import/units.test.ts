@@ -1,6 +1,6 @@
 // The small decisions the importer makes, one function at a time.
 import { describe, expect, it } from 'vitest';
-import { commandFromCode, isCommandSpan, looksLikeShell, unwrapWatch } from '../../src/domain/import/commands.js';
+import { commandFromCode, forbids, isCommandSpan, looksLikeShell, unwrapWatch } from '../../src/domain/import/commands.js';
 import { ImportContext } from '../../src/domain/import/context.js';
 import { IdRegistry, slugify } from '../../src/domain/import/ids.js';
 import { parseExpectation, parseOffsetPrefix, titleWithoutCommand } from '../../src/domain/import/items.js';
@@ -77,6 +77,15 @@ describe('fenced code', () => {
     expect(looksLikeShell(session)).toBe(true);
     expect(commandFromCode(null, session)).toEqual({ run: 'kubectl get deploy api', output: session.split('\n').slice(1).join('\n') });
     expect(looksLikeShell('Total: $ 5.00 per month\nTax: $ 1.00')).toBe(false);
+  });
+
+  it('a command the text forbids is never a step to run', () => {
+    expect(forbids('!!! danger "Never"\nrun ')).toBe(true);
+    expect(forbids('Do not, under any circumstances, run ')).toBe(true);
+    expect(forbids('Avoid ')).toBe(true);
+    expect(isCommandSpan('redis-cli FLUSHALL', "Don't use ")).toBe(false);
+    expect(forbids('Delete the offsets so they do not get reused: ')).toBe(false);
+    expect(forbids('If the check does not pass, run ')).toBe(false);
   });
 
   it('unwraps `watch` into the command it repeats, and only a one-line one it understands', () => {

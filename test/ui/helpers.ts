@@ -27,6 +27,8 @@ export const ctrlS = '\u0013';
 export const ctrlU = '\u0015';
 
 export const fixture = join(import.meta.dirname, '..', 'fixtures', 'ui', 'small.yaml');
+/** Timeline items, a soak that fails on its second run, a rollback: the clock, soak and drill tests. */
+export const clockFixture = join(import.meta.dirname, 'fixtures', 'clock.yaml');
 
 export function tempEvidenceDir(): string {
   return mkdtempSync(join(tmpdir(), 'cutover-ui-'));

@@ -116,7 +116,8 @@ describe('a soak (watch)', () => {
     await ui.press(enter);
     await ui.waitFor('Soak: Echo in a loop');
     const frame = await ui.waitFor('✓ PASS', 15_000);
-    expect(frame).toMatch(/soak run [23]/);
+    expect(frame).toMatch(/soak: ✓✓✓? [23] runs · done/);
+    expect(frame).toMatch(/✓ PASS · soak: all [23] runs passed · last run: exit 0/);
     expect(frame).toContain('── run 2 pass ──');
     const runs = Object.values(session.state.runs).filter((r) => r.item === 'soak-echo');
     expect(runs.length).toBeGreaterThanOrEqual(2);

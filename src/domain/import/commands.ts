@@ -23,7 +23,11 @@ const SCRIPT_PATH = /^(?:\.{0,2}\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.(?:sh|bash|zsh|py
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const RUN_VERB = /\b(?:run|execute|invoke|launch|call)\b[^.!?]*$/i;
 // "Never run `redis-cli FLUSHALL`", "Do not use `--force`": a warning, not a step to run.
-const NEGATED = /\b(?:never|do\s+not|don[’']?t|must\s+not|mustn[’']?t|should\s+not|shouldn[’']?t|avoid|not\s+to)\b[^.!?]*$/i;
+const NEGATION = String.raw`\b(?:never|do\s+not|don[’']?t|must\s+not|mustn[’']?t|should\s+not|shouldn[’']?t|avoid|not\s+to)\b`;
+const NEGATED = new RegExp(
+  String.raw`${NEGATION}(?:\W+\w+){0,3}?\W+(?:run(?:ning)?|execut\w*|use|using|call|invok\w*|type|typing|apply|issue|enter)\b[^.!?]*$|${NEGATION}\W*$`,
+  'i',
+);
 
 /** Whether text just before a command forbids it. */
 export function forbids(before: string): boolean {

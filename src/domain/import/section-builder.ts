@@ -5,7 +5,7 @@ import type { Code, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { RollforwardRequirements } from '../checklist-schema.js';
 import type { z } from 'zod';
 import { blockText } from './block-text.js';
-import { commandFromCode, isShellLang } from './commands.js';
+import { commandFromCode, forbids, isShellLang } from './commands.js';
 import type { ImportContext } from './context.js';
 import { inlineText, isBoldLabel } from './inline-text.js';
 import { slugify } from './ids.js';
@@ -39,6 +39,8 @@ class SectionBuilder {
   lastList?: { list: List; items: ItemDraft[] };
   /** The item that took the latest code block: an "Expected: …" paragraph after it is its pass condition. */
   lastCommand?: ItemDraft;
+  /** A "**Step 2: Promote**" paragraph opens a step: the prose and code after it are its own. */
+  openStep?: ItemDraft;
 
   constructor(readonly scope: Scope, readonly ctx: ImportContext) {}
 
@@ -52,10 +54,13 @@ class SectionBuilder {
       return criteria.length ? 'consumed-next' : 'done';
     }
     this.ctx.legend(line); // kept as text too: it explains the abbreviations wherever they appear
+    const inStep = this.openStep && !NUMBERED_STEP.test(line);
     const introduces = next?.type === 'list' || next?.type === 'table' || next?.type === 'code';
-    if (introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
+    if (!inStep && introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
     if (rulesFromParagraph(inlineText(children), this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${inlineText(children)}`);
-    else if (!this.expectationOfLastCommand(line, previous) && !this.stepParagraph(children, line)) this.description.push(inlineText(children));
+    else if (this.expectationOfLastCommand(line, previous)) return 'done';
+    else if (inStep && this.openStep) this.openStep.description.push(inlineText(children));
+    else if (!this.stepParagraph(children, line)) this.description.push(inlineText(children));
     return 'done';
   }
 
@@ -73,17 +78,29 @@ class SectionBuilder {
     if (scope.links || scope.roles || scope.evidenceTemplate) return false;
     const draft = newItem(line);
     collectSpans(children, draft);
-    if (!NUMBERED_STEP.test(line) && !draft.spans.length) return false;
+    const numbered = NUMBERED_STEP.test(line);
+    if (!numbered && !draft.spans.length) return false;
     this.items.push(draft);
+    this.openStep = numbered ? draft : undefined;
     return true;
   }
 
   list(list: List, leadIn: string | undefined): void {
+    this.openStep = undefined;
     handleList(list, leadIn, this);
   }
 
   code(code: Code, leadIn: string | undefined, previous: RootContent | undefined, next: RootContent | undefined): void {
     const { ctx, scope } = this;
+    if (this.openStep && !leadIn) {
+      this.lastCommand = this.openStep;
+      return attachCode(code.lang, code.value, this.openStep, { ctx, scope });
+    }
+    this.openStep = undefined;
+    if (leadIn && forbids(leadIn)) {
+      this.description.push(leadIn, fence(code.value, code.lang ?? ''));
+      return ctx.keep('a command the runbook says not to run', scope.title);
+    }
     if (scope.evidenceTemplate && !isShellLang(code.lang)) {
       if (leadIn) this.description.push(leadIn);
       ctx.evidenceTemplate.push(...code.value.split('\n').map((l) => l.trim().replace(/\s*:$/, '')).filter(Boolean));
@@ -106,6 +123,7 @@ class SectionBuilder {
     attachCode(code.lang, code.value, draft, { ctx, scope });
     this.items.push(draft);
     this.lastCommand = draft;
+    if (leadIn && NUMBERED_STEP.test(leadIn)) this.openStep = draft;
   }
 
   /** "### 2) Execute" under this heading: one item, its text the description, its code the run. */
@@ -123,6 +141,7 @@ class SectionBuilder {
   }
 
   table(table: Table, leadIn: string | undefined): void {
+    this.openStep = undefined;
     if (leadIn) this.description.push(leadIn);
     handleTable(table, leadIn, this);
   }
@@ -130,7 +149,9 @@ class SectionBuilder {
   keepBlock(block: RootContent): void {
     const text = block.type === 'table' ? sourceOf(block, this.ctx.source) : blockText(block, this.ctx.source);
     if (!text.trim() || /^<br\s*\/?>$/i.test(text.trim())) return;
-    this.description.push(text);
+    // A warning (blockquote) belongs to its step; HTML (<details>, a table) starts something else.
+    if (block.type === 'html') this.openStep = undefined;
+    (this.openStep?.description ?? this.description).push(text);
     const what = block.type === 'html' ? (text.trim().startsWith('<!--') ? 'HTML comment' : 'HTML block') : block.type;
     this.ctx.keep(what, this.scope.title);
   }

@@ -3,10 +3,12 @@
 import { Box } from 'ink';
 import React, { useMemo, useState, useSyncExternalStore } from 'react';
 import type { CutoverSession } from '../../services/session.js';
+import { hiddenActions } from '../keys/keymap.js';
 import { Footer, footerRows } from '../layout/footer.js';
 import { Header, headerRows } from '../layout/header.js';
 import type { RunController } from '../run/run-controller.js';
 import { HelpScreen } from '../screens/help-screen.js';
+import { hasTimeline } from '../timeline/use-timeline.js';
 import { useMainCursor } from '../screens/main/use-main-cursor.js';
 import { RollbackOffer } from '../screens/main/rollback-offer.js';
 import { ConfirmDialogView } from '../widgets/dialog/confirm-dialog.js';
@@ -45,11 +47,15 @@ export function App(props: AppProps): React.JSX.Element {
   const running = useSyncExternalStore(props.runs.subscribe, () => props.runs.running);
   const { busy, flash, say, perform } = useFeedback();
   const cursor = useMainCursor(session, (error) => say(`could not save the cursor: ${errorText(error)}`, 'error'));
-  const { dialog: entry, openDialog, closeDialog, requestQuit } = useDialogs({ runs: props.runs, session, say, onQuit: props.onQuit });
+  const showDrillSummary = (): void => {
+    setHelp(false);
+    setScreen({ name: 'drill-summary' });
+  };
+  const { dialog: entry, openDialog, closeDialog, requestQuit } = useDialogs({ runs: props.runs, session, say, onQuit: props.onQuit, onDrillSummary: showDrillSummary });
   const dialog = entry?.dialog;
 
   const rows = Math.max(3, size.rows - 1);
-  const header = session ? headerRows(rows) : Math.min(2, headerRows(rows));
+  const header = session ? headerRows(rows, hasTimeline(session.checklist)) : Math.min(2, headerRows(rows));
   const { hintLines } = footerRows(rows);
   const dialogRows = dialog ? dialogHeight(dialog) : 0;
   const bodyRows = Math.max(1, rows - header - 1 - hintLines - dialogRows);
@@ -83,13 +89,14 @@ export function App(props: AppProps): React.JSX.Element {
   };
   const info = useMemo(() => headerInfo(screen, session, props.services.evidenceDir), [screen, session, props.services.evidenceDir]);
   const overlay = help ? 'help' : dialog ? 'dialog' : undefined;
+  const scope = helpScope(screen, running);
   return (
     <TuiContext.Provider value={tui}>
       {session ? <RollbackOffer /> : null}
       <Box flexDirection="column" width={size.columns} height={rows}>
         <Header info={info} session={session} state={state} rows={rows} />
         <Box flexDirection="column" height={bodyRows} overflow="hidden">
-          {help ? <HelpScreen scope={helpScope(screen, running)} rows={bodyRows} onClose={() => setHelp(false)} /> : null}
+          {help ? <HelpScreen scope={scope} hide={hiddenActions(scope, session?.mode === 'drill')} rows={bodyRows} onClose={() => setHelp(false)} /> : null}
           {/* Hidden, not unmounted, under the help: forms keep what was typed. */}
           <Box display={help ? 'none' : 'flex'} flexDirection="column">
             <ScreenView screen={screen} active={!overlay} hasSession={!!session} />

@@ -1,7 +1,7 @@
 // What the header and footer show for each screen: the header's facts before a session exists,
 // the footer's key hints, and which help page `?` opens.
 import type { CutoverSession } from '../../services/session.js';
-import { footerHints, type Scope } from '../keys/keymap.js';
+import { footerHints, hiddenActions, type Scope } from '../keys/keymap.js';
 import type { HeaderInfo } from '../layout/header.js';
 import type { Hint } from '../layout/footer.js';
 import type { Screen } from './screens.js';
@@ -25,6 +25,8 @@ export function helpScope(screen: Screen, running: boolean): Scope | 'form' {
       return running ? 'running' : 'finished';
     case 'signoff':
       return 'list';
+    case 'drill-summary':
+      return 'summary';
     default:
       return 'form';
   }
@@ -35,8 +37,7 @@ export function hintsFor(screen: Screen, running: boolean, session: CutoverSessi
   if (overlay === 'dialog') return [{ label: 'Enter', word: 'confirm' }, { label: 'Esc', word: 'cancel' }];
   const scope = helpScope(screen, running);
   if (scope === 'form') return FORM_HINTS;
-  const hide = scope === 'main' && session?.mode !== 'drill' ? (['inject'] as const) : [];
-  return footerHints(scope, hide);
+  return footerHints(scope, hiddenActions(scope, session?.mode === 'drill'));
 }
 
 export function headerInfo(screen: Screen, session: CutoverSession | undefined, evidenceDir: string): HeaderInfo {

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import React from 'react';
 import { DecisionScreen } from '../screens/decision/decision-screen.js';
+import { DrillSummaryScreen } from '../screens/drill/drill-summary-screen.js';
 import { ExportScreen } from '../screens/export/export-screen.js';
 import { HomeScreen } from '../screens/home/home-screen.js';
 import { MainScreen } from '../screens/main/main-screen.js';
@@ -37,5 +38,7 @@ export function ScreenView({ screen, active, hasSession }: { screen: Screen; act
       return <SignoffScreen roleId={screen.roleId} itemId={screen.itemId} active={active} />;
     case 'export':
       return <ExportScreen active={active} />;
+    case 'drill-summary':
+      return <DrillSummaryScreen active={active} />;
   }
 }

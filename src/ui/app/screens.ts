@@ -27,6 +27,7 @@ export type Screen =
   | { name: 'incidents' }
   | { name: 'decision' }
   | { name: 'signoff'; roleId?: string; itemId?: string }
-  | { name: 'export' };
+  | { name: 'export' }
+  | { name: 'drill-summary' };
 
 export type ScreenName = Screen['name'];

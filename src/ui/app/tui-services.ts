@@ -2,6 +2,7 @@
 // resuming, and paging through run logs. Tests pass their own; the CLI passes these. Each
 // service module is imported when first used, so the first frame does not wait for them.
 import type { Checklist } from '../../domain/checklist-schema.js';
+import type { DrillTimings } from '../../domain/drill-timings.js';
 import type { FoundChecklist } from '../../services/checklist-loader.js';
 import type { SessionSummary } from '../../services/evidence-list.js';
 import type { LogPage } from '../../services/log-pages.js';
@@ -24,6 +25,8 @@ export interface TuiServices {
   resumeSession(evidencePath: string): Promise<CutoverSession>;
   readLogLines(path: string, from: number, count: number): Promise<LogPage>;
   logLineStartBefore(path: string, to: number, count: number): Promise<number>;
+  /** Timings of the drills of a checklist in an evidence directory but one session, oldest first. */
+  loadDrillHistory(evidenceDir: string, checklistId: string, excludeSessionId: string): Promise<DrillTimings[]>;
   /** Loads the modules the session will need, after the first frame: a package upgraded while
    * the TUI runs cannot then break an export half-way through the night. */
   warmUp?(): Promise<void>;
@@ -55,6 +58,7 @@ export function defaultServices(evidenceDir: string, defaults: SessionDefaults =
       (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive, variables: defaults.variables, operator: defaults.operator }),
     readLogLines: async (path, from, count) => (await logs()).readLinesFrom(path, from, count),
     logLineStartBefore: async (path, to, count) => (await logs()).lineStartBefore(path, to, count),
+    loadDrillHistory: async (dir, checklistId, exclude) => (await import('../../services/drill-history.js')).loadDrillHistory(dir, checklistId, exclude),
     warmUp: async () => {
       await Promise.allSettled([loader(), sessions(), logs(), import('../../services/export.js'), import('../../services/evidence-list.js')]);
     },

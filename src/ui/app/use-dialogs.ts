@@ -6,7 +6,14 @@ import { useKeys } from '../keys/use-keys.js';
 import type { RunController } from '../run/run-controller.js';
 import type { Dialog, Tui } from './tui-context.js';
 
-export function useDialogs(options: { runs: RunController; session: CutoverSession | undefined; say: Tui['say']; onQuit: (how: { finish: boolean }) => void }) {
+export function useDialogs(options: {
+  runs: RunController;
+  session: CutoverSession | undefined;
+  say: Tui['say'];
+  onQuit: (how: { finish: boolean }) => void;
+  /** Offered when quitting a drill: its timings against earlier drills, before leaving. */
+  onDrillSummary: () => void;
+}) {
   const [dialogs, setDialogs] = useState<Array<{ id: number; dialog: Dialog }>>([]);
   const ids = useRef(0);
   const current = useRef(dialogs);
@@ -22,6 +29,7 @@ export function useDialogs(options: { runs: RunController; session: CutoverSessi
   const quitAsked = (): boolean => current.current[0]?.dialog.id === 'quit';
   const requestQuit = (): void => {
     if (quitAsked()) return;
+    const drill = session?.mode === 'drill';
     const quit: Dialog = {
       id: 'quit',
       kind: 'confirm',
@@ -29,10 +37,12 @@ export function useDialogs(options: { runs: RunController; session: CutoverSessi
       lines: [
         runs.running ? 'A command is running: it will be cancelled (and recorded as cancelled).' : 'Everything is already saved.',
         session ? 'Resume later with: cutover resume' : 'Nothing was started.',
+        ...(drill ? ['Drill: d shows its timings against earlier drills (D on the checklist, too).'] : []),
       ],
       choices: [
         { key: 'y', label: 'quit', onChoose: () => onQuit({ finish: false }) },
         ...(session ? [{ key: 'f', label: 'finish the session and quit', onChoose: () => onQuit({ finish: true }) }] : []),
+        ...(drill ? [{ key: 'd', label: 'summary first', onChoose: options.onDrillSummary }] : []),
         { key: 'n', label: 'stay', onChoose: () => undefined },
       ],
     };

@@ -27,6 +27,7 @@ export type Action =
   | 'export'
   | 'signoff'
   | 'inject'
+  | 'drillSummary'
   | 'override'
   | 'newPass'
   | 'log'
@@ -38,7 +39,7 @@ export type Action =
   | 'help'
   | 'quit';
 
-export type Scope = 'home' | 'main' | 'running' | 'finished' | 'pager' | 'roles' | 'list' | 'incidents';
+export type Scope = 'home' | 'main' | 'running' | 'finished' | 'pager' | 'roles' | 'list' | 'incidents' | 'summary';
 
 interface KeySpec {
   text?: string;
@@ -99,6 +100,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'override', keys: [t('O')], label: 'O', help: 'override unmet roll-forward requirements (reason recorded)' },
     { action: 'newPass', keys: [t('N')], label: 'N', help: 'run the selected section again as a new pass (earlier results kept)' },
     { action: 'export', keys: [t('x')], label: 'x', help: 'export the incident package', footer: 'export' },
+    { action: 'drillSummary', keys: [t('D')], label: 'D', help: 'drill: timings of this drill against earlier drills', footer: 'summary' },
     help,
     { action: 'quit', keys: [t('q')], label: 'q', help: 'quit (asks; everything is already saved)', footer: 'quit' },
   ],
@@ -130,6 +132,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     help,
   ],
   list: [...move, { action: 'select', keys: [n('return')], label: 'Enter', help: 'choose', footer: 'choose' }, back, help],
+  summary: [...move, { ...back, keys: [n('escape'), t('q')], label: 'Esc/q' }, help],
   incidents: [
     ...move,
     { action: 'incident', keys: [t('i'), t('n')], label: 'i', help: 'declare a new incident', footer: 'declare' },
@@ -147,6 +150,11 @@ function matches(spec: KeySpec, event: KeyEvent): boolean {
 
 export function actionFor(scope: Scope, event: KeyEvent): Action | undefined {
   return KEYMAP[scope].find((binding) => binding.keys.some((spec) => matches(spec, event)))?.action;
+}
+
+/** Bindings of a scope that do not apply to this session (drill-only keys outside a drill). */
+export function hiddenActions(scope: Scope | 'form', drill: boolean): Action[] {
+  return scope === 'main' && !drill ? ['inject', 'drillSummary'] : [];
 }
 
 /** `label word` pairs for the footer of a screen, optionally without actions that do not apply. */

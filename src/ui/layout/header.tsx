@@ -1,5 +1,6 @@
 // Always on screen: checklist, ticket, environment, DRILL, the T+ clock, counts, open incidents,
-// the recommendation of the severity rules, and where the evidence is saved.
+// the recommendation of the severity rules, what the cutover clock says is due (checklists with a
+// timeline), and where the evidence is saved.
 import { Box, Text } from 'ink';
 import React from 'react';
 import { openIncidentsBySeverity, totals } from '../../domain/progress.js';
@@ -7,7 +8,9 @@ import type { SessionState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
 import { displayPath } from '../paths.js';
 import { color, recommendationColor } from '../theme.js';
+import { hasTimeline } from '../timeline/use-timeline.js';
 import { Clock } from './clock.js';
+import { ReminderLine } from './reminder-line.js';
 
 export interface HeaderInfo {
   title: string;
@@ -18,8 +21,10 @@ export interface HeaderInfo {
   note?: string;
 }
 
-export function headerRows(rows: number): number {
-  return rows >= 18 ? 4 : rows >= 10 ? 2 : 1;
+/** Header lines for a terminal of `rows`; a checklist with a timeline gets a reminder line when there is room. */
+export function headerRows(rows: number, timeline = false): number {
+  if (rows >= 18) return timeline && rows >= 20 ? 5 : 4;
+  return rows >= 10 ? 2 : 1;
 }
 
 function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; showClock: boolean }): React.JSX.Element {
@@ -80,8 +85,8 @@ export function Header(props: {
   rows: number;
 }): React.JSX.Element {
   const { info, session, state } = props;
-  const lines = headerRows(props.rows);
   if (!session || !state) {
+    const lines = headerRows(props.rows);
     return (
       <Box flexDirection="column">
         <TitleLine info={info} showClock={false} />
@@ -93,6 +98,7 @@ export function Header(props: {
       </Box>
     );
   }
+  const lines = headerRows(props.rows, hasTimeline(session.checklist));
   const evaluation = session.evaluation;
   return (
     <Box flexDirection="column">
@@ -103,6 +109,7 @@ export function Header(props: {
           {evaluation.headline}
         </Text>
       ) : null}
+      {lines >= 5 ? <ReminderLine checklist={session.checklist} state={state} /> : null}
       {lines >= 4 ? (
         <Box>
           <Text dimColor>saved: </Text>

@@ -1,8 +1,9 @@
 // Owns the one command that may be running: starts it through the session (which spawns, records
 // and kills the process group), buffers its output in bounded memory, and tells the screen about
 // it at most every `frameMs`, so that a command printing 100 MB never floods React.
-import type { RunState } from '../../domain/session-state.js';
+import { itemKey, type RunState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
+import { soakResult, type SoakResult } from './soak-marks.js';
 import { TailBuffer } from './tail-buffer.js';
 
 export type RunKind = 'check' | 'inject' | 'watch';
@@ -28,7 +29,10 @@ export interface RunView {
   cancelling: boolean;
   /** The last finished run (for a soak: the last of its runs). */
   result?: RunState;
-  watch?: { runs: number; failed: number; remainingMs: number };
+  /** A soak: the results of its runs so far and the time left. */
+  watch?: { results: SoakResult[]; remainingMs: number };
+  /** How it ended for the item: the run's result; for a soak, the item's mark after all its runs. */
+  verdict?: 'pass' | 'fail';
   error?: string;
 }
 
@@ -100,25 +104,30 @@ export class RunController {
     const opts = { signal, onOutput, command: request.command, confirm: request.confirm };
     try {
       if (request.kind === 'inject') {
-        this.finish({ result: await session.injectFault(request.itemId, opts) });
+        this.finishRun(await session.injectFault(request.itemId, opts));
       } else if (request.kind === 'watch') {
         const runs = await session.runWatch(request.sectionId, request.itemId, {
           ...opts,
           onTick: (done, remainingMs) => {
-            const failed = done.filter((r) => r.finished?.result !== 'pass').length;
             this.buffer.mark(`── run ${done.length} ${done.at(-1)?.finished?.result ?? ''} ──`);
-            this.update({ watch: { runs: done.length, failed, remainingMs }, result: done.at(-1) });
+            this.update({ watch: { results: done.map(soakResult), remainingMs }, result: done.at(-1) });
           },
         });
-        this.finish({ result: runs.at(-1) });
+        // The soak has marked the item from all of its runs: that mark is the verdict.
+        const status = session.state.items[itemKey(request.sectionId, request.itemId)]?.status;
+        this.finish({ result: runs.at(-1), verdict: status === 'pass' ? 'pass' : 'fail' });
       } else {
-        this.finish({ result: await session.runItem(request.sectionId, request.itemId, opts) });
+        this.finishRun(await session.runItem(request.sectionId, request.itemId, opts));
       }
     } catch (error) {
       const hint = (error as { hint?: string }).hint;
       const message = error instanceof Error ? error.message : String(error);
       this.finish({ phase: 'error', error: hint ? `${message} (${hint})` : message });
     }
+  }
+
+  private finishRun(result: RunState): void {
+    this.finish({ result, verdict: result.finished?.result === 'pass' ? 'pass' : 'fail' });
   }
 
   private finish(patch: Partial<RunView>): void {

@@ -2,7 +2,7 @@
 // terminal is short; Esc, q or ? closes it. A running command keeps running meanwhile.
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
-import { FORM_KEYS, GLOBAL_KEYS, KEYMAP, type Scope } from '../keys/keymap.js';
+import { FORM_KEYS, GLOBAL_KEYS, KEYMAP, type Action, type Scope } from '../keys/keymap.js';
 import { useKeys } from '../keys/use-keys.js';
 import { color } from '../theme.js';
 
@@ -12,8 +12,8 @@ interface Row {
   heading?: boolean;
 }
 
-export function helpRows(scope: Scope | 'form'): Row[] {
-  const own = scope === 'form' ? FORM_KEYS : KEYMAP[scope].map((b) => ({ label: b.label, help: b.help }));
+export function helpRows(scope: Scope | 'form', hide: readonly Action[] = []): Row[] {
+  const own = scope === 'form' ? FORM_KEYS : KEYMAP[scope].filter((b) => !hide.includes(b.action)).map((b) => ({ label: b.label, help: b.help }));
   return [
     { label: '', help: scope === 'form' ? 'In this form' : 'On this screen', heading: true },
     ...own,
@@ -24,8 +24,8 @@ export function helpRows(scope: Scope | 'form'): Row[] {
   ];
 }
 
-export function HelpScreen({ scope, rows, onClose }: { scope: Scope | 'form'; rows: number; onClose: () => void }): React.JSX.Element {
-  const all = helpRows(scope);
+export function HelpScreen({ scope, hide, rows, onClose }: { scope: Scope | 'form'; hide?: readonly Action[]; rows: number; onClose: () => void }): React.JSX.Element {
+  const all = helpRows(scope, hide);
   const [top, setTop] = useState(0);
   const height = Math.max(1, rows - 1);
   const maxTop = Math.max(0, all.length - height);

@@ -1,13 +1,17 @@
-// The selected item's detail as lines of text: what it is, who owns it, the command that would
-// run, what passes, and the last result with its output excerpt.
+// The selected item's detail as lines of text: what it is, who owns it, where it is on the cutover
+// clock, the command that would run, what passes, its soak history, and the last result with its
+// output excerpt.
 import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { itemState } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
+import type { TimelineEntry } from '../../../domain/timeline.js';
 import type { CutoverSession } from '../../../services/session.js';
 import { clockTime, displayLine, formatBytes, wrapText } from '../../format.js';
 import { suggestedCommand } from '../../render-command.js';
+import { soakLine, soakResults } from '../../run/soak-marks.js';
 import { STATUS_MARK, type ColorName } from '../../theme.js';
+import { timelineStyle } from '../../timeline/timeline-style.js';
 
 export interface DetailLine {
   text: string;
@@ -56,20 +60,40 @@ function resultLines(session: CutoverSession, state: SessionState, section: Chec
   return lines;
 }
 
-export function detailLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
+function clockLine(entry: TimelineEntry): DetailLine {
+  const style = timelineStyle(entry);
+  return { text: `clock: ${entry.at} · ${style.text}`, tone: style.tone, bold: style.bold, dim: style.dim };
+}
+
+function soakHistory(state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
+  const results = item.watch ? soakResults(state, section.id, item.id) : [];
+  if (!results.length) return [];
+  const failed = results.some((r) => r === 'fail' || r === 'interrupted');
+  return [{ text: soakLine(results, width), tone: failed ? 'red' : 'green', bold: failed }];
+}
+
+export function detailLines(
+  session: CutoverSession,
+  state: SessionState,
+  section: ChecklistSection,
+  item: ChecklistItem,
+  width: number,
+  timeline?: TimelineEntry,
+): DetailLine[] {
   const lines: DetailLine[] = [];
   lines.push({ text: `${item.title}  (${item.id})`, bold: true });
   const owner = item.owner ? session.checklist.roles.find((r) => r.id === item.owner) : undefined;
   const holder = item.owner ? state.roles[item.owner] : undefined;
   const facts = [
     owner ? `owner: ${owner.title}${holder ? ` (${holder.tbd ? 'TBD' : holder.name})` : ''}` : undefined,
-    item.at ? `at ${item.at}` : undefined,
+    item.at && !timeline ? `at ${item.at}` : undefined,
     item.timeout ? `timeout ${item.timeout}` : undefined,
     item.watch ? `soak: every ${item.watch.every} for ${item.watch.for}` : undefined,
     item.evidence ? 'evidence required' : undefined,
     item.onFail ? `on fail: ${item.onFail}` : undefined,
   ].filter(Boolean);
   if (facts.length) lines.push({ text: facts.join(' · '), dim: true });
+  if (timeline) lines.push(clockLine(timeline));
   if (item.destructive) lines.push({ text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true });
   if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
   const { command, problem } = item.run ? suggestedCommand(session, section.id, item.id) : {};
@@ -79,6 +103,7 @@ export function detailLines(session: CutoverSession, state: SessionState, sectio
   const expect = expectation(item);
   if (expect) lines.push({ text: expect, dim: true });
   if (item.drill?.inject && session.mode === 'drill') lines.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
+  lines.push(...soakHistory(state, section, item, width));
   lines.push(...resultLines(session, state, section, item));
   return lines;
 }

@@ -4,8 +4,10 @@ import React from 'react';
 import type { ChecklistSection } from '../../../domain/checklist-schema.js';
 import { itemState } from '../../../domain/progress.js';
 import { currentPass, type SessionState } from '../../../domain/session-state.js';
+import type { TimelineEntry } from '../../../domain/timeline.js';
 import { color, STATUS_MARK } from '../../theme.js';
-import { Select } from '../../widgets/select/select.js';
+import { timelineStyle } from '../../timeline/timeline-style.js';
+import { Select, type SelectRow } from '../../widgets/select/select.js';
 
 export function ItemList(props: {
   section: ChecklistSection;
@@ -15,10 +17,14 @@ export function ItemList(props: {
   height: number;
   /** Shown before the title when the sections pane is hidden. */
   position?: string;
+  /** Cutover-clock status of timeline items, keyed `section/item`. */
+  timeline?: Map<string, TimelineEntry>;
 }): React.JSX.Element {
   const { section, state } = props;
   const pass = currentPass(state, section.id);
-  const rows = section.items.map((item) => {
+  const rows = section.items.map((item): SelectRow => {
+    const entry = props.timeline?.get(`${section.id}/${item.id}`);
+    const clock = entry ? timelineStyle(entry) : undefined;
     const status = itemState(state, section.id, item.id)?.status ?? 'pending';
     const mark = STATUS_MARK[status];
     return {
@@ -30,7 +36,9 @@ export function ItemList(props: {
           {item.destructive ? <Text color={color('red')}> [destructive]</Text> : null}
         </Text>
       ),
-      right: item.run ? undefined : 'manual',
+      right: clock?.text ?? (item.run ? undefined : 'manual'),
+      rightTone: clock && !clock.dim ? clock.tone : undefined,
+      rightBold: clock?.bold,
     };
   });
   return (

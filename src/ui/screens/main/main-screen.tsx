@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
+import { useTimeline } from '../../timeline/use-timeline.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { detailLines, lockLines } from './detail-lines.js';
 import { ItemDetail } from './item-detail.js';
@@ -31,6 +32,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const { section, item } = cursor;
   const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
+  const timeline = useTimeline(session.checklist, state);
 
   useKeys(
     (event) => {
@@ -48,7 +50,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   );
 
   const itemsFocused = !layout.showSections || cursor.pane === 'items';
-  const detail = section ? [...lockLines(session, section), ...(item ? detailLines(session, state, section, item, layout.rightWidth - 1) : [])] : [];
+  const detail = section ? [...lockLines(session, section), ...(item ? detailLines(session, state, section, item, layout.rightWidth - 1, timeline.byItem.get(`${section.id}/${item.id}`)) : [])] : [];
   return (
     <Box flexDirection="row" height={bodyRows}>
       {layout.showSections ? (
@@ -78,6 +80,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
             focused={itemsFocused}
             height={layout.itemsHeight}
             position={layout.showSections ? undefined : `◀ ${cursor.sectionIndex + 1}/${sections.length} ▶`}
+            timeline={timeline.byItem}
           />
         ) : (
           <Text dimColor>This checklist has no sections.</Text>

@@ -1,5 +1,5 @@
-// Main-view actions that record something about the session rather than an item's result:
-// notes, T0, roll-forward overrides, a new pass of a section.
+// Main-view actions about the session rather than an item's result: notes, T0, roll-forward
+// overrides, a new pass of a section, and the screens for incidents and the drill summary.
 import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
 import { currentPass } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
@@ -59,5 +59,9 @@ export function useSessionCommands(): (action: Action, section?: ChecklistSectio
     else if (action === 'override') override(section);
     else if (action === 'newPass') newPass(section);
     else if (action === 'incidents') tui.go({ name: 'incidents' });
+    else if (action === 'drillSummary') {
+      if (session.mode === 'drill') tui.go({ name: 'drill-summary' });
+      else tui.say('the drill summary compares drills: start one with cutover open --drill', 'info');
+    }
   };
 }

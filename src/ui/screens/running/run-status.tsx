@@ -7,19 +7,22 @@ import { formatBytes } from '../../format.js';
 import type { RunView } from '../../run/run-controller.js';
 import { color } from '../../theme.js';
 
+function soakVerdict(results: readonly string[]): string {
+  const failed = results.filter((r) => r !== 'pass').length;
+  return failed ? ` · soak: ${failed} of ${results.length} runs failed` : ` · soak: all ${results.length} runs passed`;
+}
+
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 export function RunStatus({ view }: { view: RunView }): React.JSX.Element {
   const running = view.phase === 'running';
   const now = useNow(100, running);
   const elapsed = (view.endedAt ?? now) - view.startedAt;
-  const soak = view.watch ? ` · soak run ${view.watch.runs}${view.watch.failed ? ` (${view.watch.failed} failed)` : ''}, ${formatDuration(view.watch.remainingMs)} left` : '';
   if (running) {
     const frame = SPINNER[Math.floor(elapsed / 100) % SPINNER.length];
     return (
       <Text color={color('cyan')} wrap="truncate">
         {frame} {view.cancelling ? 'cancelling… (killing the process group)' : 'running'} · {formatDuration(elapsed)} · {formatBytes(view.bytes)}
-        {soak}
       </Text>
     );
   }
@@ -31,12 +34,15 @@ export function RunStatus({ view }: { view: RunView }): React.JSX.Element {
     );
   }
   const fin = view.result.finished;
-  const pass = fin.result === 'pass';
+  const pass = (view.verdict ?? fin.result) === 'pass';
   const how = fin.cancelled ? 'cancelled' : fin.timedOut ? 'timed out' : fin.signal ? `killed by ${fin.signal}` : `exit ${fin.exitCode}`;
+  // A soak's verdict is the item's mark over all its runs; the details are the last run's.
+  const soak = view.watch ? soakVerdict(view.watch.results) : '';
   return (
     <Text color={pass ? color('green') : color('red')} bold wrap="truncate">
-      {pass ? '✓ PASS' : '✗ FAIL'} · {how} · {formatDuration(fin.durationMs)} · {formatBytes(fin.logBytes)}
-      {soak}
+      {pass ? '✓ PASS' : '✗ FAIL'}
+      {soak} · {view.watch ? 'last run: ' : ''}
+      {how} · {formatDuration(fin.durationMs)} · {formatBytes(fin.logBytes)}
       {fin.reasons.length ? ` — ${fin.reasons.join('; ')}` : ''}
     </Text>
   );

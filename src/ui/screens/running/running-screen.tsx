@@ -9,6 +9,7 @@ import { color } from '../../theme.js';
 import { suggestedCommand } from '../../render-command.js';
 import { useRunItem } from '../main/use-run-item.js';
 import { RunStatus } from './run-status.js';
+import { SoakStatus } from './soak-status.js';
 
 export function RunningScreen({ active }: { active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
@@ -18,7 +19,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
 
   const back = (): void => {
     // After a passing check the operator moves on: the next item is selected.
-    if (view?.request.kind !== 'inject' && view?.result?.finished?.result === 'pass' && tui.cursor.item?.id === view.request.itemId) {
+    if (view?.request.kind !== 'inject' && view?.verdict === 'pass' && tui.cursor.item?.id === view.request.itemId) {
       tui.cursor.moveItem({ type: 'down' });
     }
     runs.dismiss();
@@ -43,7 +44,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         runs.dismiss();
         runItem({ section: found.section, item: found.item, command: view.request.command, kind: view.request.kind });
       } else if (action === 'incident' && found) {
-        const severity = view.result?.finished?.result === 'fail' ? found.item.onFail : undefined;
+        const severity = view.verdict === 'fail' ? found.item.onFail : undefined;
         tui.go({ name: 'triage', preset: { severity, title: `${found.item.title} failed`, section: found.section.id, item: found.item.id } });
       }
     },
@@ -54,10 +55,12 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const { request } = view;
   const live = [...state.runOrder].reverse().map((id) => state.runs[id]).find((r) => r?.item === request.itemId && r.inFlight);
   const command = view.result?.command ?? live?.command ?? request.command ?? suggestedCommand(session, request.sectionId, request.itemId).command ?? '';
-  const tailHeight = Math.max(1, bodyRows - 5);
+  const soak = request.kind === 'watch';
+  const tailHeight = Math.max(1, bodyRows - 5 - (soak ? 1 : 0));
   const lines = view.lines.slice(-tailHeight);
   const found = session.findItem(request.itemId);
-  const failed = view.phase !== 'running' && view.result?.finished?.result === 'fail';
+  // A failed check, or a soak with a failed run, offers the severity the item suggests.
+  const failed = view.phase === 'finished' && view.request.kind !== 'inject' && view.verdict === 'fail';
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
@@ -78,10 +81,11 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
           <Text dimColor>{view.phase === 'running' ? '(no output yet)' : '(no output)'}</Text>
         )}
       </Box>
+      {soak ? <SoakStatus view={view} width={tui.size.columns} /> : null}
       <RunStatus view={view} />
       {failed && found?.item.onFail ? (
         <Text color={color('red')} wrap="truncate">
-          This check suggests {found.item.onFail} on failure: press i to declare it.
+          This {soak ? 'soak' : 'check'} suggests {found.item.onFail} on failure: press i to declare it.
         </Text>
       ) : (
         <Text> </Text>

@@ -2,12 +2,15 @@
 // row's text is cut to the width; its `right` part (counts, status) always stays visible.
 import { Box, Text } from 'ink';
 import React from 'react';
-import { color } from '../../theme.js';
+import { color, type ColorName } from '../../theme.js';
 
 export interface SelectRow {
   key: string;
   text: React.ReactNode;
   right?: string;
+  /** A `right` that must stand out (e.g. "! overdue"): drawn in this color and bold, not dimmed. */
+  rightTone?: ColorName;
+  rightBold?: boolean;
 }
 
 export interface SelectProps {
@@ -48,7 +51,7 @@ export function Select({ rows, index, height, focused, emptyText }: SelectProps)
             </Box>
             {row.right ? (
               <Box flexShrink={0} marginLeft={1}>
-                <Text dimColor={!lit} inverse={lit}>
+                <Text dimColor={!lit && !row.rightTone && !row.rightBold} inverse={lit} bold={row.rightBold} color={row.rightTone && !lit ? color(row.rightTone) : undefined}>
                   {row.right}
                 </Text>
               </Box>

@@ -1,0 +1,32 @@
+// A soak's history as a row of marks, one per run: ✓ passed, ✗ failed, ! interrupted, ▶ running.
+// The marks differ by glyph, so they read without color (NO_COLOR).
+import { itemKey, type RunState, type SessionState } from '../../domain/session-state.js';
+import { plural } from '../format.js';
+
+export type SoakResult = 'pass' | 'fail' | 'interrupted' | 'running';
+
+const MARK: Record<SoakResult, string> = { pass: '✓', fail: '✗', interrupted: '!', running: '▶' };
+
+export function soakResult(run: RunState): SoakResult {
+  if (run.finished) return run.finished.result === 'pass' ? 'pass' : 'fail';
+  return run.interrupted ? 'interrupted' : 'running';
+}
+
+/** Results of the soak runs of an item in its section's current pass, oldest first. */
+export function soakResults(state: SessionState, sectionId: string, itemId: string): SoakResult[] {
+  const runIds = state.items[itemKey(sectionId, itemId)]?.runIds ?? [];
+  return runIds
+    .map((id) => state.runs[id])
+    .filter((run): run is RunState => run?.purpose === 'watch')
+    .map(soakResult);
+}
+
+/** "soak: ✓✓✗✓ 4 runs, 1 failed", keeping the latest marks when `width` is short. */
+export function soakLine(results: readonly SoakResult[], width: number): string {
+  const failed = results.filter((r) => r === 'fail' || r === 'interrupted').length;
+  const counts = `${plural(results.length, 'run')}${failed ? `, ${failed} failed` : ''}`;
+  const room = Math.max(3, width - 'soak:  '.length - counts.length);
+  const marks = results.map((r) => MARK[r]);
+  const shown = marks.length > room ? `…${marks.slice(-(room - 1)).join('')}` : marks.join('');
+  return `soak: ${shown} ${counts}`;
+}

@@ -1,0 +1,57 @@
+// The drill summary as table rows: total, rollback, then each section and each of its steps that
+// took time, in checklist order, against the earlier drills (last, best, median, and the delta).
+import type { Checklist } from '../../../domain/checklist-schema.js';
+import { compareDrills, describeDelta, type Comparison, type DrillTimings } from '../../../domain/drill-timings.js';
+import { formatDuration } from '../../../domain/duration.js';
+
+export interface SummaryRow {
+  [key: string]: string;
+  step: string;
+  now: string;
+  last: string;
+  best: string;
+  median: string;
+  vs: string;
+}
+
+const ms = (value: number | undefined): string => (value === undefined ? '-' : formatDuration(value));
+
+/** "4.1s faster" / "2m10s slower" / "same as median" / "first drill". */
+export function deltaText(c: Comparison): string {
+  return describeDelta(c, formatDuration).replace(/ than median$/, '');
+}
+
+function row(step: string, c: Comparison): SummaryRow {
+  return { step, now: ms(c.currentMs), last: ms(c.lastMs), best: ms(c.bestMs), median: ms(c.medianMs), vs: deltaText(c) };
+}
+
+export function summaryRows(checklist: Checklist, current: DrillTimings, earlier: DrillTimings[]): SummaryRow[] {
+  const compared = compareDrills(current, earlier);
+  const sections = new Map(compared.sections.map((c) => [c.key, c]));
+  const items = new Map(compared.items.map((c) => [c.key, c]));
+  const rows = [row('total', compared.total), row('rollback', compared.rollback)];
+  for (const section of checklist.sections) {
+    const s = sections.get(section.id);
+    if (!s) continue;
+    rows.push(row(section.title, s));
+    for (const item of section.items) {
+      const c = items.get(item.id);
+      if (c && c.currentMs > 0) rows.push(row(`  ${item.id}`, c));
+    }
+  }
+  return rows;
+}
+
+/** "failures 1 (last drill 0, best 0)". */
+export function failuresText(current: DrillTimings, earlier: DrillTimings[]): string {
+  const last = earlier.at(-1);
+  if (!last) return `failures ${current.failures}`;
+  return `failures ${current.failures} (last drill ${last.failures}, best ${Math.min(...earlier.map((d) => d.failures))})`;
+}
+
+/** The one-line verdict: the total with its delta against the median, and the failures. */
+export function headline(current: DrillTimings, earlier: DrillTimings[]): string {
+  const { total } = compareDrills(current, earlier);
+  const vs = total.deltaMs === undefined ? '' : ` (${describeDelta(total, formatDuration)})`;
+  return `this drill ${formatDuration(total.currentMs)}${vs} · ${failuresText(current, earlier)}`;
+}

@@ -1,0 +1,76 @@
+// `D` in a drill: how long this drill took — in total, in the rollback, per section and per step —
+// against the earlier drills of the same checklist in the evidence directory.
+import { Box, Text } from 'ink';
+import React, { useMemo, useState } from 'react';
+import { drillTimings } from '../../../domain/drill-timings.js';
+import { useSessionTui } from '../../app/tui-context.js';
+import { localDateTime, plural } from '../../format.js';
+import { actionFor } from '../../keys/keymap.js';
+import { useKeys } from '../../keys/use-keys.js';
+import { displayPath } from '../../paths.js';
+import { color } from '../../theme.js';
+import { Table } from '../../widgets/table.js';
+import { headline, summaryRows, type SummaryRow } from './drill-rows.js';
+import { useDrillHistory, type DrillHistory } from './use-drill-history.js';
+
+const COLUMNS: Array<{ key: keyof SummaryRow & string; title: string; align?: 'right' }> = [
+  { key: 'step', title: 'step' },
+  { key: 'now', title: 'this drill', align: 'right' },
+  { key: 'last', title: 'last', align: 'right' },
+  { key: 'best', title: 'best', align: 'right' },
+  { key: 'median', title: 'median', align: 'right' },
+  { key: 'vs', title: 'vs median' },
+];
+
+function historyText(history: DrillHistory, dir: string): { text: string; tone?: 'red' } {
+  if (history.status === 'loading') return { text: 'loading earlier drills…' };
+  if (history.status === 'error') return { text: `could not read earlier drills: ${history.error}`, tone: 'red' };
+  const last = history.drills.at(-1);
+  if (!last) return { text: `first drill of this checklist in ${dir}: nothing to compare with yet` };
+  return { text: `against ${plural(history.drills.length, 'earlier drill')} (last ${localDateTime(last.startedAt)}, ${last.ticket}) in ${dir}` };
+}
+
+export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.Element {
+  const tui = useSessionTui();
+  const { session, state, version, size, bodyRows } = tui;
+  const history = useDrillHistory(tui.services, session);
+  const earlier = history.status === 'ready' ? history.drills : [];
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const current = useMemo(() => drillTimings(session.checklist, session.store.header, session.store.events), [session, version]);
+  const rows = useMemo(() => summaryRows(session.checklist, current, earlier), [session.checklist, current, earlier]);
+  const [top, setTop] = useState(0);
+  const height = Math.max(1, bodyRows - 4);
+  const maxTop = Math.max(0, rows.length - height);
+  const first = Math.min(top, maxTop);
+
+  useKeys(
+    (event) => {
+      const action = actionFor('summary', event);
+      if (action === 'back') tui.go({ name: 'main' });
+      else if (action === 'help') tui.showHelp();
+      else if (action === 'down') setTop(Math.min(maxTop, first + 1));
+      else if (action === 'up') setTop(Math.max(0, first - 1));
+      else if (action === 'pageDown') setTop(Math.min(maxTop, first + height));
+      else if (action === 'pageUp') setTop(Math.max(0, first - height));
+    },
+    { active },
+  );
+
+  const about = historyText(history, displayPath(session.evidenceDir));
+  const scroll = rows.length > height ? ` (↑/↓: rows ${first + 1}-${Math.min(rows.length, first + height)} of ${rows.length})` : '';
+  return (
+    <Box flexDirection="column" height={bodyRows}>
+      <Text bold color={color('cyan')} wrap="truncate">
+        Drill summary{state.closed ? '' : ' (so far)'}
+        {scroll}
+      </Text>
+      <Text wrap="truncate" color={about.tone ? color(about.tone) : undefined} dimColor={!about.tone}>
+        {about.text}
+      </Text>
+      <Text bold wrap="truncate">
+        {headline(current, earlier)}
+      </Text>
+      <Table data={rows.slice(first, first + height)} columns={COLUMNS} width={size.columns} />
+    </Box>
+  );
+}
