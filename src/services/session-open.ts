@@ -1,5 +1,5 @@
 // Creating and reopening sessions: everything that happens before the first operator action.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseChecklistText } from '../domain/checklist-parse.js';
@@ -43,7 +43,13 @@ function checkInjections(checklist: Checklist, mode: SessionMode, inject: string
   }
 }
 
+async function requireEvidenceDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new CutoverError(`evidence directory ${dir} is not a directory`, EXIT.usage, 'pass --evidence-dir DIR (or set CUTOVER_EVIDENCE_DIR) to a folder');
+}
+
 export async function createSession(opts: StartOptions): Promise<Opened> {
+  await requireEvidenceDir(opts.evidenceDir);
   const loaded = await loadChecklist(await resolveChecklistRef(opts.checklistPath));
   const { checklist } = loaded;
   const variables = resolveDeclaredVariables(checklist, opts.variables);

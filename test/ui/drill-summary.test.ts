@@ -57,6 +57,7 @@ describe('the drill summary', () => {
     await ui.press('D');
     const frame = await ui.waitFor('nothing to compare with yet');
     expect(frame).toMatch(/total\s+\S+\s+-\s+-\s+-\s+first drill/);
+    expect(frame).toMatch(/rollback\s+\S+\s+-\s+-\s+-\s+first drill/);
   });
 
   it('shows "loading earlier drills…" at once and stays usable while they load', async () => {
@@ -78,6 +79,20 @@ describe('the drill summary', () => {
     expect(frame).toContain('OLD-1');
     expect(frame).toMatch(/total\s+\S+\s+1h00m\s+1h00m\s+1h00m\s+\S+ faster/);
     expect(frame).toContain('failures 0 (last drill 2, best 2)');
+  });
+
+  it('a drill that has not walked its rollback says so instead of "faster"', async () => {
+    const dir = tempEvidenceDir();
+    await (await drill(dir, 'DRILL-1', true)).close();
+    const session = await startSession(dir, { checklistPath: clockFixture, mode: 'drill', ticket: 'DRILL-2' });
+    sessions.push(session);
+    await session.runItem('smoke', 'ok');
+    const ui = renderTui({ session });
+    await ui.waitFor('D summary');
+    await ui.press('D');
+    const frame = await ui.waitFor('against 1 earlier drill');
+    expect(frame).toMatch(/rollback\s+-\s+1\.\ds\s+1\.\ds\s+1\.\ds\s+not walked/);
+    expect(frame).not.toMatch(/^\s+Rollback\s/m);
   });
 
   it('scrolls on a short terminal', async () => {

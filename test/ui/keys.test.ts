@@ -49,6 +49,13 @@ describe('key map', () => {
     expect(words).not.toContain('inject');
     expect(packHints(footerHints('main'), 40, 2).every((line) => line.length <= 40)).toBe(true);
   });
+  it('a narrow footer drops hints from the end but keeps help and quit', () => {
+    const lines = packHints(footerHints('main'), 59, 1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.length).toBeLessThanOrEqual(59);
+    expect(lines[0]).toMatch(/^↑\/k move .*\? help  q quit$/);
+    expect(packHints(footerHints('main'), 200, 1)[0]).toContain('x export');
+  });
 });
 
 describe('tail buffer', () => {

@@ -2,10 +2,10 @@
 // Also what every TUI command shares: the TTY guard (before ink or react load) and loading the UI.
 import { CutoverError, EXIT } from '../../domain/errors.js';
 
-export function requireTty(command: string): void {
+export function requireTty(command?: string): void {
   if (process.stdin.isTTY && process.stdout.isTTY) return;
   throw new CutoverError(
-    `${command}: no terminal: the TUI needs a TTY`,
+    `${command ? `${command}: ` : ''}no terminal: the TUI needs a TTY`,
     EXIT.usage,
     'For unattended runs use: cutover run <checklist> --headless',
   );
@@ -28,7 +28,7 @@ export async function loadTui() {
 }
 
 export async function homeCommand(opts: Record<string, unknown> & { evidenceDir: string }): Promise<void> {
-  requireTty('cutover');
+  requireTty();
   const { runTui, defaultServices } = await loadTui();
   process.exitCode = await runTui({ services: defaultServices(opts.evidenceDir), initialScreen: { name: 'home' } });
 }

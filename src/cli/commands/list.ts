@@ -1,4 +1,5 @@
 // `cutover list`: bundled and local checklists, then unfinished sessions (most recent first).
+import { stat } from 'node:fs/promises';
 import { checklistDirProblems, displayPathOf, findChecklists, type FoundChecklist } from '../../services/checklist-loader.js';
 import { listSessions, type SessionSummary } from '../../services/evidence-store.js';
 import { formatTable } from '../format-table.js';
@@ -43,6 +44,8 @@ function duplicateNotes(checklists: FoundChecklist[]): string[] {
 
 export async function listCommand(opts: { json?: boolean; evidenceDir: string }): Promise<void> {
   for (const problem of await checklistDirProblems()) process.stderr.write(`cutover: ${problem}\n`);
+  const evidenceDir = await stat(opts.evidenceDir).catch(() => undefined);
+  if (evidenceDir && !evidenceDir.isDirectory()) process.stderr.write(`cutover: evidence directory ${opts.evidenceDir} is not a directory: no sessions listed\n`);
   const checklists = await findChecklists();
   const sessions = (await listSessions(opts.evidenceDir))
     .filter((s) => !s.closed)

@@ -1,5 +1,5 @@
 // The bottom of every screen: what is happening (saving…, done, or what went wrong) and the keys
-// that work here, wrapped onto at most `maxHintLines` lines.
+// that work here, wrapped onto at most `hintLines` lines.
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { Flash } from '../app/tui-context.js';
@@ -14,8 +14,7 @@ export function footerRows(rows: number): { hintLines: number } {
   return { hintLines: rows >= 20 ? 2 : 1 };
 }
 
-/** Packs hints into lines of at most `columns` characters. */
-export function packHints(hints: Hint[], columns: number, maxLines: number): string[] {
+function pack(hints: Hint[], columns: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const hint of hints) {
@@ -29,7 +28,24 @@ export function packHints(hints: Hint[], columns: number, maxLines: number): str
     line = piece;
   }
   if (line) lines.push(line);
-  return lines.slice(0, maxLines);
+  return lines;
+}
+
+/** Hints kept when the footer is too narrow for all: the way to every other key, and the way out. */
+const PINNED = new Set(['help', 'quit', 'back']);
+
+/**
+ * Packs hints into lines of at most `columns` characters. When they do not fit in `maxLines`,
+ * hints are dropped from the end, except help, quit and back: `?` then lists the rest.
+ */
+export function packHints(hints: Hint[], columns: number, maxLines: number): string[] {
+  const kept = [...hints];
+  for (;;) {
+    const lines = pack(kept, columns);
+    const droppable = kept.findLastIndex((h) => !PINNED.has(h.word));
+    if (lines.length <= maxLines || droppable < 0) return lines.slice(0, maxLines);
+    kept.splice(droppable, 1);
+  }
 }
 
 export function Footer(props: { hints: Hint[]; busy?: string; flash?: Flash; columns: number; hintLines: number }): React.JSX.Element {

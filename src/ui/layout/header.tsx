@@ -32,9 +32,12 @@ function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; sho
   return (
     <Box>
       {info.drill ? (
-        <Text inverse bold color={color('yellow')}>
-          {' DRILL '}
-        </Text>
+        // Never shrunk: a squeezed badge wraps onto a second line and pushes the whole screen down.
+        <Box flexShrink={0}>
+          <Text inverse bold color={color('yellow')}>
+            {' DRILL '}
+          </Text>
+        </Box>
       ) : null}
       <Box flexGrow={1} flexShrink={1} marginLeft={info.drill ? 1 : 0}>
         <Text bold wrap="truncate">

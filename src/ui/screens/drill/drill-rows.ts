@@ -29,7 +29,12 @@ export function summaryRows(checklist: Checklist, current: DrillTimings, earlier
   const compared = compareDrills(current, earlier);
   const sections = new Map(compared.sections.map((c) => [c.key, c]));
   const items = new Map(compared.items.map((c) => [c.key, c]));
-  const rows = [row('total', compared.total), row('rollback', compared.rollback)];
+  const rows = [row('total', compared.total)];
+  const rollbacks = checklist.sections.filter((s) => s.kind === 'rollback');
+  if (rollbacks.length) {
+    const walked = rollbacks.some((s) => current.sections[s.id] !== undefined);
+    rows.push(walked ? row('rollback', compared.rollback) : { ...row('rollback', compared.rollback), now: '-', vs: 'not walked' });
+  }
   for (const section of checklist.sections) {
     const s = sections.get(section.id);
     if (!s) continue;
