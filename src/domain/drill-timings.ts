@@ -110,7 +110,8 @@ export function compareDrills(current: DrillTimings, earlier: DrillTimings[]): {
     earlier.map(select).filter((v): v is number => v !== undefined);
   return {
     total: compareOne('total', current.totalMs, pick((d) => d.totalMs)),
-    rollback: compareOne('rollback', current.rollbackMs, pick((d) => d.rollbackMs)),
+    // a drill that never walked its rollback has no rollback time, not a rollback of 0 ms
+    rollback: compareOne('rollback', current.rollbackMs, pick((d) => d.rollbackMs || undefined)),
     sections: Object.entries(current.sections).map(([id, ms]) => compareOne(id, ms, pick((d) => d.sections[id]))),
     items: Object.entries(current.items).map(([id, ms]) => compareOne(id, ms, pick((d) => d.items[id]))),
   };

@@ -49,6 +49,17 @@ describe('layout', () => {
     await ui.waitFor('Help');
   });
 
+  it('in a drill at 60x20 the DRILL badge stays on the title line (a wrapped badge would push the screen down)', async () => {
+    const session = await startSession(tempEvidenceDir(), { mode: 'drill', ticket: 'CHG-A-RATHER-LONG-TICKET-ID', environment: 'production-eu-west' });
+    sessions.push(session);
+    const ui = renderTui({ session, columns: 60, rows: 20 });
+    const frame = await ui.waitFor((f) => f.includes('◀ 1/6 ▶') && f.split('\n').every((l) => width(l) <= 60));
+    const lines = frame.split('\n');
+    expect(lines[0]).toMatch(/^ DRILL {2}UI test cutover · CHG-A.*… T0 not marked$/);
+    expect(lines[1]).toContain('✓ 0 pass');
+    expect(lines.length).toBeLessThanOrEqual(19);
+  });
+
   it('re-lays out live on resize', async () => {
     const { ui } = await open(100, 30);
     await ui.waitFor('Sections');

@@ -59,7 +59,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const tailHeight = Math.max(1, bodyRows - 5 - (soak ? 1 : 0));
   const lines = view.lines.slice(-tailHeight);
   const found = session.findItem(request.itemId);
-  // A failed check, or a soak with a failed run, offers the severity the item suggests.
+  // A failed check, or a soak that failed its item, offers the severity the item suggests.
   const failed = view.phase === 'finished' && view.request.kind !== 'inject' && view.verdict === 'fail';
   return (
     <Box flexDirection="column" height={bodyRows}>
