@@ -1,7 +1,7 @@
 // Writes that survive a crash or power cut: a new file appears whole or not at all, and a
 // positional write is on disk before the promise resolves.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, fdatasyncSync, writeSync } from 'node:fs';
 import { chmod, link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { CutoverError } from '../domain/errors.js';
 import { basename, dirname, join } from 'node:path';
@@ -48,14 +48,16 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   }
 }
 
-/** Write all of `data` at `offset` (looping over short writes), then fdatasync. */
-export async function writeAtDurable(handle: FileHandle, data: Uint8Array, offset: number): Promise<void> {
+/**
+ * Write all of `data` at `offset` (looping over short writes), then fdatasync. Synchronous on
+ * purpose: an event is a few hundred bytes and its caller waits for it to be durable anyway, and
+ * each thread-pool round trip (write, then sync) costs more than the write itself: a 300-item
+ * headless run appends 600 events.
+ */
+export function writeAtDurableSync(fd: number, data: Uint8Array, offset: number): void {
   let written = 0;
-  while (written < data.length) {
-    const { bytesWritten } = await handle.write(data, written, data.length - written, offset + written);
-    written += bytesWritten;
-  }
-  await handle.datasync();
+  while (written < data.length) written += writeSync(fd, data, written, data.length - written, offset + written);
+  fdatasyncSync(fd);
 }
 
 /** Disk errors an operator can fix (permissions, full or read-only disk) become one clear line. */

@@ -2,15 +2,24 @@
 // its write() an append: only events beyond those already on disk are written, over the closing
 // bytes of the file, then fdatasync'd. It refuses anything that would change the header or an
 // event already recorded, so the cost of a write is the size of the new events, never the file.
+import { fstatSync, ftruncateSync, statSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { CutoverError } from '../domain/errors.js';
 import { appendChunk, renderDocument } from '../domain/evidence-format.js';
 import type { EvidenceDocument, EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { headerHash } from '../domain/hash-chain.js';
-import { writeAtDurable, writeFileDurable } from './durable-file.js';
+import { writeAtDurableSync, writeFileDurable } from './durable-file.js';
 import { damagedError, inspectFile } from './evidence-read.js';
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
   private handle?: FileHandle;
@@ -66,13 +75,13 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     this.checkLinks(data.events);
     const fresh = data.events.slice(this.onDisk);
     if (!fresh.length) return;
-    await this.checkUntouched(handle);
+    this.checkUntouched(handle);
     const { offset, text } = appendChunk(this.size, this.onDisk, fresh);
     const bytes = Buffer.from(text, 'utf8');
     try {
-      await writeAtDurable(handle, bytes, offset);
+      writeAtDurableSync(handle.fd, bytes, offset);
     } catch (error) {
-      await this.rollback(handle, offset);
+      this.rollback(handle, offset);
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new CutoverError(`could not write to evidence file ${this.path} (${code}): the event was not recorded`, 1);
     }
@@ -101,8 +110,9 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
   }
 
   /** The lock keeps other cutover processes out; this catches anything else that changed the file. */
-  private async checkUntouched(handle: FileHandle): Promise<void> {
-    const [mine, onPath] = await Promise.all([handle.stat(), stat(this.path).catch(() => undefined)]);
+  private checkUntouched(handle: FileHandle): void {
+    const mine = fstatSync(handle.fd);
+    const onPath = statOrUndefined(this.path);
     if (mine.size === this.size && onPath?.ino === mine.ino) return;
     this.broken = new CutoverError(
       `evidence file ${this.path} was changed or replaced by something else while this session had it open; nothing more is recorded`,
@@ -113,10 +123,10 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
   }
 
   /** After a failed write (e.g. disk full), put the closing bytes back so the file stays as it was. */
-  private async rollback(handle: FileHandle, offset: number): Promise<void> {
+  private rollback(handle: FileHandle, offset: number): void {
     try {
-      await handle.truncate(offset);
-      await writeAtDurable(handle, Buffer.from(this.onDisk ? '\n]}\n' : ']}\n'), offset);
+      ftruncateSync(handle.fd, offset);
+      writeAtDurableSync(handle.fd, Buffer.from(this.onDisk ? '\n]}\n' : ']}\n'), offset);
     } catch {
       this.broken = new CutoverError(
         `evidence file ${this.path} could not be restored after a failed write; nothing more is recorded`,

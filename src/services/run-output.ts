@@ -3,8 +3,7 @@
 // expectation matcher and the live tail. Chunks are handled as raw bytes (latin1 strings): no
 // UTF-8 decoding on the hot path, unless a `contains`/`matches` or a live tail needs text.
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { closeSync, createWriteStream, fchmodSync, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { ExpectationMatcher } from '../domain/expectation.js';
@@ -20,30 +19,30 @@ const IDLE_FLUSH_MS = 250;
 /** Directories already made: one run per item of a 300-item checklist should not pay a mkdir each. */
 const madeDirs = new Set<string>();
 
-async function createLogFile(path: string): Promise<FileHandle> {
+/**
+ * Creates the run log (0600) and returns its descriptor. Synchronous: creating an empty file is a
+ * metadata operation, cheaper than the two thread-pool round trips of an async open, and most
+ * checks print little or nothing.
+ */
+export function openRunLog(path: string): number {
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    madeDirs.add(dir);
+  }
   try {
-    return await open(path, 'wx', 0o600);
+    return openSync(path, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      return open(path, 'wx', 0o600);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      return openSync(path, 'wx', 0o600);
     }
     if (code !== 'EEXIST') throw error;
-    const handle = await open(path, 'w', 0o600);
-    await handle.chmod(0o600);
-    return handle;
+    const fd = openSync(path, 'w', 0o600);
+    fchmodSync(fd, 0o600);
+    return fd;
   }
-}
-
-export async function openRunLog(path: string): Promise<WriteStream> {
-  const dir = dirname(path);
-  if (!madeDirs.has(dir)) {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    madeDirs.add(dir);
-  }
-  const handle = await createLogFile(path);
-  return createWriteStream('', { fd: handle, highWaterMark: 1024 * 1024 });
 }
 
 export class RunOutput {
@@ -57,18 +56,27 @@ export class RunOutput {
   private readonly needsText: boolean;
   private lastDataAt = 0;
   private readonly idleTimer: NodeJS.Timeout;
+  /** Made on the first output: a command that prints nothing costs no stream, only the empty file. */
+  private log: WriteStream | undefined;
 
   constructor(
-    private readonly log: WriteStream,
+    private readonly fd: number,
     redactor: Redactor,
     private readonly matcher: ExpectationMatcher,
     private readonly onOutput: ((text: string) => void) | undefined,
   ) {
     this.streams = { stdout: redactor.stream({ bytes: true }), stderr: redactor.stream({ bytes: true }) };
     this.needsText = matcher.needsOutput || onOutput !== undefined;
-    log.on('error', (error) => (this.writeError ??= error));
     this.idleTimer = setInterval(() => this.flushIdle(), IDLE_FLUSH_MS);
     this.idleTimer.unref();
+  }
+
+  private stream(): WriteStream {
+    if (!this.log) {
+      this.log = createWriteStream('', { fd: this.fd, highWaterMark: 1024 * 1024 });
+      this.log.on('error', (error) => (this.writeError ??= error));
+    }
+    return this.log;
   }
 
   /** Takes a raw chunk; false when the log is backed up and the caller should pause reading. */
@@ -81,7 +89,7 @@ export class RunOutput {
 
   /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
   drained(): Promise<unknown> {
-    if (!this.log.writableNeedDrain || this.writeError) return Promise.resolve();
+    if (!this.log?.writableNeedDrain || this.writeError) return Promise.resolve();
     return once(this.log, 'drain').catch(() => undefined);
   }
 
@@ -96,11 +104,21 @@ export class RunOutput {
       this.emit(source, this.streams[source].flush());
       this.deliver(this.decoders[source].end());
     }
-    if (!this.writeError) {
-      this.log.end();
-      await once(this.log, 'close').catch((error: Error) => (this.writeError ??= error));
-    } else this.log.destroy();
+    const log = this.log;
+    if (!log) this.closeUnused();
+    else if (!this.writeError) {
+      log.end();
+      await once(log, 'close').catch((error: Error) => (this.writeError ??= error));
+    } else log.destroy();
     return this.capture.summary();
+  }
+
+  private closeUnused(): void {
+    try {
+      closeSync(this.fd);
+    } catch (error) {
+      this.writeError ??= error as Error;
+    }
   }
 
   private flushIdle(): void {
@@ -115,7 +133,7 @@ export class RunOutput {
     const bytes = Buffer.from(text, 'latin1');
     this.capture.add(bytes);
     if (this.needsText) this.deliver(this.decoders[source].write(bytes));
-    return this.log.write(bytes);
+    return this.stream().write(bytes);
   }
 
   private deliver(text: string): void {

@@ -7,7 +7,7 @@ import type { Checklist } from '../domain/checklist-schema.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceHeader, SessionMode } from '../domain/events.js';
 import { recordableVariables, resolveDeclaredVariables } from '../domain/session-variables.js';
-import { loadChecklist, resolveChecklistRef } from './checklist-loader.js';
+import { loadChecklist, resolveChecklistRef, type LoadedChecklist } from './checklist-loader.js';
 import { EvidenceStore, newSessionId } from './evidence-store.js';
 
 export const TOOL_VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
@@ -23,6 +23,8 @@ export interface StartOptions {
   allowDestructive?: boolean;
   /** Drill: items whose declared fault is injected before their next run. */
   inject?: string[];
+  /** The checklist at checklistPath, when the caller has already loaded it (parsing a large one twice is slow). */
+  loaded?: LoadedChecklist;
 }
 
 export interface Opened {
@@ -50,7 +52,7 @@ async function requireEvidenceDir(dir: string): Promise<void> {
 
 export async function createSession(opts: StartOptions): Promise<Opened> {
   await requireEvidenceDir(opts.evidenceDir);
-  const loaded = await loadChecklist(await resolveChecklistRef(opts.checklistPath));
+  const loaded = opts.loaded ?? (await loadChecklist(await resolveChecklistRef(opts.checklistPath)));
   const { checklist } = loaded;
   const variables = resolveDeclaredVariables(checklist, opts.variables);
   checkInjections(checklist, opts.mode, opts.inject ?? []);

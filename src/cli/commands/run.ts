@@ -4,7 +4,7 @@
 // it, close the session and exit 130/143.
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { displayPathOf, loadChecklist, resolveChecklistRef } from '../../services/checklist-loader.js';
+import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
 import { runPlannedItem } from './run-headless.js';
@@ -73,9 +73,10 @@ function trapSignals(controller: AbortController): { signal: () => NodeJS.Signal
   };
 }
 
-function startSession(path: string, opts: RunOptions, variables: Record<string, string>): Promise<CutoverSession> {
+function startSession(path: string, loaded: LoadedChecklist, opts: RunOptions, variables: Record<string, string>): Promise<CutoverSession> {
   return CutoverSession.start({
     checklistPath: path,
+    loaded,
     evidenceDir: opts.evidenceDir,
     ticket: opts.ticket ?? `headless-${new Date().toISOString().slice(0, 10)}`,
     environment: opts.env ?? process.env.CUTOVER_ENV ?? 'unspecified',
@@ -98,7 +99,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   const variables = parseVars(opts.var);
   const { path, loaded } = await loadForRun(checklistRef);
   const plan = planRun(loaded.checklist, opts.section ?? [], opts.inject ?? []);
-  const session = await startSession(path, opts, variables);
+  const session = await startSession(path, loaded, opts, variables);
   const controller = new AbortController();
   const signals = trapSignals(controller);
   const table = new RunTable(opts.json ? () => undefined : (text) => void process.stdout.write(text), plan);

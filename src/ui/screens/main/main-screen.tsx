@@ -2,7 +2,7 @@
 // detail. Narrow terminals drop the sections pane (←/→ then switch sections); short ones drop
 // the detail pane.
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { useLayoutEffect, useRef } from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useTimeline } from '../../timeline/use-timeline.js';
@@ -24,6 +24,19 @@ export function mainLayout(columns: number, rows: number, itemCount: number) {
   return { showSections, leftWidth, rightWidth, showDetail, itemsHeight, detailHeight };
 }
 
+const ENTER_GUARD_MS = 400;
+
+/** When this screen last got the keys back from a dialog or another screen (not its first mount). */
+function useActiveSince(active: boolean): { current: number } {
+  const since = useRef(0);
+  const was = useRef(active);
+  useLayoutEffect(() => {
+    if (active && !was.current) since.current = Date.now();
+    was.current = active;
+  }, [active]);
+  return since;
+}
+
 export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
   const { cursor } = tui;
@@ -33,11 +46,18 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
   const timeline = useTimeline(session.checklist, state);
+  const activeSince = useActiveSince(active);
 
   useKeys(
     (event) => {
       const action = actionFor('main', event);
       if (!action) return;
+      // An Enter that lands here right after a dialog closed is most likely the operator's second
+      // press on that dialog (or a key repeat), not a request to run the next command.
+      if (action === 'run' && event.name === 'return' && Date.now() - activeSince.current < ENTER_GUARD_MS) {
+        tui.say('Enter ignored right after the dialog closed: press Enter (or r) again to run', 'info');
+        return;
+      }
       // Without a sections pane, ←/→ (and Tab) step through the sections.
       if (!layout.showSections && (action === 'switchPane' || action === 'nextPane' || action === 'prevPane')) {
         cursor.moveSection({ type: action === 'prevPane' ? 'up' : 'down' });
