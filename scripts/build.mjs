@@ -23,6 +23,22 @@ if (process.argv.includes('--if-stale') && existsSync(entry)) {
 }
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/**
+ * zod re-exports every message locale as `z.locales.*` (about half of its code: 360 KB); cutover
+ * only uses English, which zod imports directly. Every command that loads zod (run, verify,
+ * export, report, the TUI's session) pays to compile and evaluate what it loads, so the locale
+ * index is cut down to English.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';\n",
+      loader: 'js',
+    }));
+  },
+};
 // Build beside dist and swap it in, so that a test reading dist never sees half a build.
 const staging = join(root, `.dist-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
@@ -43,6 +59,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cutoverCreateRequire } from 'node:module'; const require = __cutoverCreateRequire(import.meta.url);",
   },
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 const old = join(root, `.dist-old-${process.pid}`);

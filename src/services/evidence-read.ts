@@ -1,6 +1,6 @@
 // Reading evidence files without a lock and without trusting them, and recovering the intact
 // part of a damaged one into a new file. The original is never written to.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CutoverError } from '../domain/errors.js';
 import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
@@ -38,9 +38,10 @@ export function inspectFile(path: string, text: string): EvidenceRead & { append
   return found;
 }
 
-async function readText(path: string): Promise<string> {
+/** One read call: the file is small next to the cost of the thread-pool round trips of an async read. */
+function readText(path: string): string {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : (err.code ?? err.message);
@@ -51,16 +52,31 @@ async function readText(path: string): Promise<string> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The text of the file, read again (briefly) while it does not end with its closing bytes: an
+ * append overwrites them, so a read that lands in the middle of one ends mid-event. A writer
+ * appends hundreds of events a second; checking the tail is far cheaper than inspecting the
+ * whole chain of each torn read.
+ */
+async function readSettled(path: string, attempts = 20): Promise<string> {
+  let text = readText(path);
+  for (let attempt = 0; !text.endsWith(']}\n') && attempt < attempts; attempt++) {
+    await sleep(attempt < 10 ? 1 : 10);
+    text = readText(path);
+  }
+  return text;
+}
+
+/**
  * Read-only, no lock: the header, the intact events, and the first problem if there is one.
  * A live session may be appending while we read, and a read can land mid-append: a problem only
  * counts once the file reads the same twice.
  */
 export async function readEvidence(path: string): Promise<EvidenceRead> {
-  let text = await readText(path);
+  let text = await readSettled(path);
   let found = inspectFile(path, text);
   for (let attempt = 0; found.problem && attempt < 5; attempt++) {
     await sleep(20);
-    const again = await readText(path);
+    const again = await readSettled(path, 3);
     if (again === text) break;
     text = again;
     found = inspectFile(path, text);

@@ -1,7 +1,9 @@
 // The .tar.gz sink of an export: built block by block with tar's own header encoder (regular
 // files and their folders only, under one top folder, no owner or host details) and compressed by
 // node's zlib stream, which works on the thread pool while this thread reads and hashes the next
-// file, as `tar | gzip` overlaps.
+// file, as `tar | gzip` overlaps. Small pieces (headers, padding, the many small logs of a soak)
+// are gathered into large writes: each write to the compressor is a thread-pool round trip, and
+// thousands of small ones would cost more than the compression itself.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, createWriteStream, fstatSync, openSync, readFileSync, type WriteStream } from 'node:fs';
@@ -35,15 +37,22 @@ function readSmall(path: string): Buffer | 'large' | undefined {
   }
 }
 
+/** Bytes are handed to the compressor in pieces of about this size. */
+const BATCH = 1 << 20;
+/** Compressed output comes back in pieces of this size (one round trip each). */
+const GZIP_CHUNK = 256 * 1024;
+
 const BLOCK = 512;
 const READ_CHUNK = 1 << 20;
 
 export class TarSink implements BundleSink {
-  private readonly gzip: Gzip = createGzip({ chunkSize: 64 * 1024 });
+  private readonly gzip: Gzip = createGzip({ chunkSize: GZIP_CHUNK });
   private readonly out: WriteStream;
   private readonly done: Promise<void>;
   private failed?: Error;
   private readonly mtime = new Date();
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
 
   constructor(
     private readonly file: string,
@@ -55,15 +64,42 @@ export class TarSink implements BundleSink {
     // Folder entries first, so that extracting keeps the package private (0700) like the evidence.
     for (const dir of [top, `${top}/runs`]) {
       const header = new Header({ path: `${dir}/`, mode: 0o700, size: 0, mtime: this.mtime, type: 'Directory', uid: 0, gid: 0 });
-      if (header.encode()) this.gzip.write(new Pax({ path: `${dir}/`, mtime: this.mtime }).encode());
-      this.gzip.write(header.block as Buffer);
+      if (header.encode()) this.gather(new Pax({ path: `${dir}/`, mtime: this.mtime }).encode());
+      this.gather(header.block as Buffer);
     }
   }
 
-  /** Writes, then waits for the compressor to catch up unless `queue` (the bytes are in memory anyway). */
+  /**
+   * Adds bytes to the next batch; a full batch goes to the compressor, and unless `queue` (the
+   * bytes are in memory anyway) this waits for the compressor to catch up.
+   */
   private async write(chunk: Buffer, queue = false): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.gzip.write(chunk) && !queue) await Promise.race([once(this.gzip, 'drain'), this.done]);
+    if (chunk.length >= BATCH) {
+      // Large enough on its own: not copied into a batch.
+      await this.flush(true);
+      await this.send(chunk, queue);
+      return;
+    }
+    this.gather(chunk);
+    if (this.pendingBytes >= BATCH) await this.flush(queue);
+  }
+
+  private gather(chunk: Buffer): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+  }
+
+  private async flush(queue = false): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.send(batch, queue);
+  }
+
+  private async send(bytes: Buffer, queue: boolean): Promise<void> {
+    if (!this.gzip.write(bytes) && !queue) await Promise.race([once(this.gzip, 'drain'), this.done]);
     if (this.failed) throw this.failed;
   }
 
@@ -130,6 +166,7 @@ export class TarSink implements BundleSink {
 
   async finish(): Promise<void> {
     await this.write(Buffer.alloc(2 * BLOCK));
+    await this.flush();
     this.gzip.end();
     await this.done;
     const handle = await open(this.file, 'r');

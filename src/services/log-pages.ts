@@ -24,8 +24,15 @@ async function readRange(path: string, start: number, length: number): Promise<B
   }
 }
 
+/** A run that printed nothing has no log file: it reads as empty. */
 export async function logSize(path: string): Promise<number> {
-  return (await stat(path)).size;
+  return stat(path).then(
+    (info) => info.size,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return 0;
+      throw error;
+    },
+  );
 }
 
 /** Splits a buffer read at `start` into lines; a line longer than the window is cut into pieces. */
@@ -53,7 +60,7 @@ export async function readLinesFrom(path: string, from: number, count: number): 
   const size = await logSize(path);
   const start = Math.max(0, Math.min(from, size));
   const length = Math.min(WINDOW, size - start);
-  const buffer = await readRange(path, start, length);
+  const buffer = length > 0 ? await readRange(path, start, length) : Buffer.alloc(0);
   const split = splitLines(buffer, start, start + length >= size);
   const lines = split.lines.slice(0, count);
   const offsets = split.offsets.slice(0, count);

@@ -2,13 +2,11 @@
 // carry never mixes the two), then into the log file (0600), the hash/head/tail capture, the
 // expectation matcher and the live tail. Chunks are handled as raw bytes (latin1 strings): no
 // UTF-8 decoding on the hot path, unless a `contains`/`matches` or a live tail needs text.
-import { once } from 'node:events';
-import { closeSync, createWriteStream, fchmodSync, mkdirSync, openSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { ExpectationMatcher } from '../domain/expectation.js';
 import type { RedactionStream, Redactor } from '../domain/redaction.js';
 import { LogCapture, type LogSummary } from './output-capture.js';
+import type { RunLog } from './run-log.js';
 
 type Source = 'stdout' | 'stderr';
 const SOURCES: readonly Source[] = ['stdout', 'stderr'];
@@ -16,39 +14,9 @@ const SOURCES: readonly Source[] = ['stdout', 'stderr'];
 /** Output held back waiting for the end of its line is released after this much quiet. */
 const IDLE_FLUSH_MS = 250;
 
-/** Directories already made: one run per item of a 300-item checklist should not pay a mkdir each. */
-const madeDirs = new Set<string>();
-
-/**
- * Creates the run log (0600) and returns its descriptor. Synchronous: creating an empty file is a
- * metadata operation, cheaper than the two thread-pool round trips of an async open, and most
- * checks print little or nothing.
- */
-export function openRunLog(path: string): number {
-  const dir = dirname(path);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    madeDirs.add(dir);
-  }
-  try {
-    return openSync(path, 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      return openSync(path, 'wx', 0o600);
-    }
-    if (code !== 'EEXIST') throw error;
-    const fd = openSync(path, 'w', 0o600);
-    fchmodSync(fd, 0o600);
-    return fd;
-  }
-}
-
 export class RunOutput {
   stdoutBytes = 0;
   stderrBytes = 0;
-  writeError: Error | undefined;
   private readonly streams: Record<Source, RedactionStream>;
   private readonly capture = new LogCapture();
   /** One per stream: a character split by a cut in one stream must not meet bytes of the other. */
@@ -56,11 +24,9 @@ export class RunOutput {
   private readonly needsText: boolean;
   private lastDataAt = 0;
   private readonly idleTimer: NodeJS.Timeout;
-  /** Made on the first output: a command that prints nothing costs no stream, only the empty file. */
-  private log: WriteStream | undefined;
 
   constructor(
-    private readonly fd: number,
+    private readonly log: RunLog,
     redactor: Redactor,
     private readonly matcher: ExpectationMatcher,
     private readonly onOutput: ((text: string) => void) | undefined,
@@ -71,12 +37,8 @@ export class RunOutput {
     this.idleTimer.unref();
   }
 
-  private stream(): WriteStream {
-    if (!this.log) {
-      this.log = createWriteStream('', { fd: this.fd, highWaterMark: 1024 * 1024 });
-      this.log.on('error', (error) => (this.writeError ??= error));
-    }
-    return this.log;
+  get writeError(): Error | undefined {
+    return this.log.writeError;
   }
 
   /** Takes a raw chunk; false when the log is backed up and the caller should pause reading. */
@@ -89,8 +51,7 @@ export class RunOutput {
 
   /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
   drained(): Promise<unknown> {
-    if (!this.log?.writableNeedDrain || this.writeError) return Promise.resolve();
-    return once(this.log, 'drain').catch(() => undefined);
+    return this.log.drained();
   }
 
   get redactions(): number {
@@ -104,21 +65,8 @@ export class RunOutput {
       this.emit(source, this.streams[source].flush());
       this.deliver(this.decoders[source].end());
     }
-    const log = this.log;
-    if (!log) this.closeUnused();
-    else if (!this.writeError) {
-      log.end();
-      await once(log, 'close').catch((error: Error) => (this.writeError ??= error));
-    } else log.destroy();
+    await this.log.close();
     return this.capture.summary();
-  }
-
-  private closeUnused(): void {
-    try {
-      closeSync(this.fd);
-    } catch (error) {
-      this.writeError ??= error as Error;
-    }
   }
 
   private flushIdle(): void {
@@ -133,7 +81,7 @@ export class RunOutput {
     const bytes = Buffer.from(text, 'latin1');
     this.capture.add(bytes);
     if (this.needsText) this.deliver(this.decoders[source].write(bytes));
-    return this.stream().write(bytes);
+    return this.log.write(bytes);
   }
 
   private deliver(text: string): void {

@@ -6,7 +6,8 @@ import { createExpectationMatcher, type Expectation } from '../domain/expectatio
 import type { Redactor } from '../domain/redaction.js';
 import { summarizeLogFile, type Excerpt, type LogSummary } from './output-capture.js';
 import { signalGroup, spawnShell } from './process-group.js';
-import { openRunLog, RunOutput } from './run-output.js';
+import { RunLog } from './run-log.js';
+import { RunOutput } from './run-output.js';
 
 export interface RunRequest {
   command: string;
@@ -57,9 +58,9 @@ function checkedCwd(cwd: string): string | undefined {
   return isDirectory ? undefined : `working directory ${cwd} is not a directory`;
 }
 
-function createLog(path: string): number {
+function createLog(path: string): RunLog {
   try {
-    return openRunLog(path);
+    return new RunLog(path);
   } catch (error) {
     throw new CutoverError(`cannot create the run log ${path}: ${(error as Error).message}`);
   }
