@@ -119,6 +119,7 @@ export function compareDrills(current: DrillTimings, earlier: DrillTimings[]): {
 
 export function describeDelta(c: Comparison, format: (ms: number) => string): string {
   if (c.deltaMs === undefined) return 'first drill';
-  if (Math.abs(c.deltaMs) < 500) return 'same as median';
+  // within 5% (or 100 ms) of the median is noise, not a trend
+  if (Math.abs(c.deltaMs) < Math.max(100, 0.05 * (c.medianMs ?? 0))) return 'same as median';
   return c.deltaMs < 0 ? `${format(-c.deltaMs)} faster than median` : `${format(c.deltaMs)} slower than median`;
 }

@@ -115,6 +115,19 @@ describe('cutover run --headless', () => {
     expect(unknown.stderr).toContain('svc');
   });
 
+  it('a drill ends with its timings against earlier drills, and `cutover drills` lists them', () => {
+    const dir = scratch();
+    const env = { CUTOVER_TEST_DIR: scratch() };
+    const first = runHeadless('drill.yaml', dir, ['--drill', '--ticket', 'DRILL-1'], env);
+    expect(first.stdout).toMatch(/^drill: total \S+ \(first drill\)/m);
+    const second = runHeadless('drill.yaml', dir, ['--drill', '--ticket', 'DRILL-2'], env);
+    expect(second.stdout).toMatch(/^drill: total \S+ \((same as median|\S+ (faster|slower) than median)\) against 1 earlier drill$/m);
+    const history = runCli(['drills', 'headless-drill', '--evidence-dir', dir]);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toMatch(/DRILL-1 .*\n.*DRILL-2 /);
+    expect(runCli(['drills', 'nope', '--evidence-dir', dir]).code).toBe(1);
+  });
+
   it('destructive items are refused and recorded unless --allow-destructive', () => {
     const refused = runJson('destructive.yaml', scratch());
     expect(refused.code).toBe(1);

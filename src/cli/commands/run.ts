@@ -9,6 +9,7 @@ import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
 import { runPlannedItem } from './run-headless.js';
 import { planRun } from './run-plan.js';
+import { drillSummaryLines } from './run-drill-summary.js';
 import { RunTable, tally, totalsLine, type Row } from './run-table.js';
 
 export interface RunOptions {
@@ -112,6 +113,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
 
   const rows: Row[] = [];
   const injected: Injection[] = [];
+  let drillLines: string[] = [];
   const started = Date.now();
   try {
     for (const p of plan) {
@@ -129,6 +131,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     }
     const interrupted = signals.signal();
     await session.finish(interrupted ? `headless run interrupted by ${interrupted}` : 'headless run complete');
+    if (header.mode === 'drill' && !opts.json) drillLines = await drillSummaryLines(session, checklist).catch(() => []);
   } finally {
     await session.close();
     signals.release();
@@ -144,6 +147,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   } else {
     const notReached = interrupted ? ` (interrupted by ${interrupted}: ${plan.length - rows.length} item(s) not reached)` : '';
     table.line(`\n${totalsLine(rows, Date.now() - started)}${notReached}`);
+    for (const line of drillLines) table.line(line);
     table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
   }
   process.exitCode = interrupted ? (SIGNAL_EXIT[interrupted] ?? 1) : ok ? EXIT.ok : EXIT.failed;
