@@ -1,9 +1,10 @@
 // A modal choice between a few keys, e.g. "y quit · f finish and quit · n stay".
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import React from 'react';
 import type { ConfirmDialog } from '../../app/tui-context.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
+import { DialogFrame } from './dialog-frame.js';
 
 export function ConfirmDialogView({ dialog, width, onClose }: { dialog: ConfirmDialog; width: number; onClose: () => void }): React.JSX.Element {
   useKeys((event) => {
@@ -19,15 +20,7 @@ export function ConfirmDialogView({ dialog, width, onClose }: { dialog: ConfirmD
   });
   const border = dialog.tone === 'danger' ? color('red') : color('yellow');
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={border} paddingX={1} width={width} flexShrink={0}>
-      <Text bold wrap="truncate">
-        {dialog.title}
-      </Text>
-      {(dialog.lines ?? []).map((line, i) => (
-        <Text key={i} wrap="truncate">
-          {line}
-        </Text>
-      ))}
+    <DialogFrame title={dialog.title} lines={dialog.lines} border={border} width={width}>
       <Text wrap="truncate">
         {dialog.choices.map((c, i) => (
           <Text key={c.key}>
@@ -40,6 +33,6 @@ export function ConfirmDialogView({ dialog, width, onClose }: { dialog: ConfirmD
         ))}
         <Text dimColor>{'  Esc cancel'}</Text>
       </Text>
-    </Box>
+    </DialogFrame>
   );
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import React, { useState } from 'react';
 import type { PromptDialog } from '../../app/tui-context.js';
 import { color } from '../../theme.js';
+import { DialogFrame } from './dialog-frame.js';
 import { TextInput } from '../text-input/text-input.js';
 import { useTextInput } from '../text-input/use-text-input.js';
 import { useTextInputState } from '../text-input/use-text-input-state.js';
@@ -28,21 +29,13 @@ export function PromptDialogView({ dialog, width, onClose }: { dialog: PromptDia
     },
   });
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={color('cyan')} paddingX={1} width={width} flexShrink={0}>
-      <Text bold wrap="truncate">
-        {dialog.title}
-      </Text>
-      {(dialog.lines ?? []).map((line, i) => (
-        <Text key={i} wrap="truncate">
-          {line}
-        </Text>
-      ))}
+    <DialogFrame title={dialog.title} lines={dialog.lines} border={color('cyan')} width={width}>
       <Box>
         <Text color={color('cyan')}>› </Text>
         <TextInput state={input.state} focused mask={dialog.mask} placeholder={dialog.placeholder} width={width - 6} />
       </Box>
       {problem ? <Text color={color('red')}>{problem}</Text> : null}
       <Text dimColor>Enter confirm · Esc cancel</Text>
-    </Box>
+    </DialogFrame>
   );
 }
