@@ -31,7 +31,7 @@ export class Tmux {
     this.tmux(['send-keys', '-t', this.target, '-l', text]);
   }
 
-  async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
+  async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 30_000): Promise<string> {
     const test = typeof check === 'function' ? check : (s: string) => (typeof check === 'string' ? s.includes(check) : check.test(s));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
