@@ -23,7 +23,7 @@ describe('without a terminal', () => {
 const tmuxMissing = !hasTmux();
 if (tmuxMissing) console.warn('skipping the tmux terminal tests: tmux is not installed');
 
-describe.skipIf(tmuxMissing)('in a real terminal (tmux)', () => {
+describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, () => {
   const binDir = tempDir('cutover-e2e-bin-');
   const bin = join(binDir, 'dist', 'cutover.js');
   let term: Tmux;
