@@ -3,8 +3,6 @@
 // whether another live process still holds the session open.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseChecklistText } from '../domain/checklist-parse.js';
-import { compareDrills, drillTimings } from '../domain/drill-timings.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { checklistFromEvidence } from '../domain/report-fallback.js';
@@ -12,7 +10,8 @@ import type { ReportInput, RunOutput } from '../domain/report.js';
 import { foldEvents, inFlightRuns, type SessionState } from '../domain/session-state.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { evaluateRules } from '../domain/severity-rules.js';
-import { loadDrillHistory } from './drill-history.js';
+import { readChecklistSnapshot } from './checklist-snapshot.js';
+import { compareWithEarlierDrills } from './drill-history.js';
 import { readEvidence, type DamageProblem, type EvidenceRead } from './evidence-store.js';
 import { holderIsGone, type LockHolder } from './evidence-lock.js';
 import { summarizeLogFile } from './output-capture.js';
@@ -22,16 +21,6 @@ export interface LoadedReport {
   problem?: DamageProblem;
   /** Why the stand-in checklist was used, when the snapshot could not be. */
   snapshotProblem?: string;
-}
-
-async function loadSnapshot(dir: string, header: EvidenceHeader): Promise<{ checklist?: Checklist; problem?: string }> {
-  const name = header.checklist?.snapshot;
-  if (!name) return { problem: 'the header names no checklist snapshot' };
-  const path = join(dir, name);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return { problem: `checklist snapshot ${name} is missing` };
-  const parsed = parseChecklistText(text, path);
-  return parsed.ok ? { checklist: parsed.checklist } : { problem: `checklist snapshot ${name} no longer parses` };
 }
 
 /** `process 123 on host` when a live process other than this one holds the session's lock. */
@@ -60,10 +49,8 @@ async function unfinishedOutput(dir: string, state: SessionState): Promise<Recor
 /** A drill is compared with the earlier drills of its checklist in the same evidence folder. */
 async function drillComparison(dir: string, header: EvidenceHeader, checklist: Checklist, events: EvidenceEvent[]): Promise<ReportInput['drill']> {
   if (header.mode !== 'drill') return undefined;
-  const history = await loadDrillHistory(dir, header.checklist.id, header.sessionId).catch(() => []);
-  const earlier = history.filter((d) => d.startedAt < header.createdAt);
-  if (earlier.length === 0) return undefined;
-  return { comparison: compareDrills(drillTimings(checklist, header, events), earlier), earlier: earlier.length };
+  const { comparison, earlier } = await compareWithEarlierDrills(dir, header, checklist, events);
+  return earlier ? { comparison, earlier } : undefined;
 }
 
 /**
@@ -79,7 +66,7 @@ export async function loadReportInput(
   const dir = dirname(source);
   const { header, events, problem } = opts.read ?? (await readEvidence(evidencePath));
   const state = foldEvents(header, events);
-  const snapshot = await loadSnapshot(dir, header);
+  const snapshot = await readChecklistSnapshot(dir, header);
   const checklist = snapshot.checklist ?? checklistFromEvidence(header, events);
   const elsewhere = await openElsewhere(source);
   const drill = await drillComparison(dir, header, checklist, events);

@@ -1,13 +1,13 @@
 // Creating and reopening sessions: everything that happens before the first operator action.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { parseChecklistText } from '../domain/checklist-parse.js';
+import { dirname, extname, resolve } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceHeader, SessionMode } from '../domain/events.js';
 import { recordableVariables, resolveDeclaredVariables } from '../domain/session-variables.js';
 import { loadChecklist, resolveChecklistRef, type LoadedChecklist } from './checklist-loader.js';
+import { readChecklistSnapshot } from './checklist-snapshot.js';
 import { EvidenceStore, newSessionId } from './evidence-store.js';
 
 export const TOOL_VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
@@ -85,13 +85,8 @@ export async function createSession(opts: StartOptions): Promise<Opened> {
 export async function reopenSession(evidencePath: string, given: Record<string, string>): Promise<Opened> {
   const store = await EvidenceStore.open(resolve(evidencePath));
   try {
-    const snapshotPath = join(store.dir, store.header.checklist.snapshot);
-    const text = await readFile(snapshotPath, 'utf8').catch(() => {
-      throw new CutoverError(`checklist snapshot ${snapshotPath} is missing`, EXIT.failed, 'the evidence can still be verified and reported, but not resumed');
-    });
-    const parsed = parseChecklistText(text, snapshotPath);
-    if (!parsed.ok) throw new CutoverError(`checklist snapshot ${snapshotPath} no longer parses`, EXIT.failed);
-    const checklist = parsed.checklist;
+    const { checklist, problem } = await readChecklistSnapshot(store.dir, store.header);
+    if (!checklist) throw new CutoverError(problem ?? 'checklist snapshot unreadable', EXIT.failed, 'the evidence can still be verified and reported, but not resumed');
     const recorded = store.header.variables;
     const variables: Record<string, string> = {};
     for (const variable of checklist.variables) {
