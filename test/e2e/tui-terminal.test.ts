@@ -74,6 +74,12 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
     expect(term.capture(true)).toMatch(colorCode);
   });
 
+  it('draws on a terminal even with CI=true in the environment (Ink alone would draw nothing until exit)', async () => {
+    open(tempDir('cutover-e2e-'), { CI: 'true', CONTINUOUS_INTEGRATION: '1' });
+    const screen = await term.waitFor('Start session');
+    expect(screen).toContain('New session');
+  });
+
   it('re-lays out when the terminal is resized', async () => {
     open(tempDir('cutover-e2e-'));
     await term.waitFor('Start session');

@@ -12,18 +12,26 @@ export function requireTty(command?: string): void {
 }
 
 /**
- * Imports the TUI. Ink's layout engine (yoga) loads its WebAssembly with `fetch` when fetch
- * exists, which first loads Node's whole HTTP client; hidden during the import, yoga decodes the
- * inline binary directly and the first frame comes sooner.
+ * Imports the TUI. Two things are hidden while the modules load, and put back after:
+ * - `fetch`: Ink's layout engine (yoga) loads its WebAssembly with `fetch` when fetch exists,
+ *   which first loads Node's whole HTTP client; without it yoga decodes the inline binary directly
+ *   and the first frame comes sooner.
+ * - `CI` / `CONTINUOUS_INTEGRATION`: Ink reads them once at load and, when set, draws nothing
+ *   until exit. The TUI only starts on a real terminal, so an operator with CI=1 in their shell
+ *   (a CI job's debug shell, say) must still see it. Commands the runner starts keep the variables.
  */
 export async function loadTui() {
   const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  const ciNames = ['CI', 'CONTINUOUS_INTEGRATION'].filter((name) => name in process.env);
+  const ciValues = ciNames.map((name) => process.env[name]);
+  for (const name of ciNames) delete process.env[name];
   try {
     const [tui, services] = await Promise.all([import('../../ui/app/run-tui.js'), import('../../ui/app/tui-services.js')]);
     return { runTui: tui.runTui, defaultServices: services.defaultServices };
   } finally {
     if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
+    ciNames.forEach((name, i) => (process.env[name] = ciValues[i]));
   }
 }
 
