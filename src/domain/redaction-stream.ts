@@ -2,6 +2,7 @@
 // chunk boundaries is still caught. Output is cut after the last newline (no token spans lines),
 // so stdout and stderr interleave in the log by whole lines. A line longer than MAX_HOLD is cut
 // anyway, outside any token. A PEM private key is swallowed from BEGIN to END across chunks.
+import { createMatchScanner } from './redaction-scan.js';
 import { PRIVATE_KEY_END } from './secret-patterns.js';
 
 export interface RedactionStream {
@@ -16,6 +17,8 @@ export interface RedactionStream {
 export interface CompiledRules {
   /** Global regex: one capture group per rule, literals first (longest first). */
   regex: RegExp;
+  /** Every match of `regex` starts with one of these; empty: scan with the plain regex. */
+  prefixes: readonly string[];
   /** Per capture group (index 0 = group 1): how to replace its match; null keeps the text. */
   replacers: Array<(match: string) => string | null>;
   /** Capture group number of the PEM BEGIN rule. */
@@ -43,6 +46,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
   /** In a PEM block, whether the carry starts at a line start (the BEGIN line's rest is never checked). */
   let pemAtLineStart = false;
   const hold = Math.max(MIN_HOLD, rules.longestLiteral);
+  const scanner = createMatchScanner(rules.regex, rules.prefixes);
 
   function forcedCut(buf: string, pos: number): number {
     const target = buf.length - hold;
@@ -109,6 +113,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
     let out = held;
     held = '';
     let pos = 0;
+    scanner.reset(buf);
     for (;;) {
       if (inPem) {
         const step = consumePem(buf, pos, final);
@@ -125,15 +130,15 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
         inPem = false;
       }
       let cut = final ? buf.length : cutPoint(buf, pos);
-      const regex = rules.regex;
-      regex.lastIndex = pos;
       let match: RegExpExecArray | null;
-      while ((match = regex.exec(buf)) !== null && match.index < cut) {
+      let from = pos;
+      while ((match = scanner.exec(from)) !== null && match.index < cut) {
         const end = match.index + match[0].length;
         if (end > cut) {
           cut = match.index;
           break;
         }
+        from = end;
         const { text, pem } = replacement(match);
         if (text === null) continue;
         out += buf.slice(pos, match.index) + text;

@@ -54,6 +54,8 @@ export interface ShapeRule {
   name: string;
   /** Regex source; must not contain capture groups (the combined regex numbers its own). */
   source: string;
+  /** Every match of `source` starts with one of these: the scan tries the regex only where one occurs. */
+  prefixes: readonly string[];
   /**
    * Replacement for a match; default the marker `[REDACTED:<name>]`. Keeps the non-secret part
    * (e.g. `Bearer `); null means "not a secret after all", the text stays. `known` gives the
@@ -78,34 +80,42 @@ export const PRIVATE_KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?--
 export const PRIVATE_KEY_RULE = 'private-key';
 
 export const SHAPE_RULES: readonly ShapeRule[] = [
-  { name: PRIVATE_KEY_RULE, source: PRIVATE_KEY_BEGIN },
+  { name: PRIVATE_KEY_RULE, source: PRIVATE_KEY_BEGIN, prefixes: ['-----BEGIN '] },
   // The look-behind comes after the prefix: checked only where AKIA/ASIA was found, not at every position.
-  { name: 'aws-access-key', source: 'A(?:KIA|SIA)(?<![A-Z0-9]....)[A-Z0-9]{16}(?![A-Z0-9])' },
-  { name: 'github-token', source: 'g(?:h[pousr]_[A-Za-z0-9]{20,255}|ithub_pat_[A-Za-z0-9_]{22,255})' },
-  { name: 'gitlab-token', source: 'glpat-[A-Za-z0-9_-]{20,}' },
-  { name: 'slack-token', source: 'xox[abprs]-[A-Za-z0-9-]{10,}' },
-  { name: 'jwt', source: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*' },
+  { name: 'aws-access-key', source: 'A(?:KIA|SIA)(?<![A-Z0-9]....)[A-Z0-9]{16}(?![A-Z0-9])', prefixes: ['AKIA', 'ASIA'] },
+  {
+    name: 'github-token',
+    source: 'g(?:h[pousr]_[A-Za-z0-9]{20,255}|ithub_pat_[A-Za-z0-9_]{22,255})',
+    prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  },
+  { name: 'gitlab-token', source: 'glpat-[A-Za-z0-9_-]{20,}', prefixes: ['glpat-'] },
+  { name: 'slack-token', source: 'xox[abprs]-[A-Za-z0-9-]{10,}', prefixes: ['xox'] },
+  { name: 'jwt', source: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*', prefixes: ['eyJ'] },
   {
     // The token must contain a digit or punctuation, so prose such as "Bearer authentication" stays.
     name: 'bearer',
     source: `(?:B(?:earer|EARER)|bearer)[ \\t]+(?=[A-Za-z]*[0-9._~+/-])[${TOKEN_CHARS}]{8,}=*`,
+    prefixes: ['Bearer', 'BEARER', 'bearer'],
     replace: keepLeadingWords,
   },
   {
     name: 'basic-auth',
     source: '(?:A(?:uthorization|UTHORIZATION)|authorization):[ \\t]*(?:[Bb]asic|BASIC)[ \\t]+[A-Za-z0-9+/]{6,}=*',
+    prefixes: ['Authorization:', 'AUTHORIZATION:', 'authorization:'],
     replace: keepLeadingWords,
   },
   {
     // A base64-encoded PEM private key, as in `kubectl get secret -o yaml` (certificates are left alone).
     name: PRIVATE_KEY_RULE,
     source: 'LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2}',
+    prefixes: ['LS0tLS1CRUdJTi'],
     replace: (match, marker) => (/PRIVATE KEY/.test(atob(match.slice(0, 80))) ? marker : null),
   },
   {
     // scheme://user:password@host — the user and host stay readable; redis://:password@host too.
     name: 'url-password',
     source: `:\\/\\/[^\\s:@\\/?#"'<>]{0,256}:[^\\s\\/?#"'<>]{1,256}@`,
+    prefixes: ['://'],
     replace: (match, marker, known) => {
       const colon = match.indexOf(':', 3);
       const secret = match.slice(colon + 1, -1);

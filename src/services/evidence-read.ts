@@ -1,12 +1,12 @@
 // Reading evidence files without a lock and without trusting them, and recovering the intact
 // part of a damaged one into a new file. The original is never written to.
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CutoverError } from '../domain/errors.js';
 import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
 import { EvidenceHeader, type EvidenceEvent } from '../domain/events.js';
 import type { ChainProblem } from '../domain/hash-chain.js';
 import { writeFileDurable } from './durable-file.js';
+import { readRegularFile } from './regular-file.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
 export const RECOVER_COMMAND = 'cutover resume --recover';
@@ -40,13 +40,7 @@ export function inspectFile(path: string, text: string): EvidenceRead & { append
 
 /** One read call: the file is small next to the cost of the thread-pool round trips of an async read. */
 function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : (err.code ?? err.message);
-    throw new CutoverError(`cannot read evidence file ${path}: ${why}`, 2);
-  }
+  return readRegularFile(path, `cannot read evidence file ${path}`).toString('utf8');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -9,6 +9,7 @@ import { foldEvents, type RunState } from '../domain/session-state.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
 import type { EvidenceRead } from './evidence-store.js';
 import { inspectFile } from './evidence-read.js';
+import { readRegularFile } from './regular-file.js';
 
 export interface PlannedLog {
   /** Path inside the bundle: runs/<runId>.log */
@@ -33,10 +34,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  */
 export async function readEvidenceBytes(path: string): Promise<Buffer> {
   for (let attempt = 1; ; attempt++) {
-    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.message;
-      throw new CutoverError(`cannot export ${path}: ${why}`, EXIT.usage);
-    });
+    const bytes = readRegularFile(path, `cannot export ${path}`);
     if (bytes.subarray(-3).toString() === ']}\n' || attempt >= 5) return bytes;
     await sleep(50 * attempt);
   }

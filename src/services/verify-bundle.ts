@@ -58,10 +58,11 @@ export interface BundleCheck extends EvidenceCheck {
 
 export async function verifyBundleDir(root: string, display: string, early: VerifyProblem[] = []): Promise<BundleCheck> {
   const problems = [...early];
-  const files = new Set(await walk(root, problems));
-  if (!files.has(SUMS) && !files.has(EVIDENCE)) {
+  const top = await readdir(root);
+  if (!top.includes(SUMS) && !top.includes(EVIDENCE)) {
     throw new CutoverError(`${display} is not an incident package: it has neither ${SUMS} nor ${EVIDENCE}`, EXIT.usage);
   }
+  const files = new Set(await walk(root, problems));
   const hashes = new HashCache();
   const listed = await checkSums(root, files, hashes, problems);
   const logOf = (run: { log: string }) => {

@@ -1,0 +1,42 @@
+// Paths that are not evidence at all: devices, FIFOs and arbitrary folders get a one-line refusal
+// and exit 2 at once, never an endless read or a walk of a whole folder tree.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const quick = { timeout: 10_000 };
+
+describe('inputs that are not evidence', () => {
+  it.each([
+    ['report', '/dev/zero', 'cannot read evidence file /dev/zero: not a regular file'],
+    ['export', '/dev/zero', 'cannot export /dev/zero: not a regular file'],
+    ['verify', '/dev/zero', 'cannot verify /dev/zero: not a file or folder'],
+    ['report', '/dev/null', 'cannot read evidence file /dev/null: not a regular file'],
+  ])('%s %s refuses (exit 2)', (command, path, message) => {
+    const result = runCli([command, path], quick);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a FIFO is refused rather than waited on', () => {
+    const fifo = join(tempDir(), 'session.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const command of ['report', 'export']) {
+      const result = runCli([command, fifo], quick);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('not a regular file');
+    }
+  });
+
+  it('verify of a folder that is no package says so without walking it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'deep', 'deeper'), { recursive: true });
+    writeFileSync(join(dir, 'deep', 'deeper', 'x.txt'), 'x');
+    const result = runCli(['verify', dir], quick);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${dir} is not an incident package: it has neither SHA256SUMS nor evidence.json`);
+  });
+});
