@@ -98,6 +98,7 @@ export function buildProgram(): Command {
     .description('turn a markdown runbook into a checklist')
     .option('-o, --output <file>', 'write here (.yaml or .json) instead of stdout')
     .option('--id <id>', 'checklist id (default: from the file name)')
+    .option('--force', 'replace an existing -o file')
     .action(async (runbook: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       await importCommand(runbook, opts);

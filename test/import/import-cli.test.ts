@@ -125,4 +125,20 @@ describe('cutover import (built CLI)', () => {
     expect(readFileSync(join(dir, 'a', 'b', 'r.yaml'), 'utf8')).toContain(`run: touch ${marker}`);
     expect(() => readFileSync(marker)).toThrow();
   });
+
+  it('does not replace an existing -o file without --force (it may hold hand edits)', () => {
+    const dir = tempDir();
+    const runbook = join(dir, 'r.md');
+    const out = join(dir, 'r.yaml');
+    writeFileSync(runbook, '# R\n\n## Smoke\n\n- [ ] check the thing\n');
+    writeFileSync(out, '# my edits\n');
+    const refused = runCli(['import', runbook, '-o', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${out} already exists: not overwriting it`);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(out, 'utf8')).toBe('# my edits\n');
+    const forced = runCli(['import', runbook, '-o', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('check the thing');
+  });
 });

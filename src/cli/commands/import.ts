@@ -95,7 +95,11 @@ export async function importCommand(runbook: string, opts: Record<string, unknow
   if (output) {
     const target = resolve(output);
     await ensureDirectory(dirname(target), output);
-    if (await stat(target).then((s) => s.isDirectory(), () => false)) throw new CutoverError(`cannot write ${output}: is a directory`, EXIT.usage);
+    const existing = await stat(target).catch(() => undefined);
+    if (existing?.isDirectory()) throw new CutoverError(`cannot write ${output}: is a directory`, EXIT.usage);
+    if (existing && opts.force !== true) {
+      throw new CutoverError(`${output} already exists: not overwriting it (it may hold your edits)`, EXIT.failed, `give --force to replace it, or choose another -o file`);
+    }
     try {
       await writeFileDurable(target, text, { mode: 0o644 });
     } catch (error) {
