@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, statSync, existsSync, rmSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringWidthFastPath } from './string-width-fast-path.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const entry = join(root, 'dist', 'cutover.js');
@@ -55,11 +56,13 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   external: ['react-devtools-core'],
-  define: { 'process.env.CUTOVER_VERSION': JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.CUTOVER_VERSION': JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'FastSegmenter' },
+  // Ink's text libraries split every string into graphemes: see src/ui/text/fast-segmenter.ts.
+  inject: [join(root, 'src/ui/text/fast-segmenter.ts')],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cutoverCreateRequire } from 'node:module'; const require = __cutoverCreateRequire(import.meta.url);",
   },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, stringWidthFastPath],
   logLevel: 'warning',
 });
 const old = join(root, `.dist-old-${process.pid}`);
