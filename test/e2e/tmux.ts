@@ -27,6 +27,11 @@ export class Tmux {
     for (const key of keys) this.tmux(['send-keys', '-t', this.target, key]);
   }
 
+  /** Several keys in one write, as a laggy SSH link delivers keys typed ahead. */
+  keysAtOnce(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', this.target, ...keys]);
+  }
+
   type(text: string): void {
     this.tmux(['send-keys', '-t', this.target, '-l', text]);
   }

@@ -80,6 +80,16 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
     expect(screen).toContain('New session');
   });
 
+  it('keys typed faster than the screen redraws act in order on what each one selected', async () => {
+    open(tempDir('cutover-e2e-'));
+    await term.waitFor('Start session');
+    term.keys('Enter');
+    await term.waitFor(/Release lead\s+yes\s+MISSING/);
+    term.keysAtOnce('j', 'u');
+    const screen = await term.waitFor(/Ops on-call\s+yes\s+TBD/);
+    expect(screen).toMatch(/Release lead\s+yes\s+MISSING/);
+  });
+
   it('re-lays out when the terminal is resized', async () => {
     open(tempDir('cutover-e2e-'));
     await term.waitFor('Start session');

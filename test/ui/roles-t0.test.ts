@@ -72,4 +72,13 @@ describe('roles and T0', () => {
     await ui.waitFor('needs a name');
     expect(session.state.roles.observer).toBeUndefined();
   });
+
+  it('keys that arrive in one read (a laggy SSH link) act one after another: "ju" moves, then acknowledges the next role', async () => {
+    const { session, ui } = await open('roles');
+    await ui.waitFor(/Release lead\s+yes\s+MISSING/);
+    ui.stdin.write('ju');
+    await ui.waitFor('Ops on-call: TBD (acknowledged)');
+    expect(session.state.roles.ops).toMatchObject({ tbd: true });
+    expect(session.state.roles.lead).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 // The one stdin listener of the app. Handlers register in a layout effect (synchronously at
 // commit), so a key that opens a dialog and the next key in the same read both land where the
-// operator sees them; the characters of one chunk are dispatched one per turn of the event loop,
-// after React has committed the previous one.
+// operator sees them: keys are dispatched one at a time, each after React has committed what the
+// previous one changed.
 import { useInput, type Key } from 'ink';
 import React, { createContext, useCallback, useContext, useRef, type ReactNode } from 'react';
 import { isCtrlC, toKeyEvents, type KeyEvent } from './key-event.js';
@@ -37,6 +37,10 @@ export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Elem
     }
   }, []);
 
+  // After each key, the next waits for a timer: React (19, legacy root) renders what a key changed
+  // from a task it queues with setImmediate *after* the key's handler returns, so a next key sent
+  // with setImmediate would still see the old selection. Timers run after those tasks. Ink may
+  // emit the keys of one read back to back in the same turn: those wait in the queue too.
   const drain = useCallback(() => {
     const next = queue.current.shift();
     if (!next) {
@@ -44,22 +48,17 @@ export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Elem
       return;
     }
     dispatch(next);
-    setImmediate(drain);
+    setTimeout(drain, 0);
   }, [dispatch]);
 
   const onInput = useCallback(
     (input: string, key: Key) => {
       queue.current.push(...toKeyEvents(input, key));
       if (draining.current) return;
-      const first = queue.current.shift();
-      if (!first) return;
-      dispatch(first);
-      if (queue.current.length > 0) {
-        draining.current = true;
-        setImmediate(drain);
-      }
+      draining.current = true;
+      drain();
     },
-    [dispatch, drain],
+    [drain],
   );
   useInput(onInput);
 
