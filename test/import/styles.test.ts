@@ -230,6 +230,12 @@ describe('CRLF, no headings, nothing at all', () => {
     expect(table.sections[0]?.items.map((i) => [i.id, i.run, i.description])).toEqual([['CHK-1', 'true', undefined], ['second', './deploy.sh', 'ID: ../../etc']]);
   });
 
+  it('reads a rule written on the line right after the last level (markdown folds it into that entry)', () => {
+    const { severity } = importText('# R\n\n## Severity\n\n- SEV1: writes failing\n- SEV2: elevated latency\nAny SEV1 => rollback.\n').checklist;
+    expect(severity.levels.map((l) => [l.id, l.criteria])).toEqual([['SEV1', ['writes failing']], ['SEV2', ['elevated latency']]]);
+    expect(severity.rules.map((r) => [r.text, r.when?.severity, r.recommend])).toEqual([['Any SEV1 => rollback.', 'SEV1', 'rollback']]);
+  });
+
   it('ignores a heading without words ("#" alone, as in a pasted YAML comment)', () => {
     const { checklist } = importText('# Deploy\n\n## Steps\n\n#\n\n- one\n- two\n');
     expect(checklist.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([['Steps', ['one', 'two']]]);

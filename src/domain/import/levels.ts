@@ -6,6 +6,7 @@ import { blockText } from './block-text.js';
 import type { ImportContext, LevelDraft } from './context.js';
 import { inlineText } from './inline-text.js';
 import { isPlaceholder } from './placeholders.js';
+import { rulesFromParagraph } from './rules.js';
 import { parseLevelLabel, type LevelLabel } from './severity.js';
 import type { TableData } from './tables.js';
 
@@ -28,12 +29,18 @@ export function listEntries(list: List, source: string): string[] {
 export function levelsFromList(list: List, ctx: ImportContext): string[] | undefined {
   const entries = list.children.map((entry) => {
     const [first, ...rest] = entry.children;
-    const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
-    return { text, label: parseLevelLabel(text), rest };
+    const lines = first?.type === 'paragraph' ? inlineText(first.children).split('\n') : [];
+    return { lines, label: parseLevelLabel(lines[0] ?? ''), rest };
   });
   if (!entries.length || entries.some((e) => !e.label)) return undefined;
+  // "- SEV2: elevated latency" with "Any SEV1 => rollback." on the next line: without a blank line
+  // markdown makes the rule part of the last entry. It is a rule, not the level's words.
+  const levels = entries.map(({ lines, rest }) => {
+    const text = lines.filter((line, i) => i === 0 || !rulesFromParagraph(line, ctx)).join(' ');
+    return { text, label: parseLevelLabel(text), rest };
+  });
   const ids: string[] = [];
-  for (const { text, label, rest } of entries) {
+  for (const { text, label, rest } of levels) {
     const nested = rest.flatMap((b) => (b.type === 'list' ? listEntries(b, ctx.source) : [blockText(b, ctx.source)])).filter(Boolean);
     const short = label?.rest ? text.slice(0, text.length - label.rest.length).replace(/[\s:—–-]+$/, '') : text;
     const title = text.length <= 80 ? text : short || text;
