@@ -1,15 +1,40 @@
 // Finds the matches of the combined redaction regex without running it at every position. V8
 // cannot skip ahead for an alternation with many first characters, so a plain global scan costs
-// several ms per MB; `indexOf` of literal prefixes is about ten times cheaper. Every match of the
-// regex starts with one of `prefixes`, so trying the regex (sticky) only where a prefix occurs, in
-// order, gives exactly the match the global scan gives: the leftmost, with the same alternative,
-// and look-behinds still see the text before it.
+// several ms per MB. Every match starts with one of a few literal prefixes, so the scan looks for
+// those with `indexOf` and tries the regex (sticky) only where one occurs, in order: that gives
+// exactly the match the global scan gives (the leftmost, with the same alternative, and
+// look-behinds still see the text before it).
+//
+// `indexOf` finds a string by its first character (memchr), then compares the rest: it is fast
+// when that character is rare in the text and slow when it is common (`eyJ` in English text).
+// So each prefix is looked for from its rarest character on (`J` of `eyJ`, `BEGIN ` of
+// `-----BEGIN `), and the characters before it are checked where it is found.
 
 export interface MatchScanner {
   /** Starts on a new text: positions found in the previous one are forgotten. */
   reset(text: string): void;
   /** The first match starting at or after `from` in the text given to `reset`, like a global `exec`. */
   exec(from: number): RegExpExecArray | null;
+}
+
+/** Characters of terminal and log output from the most common to the least; others count as rarest. */
+const BY_FREQUENCY =
+  ' etaoinsr0123456789:-./,"=_lcdumhpfgTZ\x80\xc3ywbESAIONRLCD{}[]()@\'vkUMPHGFBxWYVKJqQXjz';
+
+function commonness(char: string): number {
+  const code = char.charCodeAt(0);
+  return BY_FREQUENCY.indexOf(code >= 0x80 ? (code >= 0xc0 ? '\xc3' : '\x80') : char);
+}
+
+/** Where in `prefix` its rarest character is (the first of them). */
+function rarestAt(prefix: string): number {
+  let best = 0;
+  for (let i = 1; i < prefix.length; i++) {
+    const rank = commonness(prefix[i]!);
+    const bestRank = commonness(prefix[best]!);
+    if (bestRank !== -1 && (rank === -1 || rank > bestRank)) best = i;
+  }
+  return best;
 }
 
 /** No prefixes: the plain global scan (the reference the prefiltered scan is tested against). */
@@ -27,14 +52,29 @@ function plainScanner(regex: RegExp): MatchScanner {
 
 const NOT_SEARCHED = -2;
 
-/** `regex` must only match text starting with one of `prefixes` (none of them empty). */
+/** `regex` must only match text starting with one of `prefixes`. */
 export function createMatchScanner(regex: RegExp, prefixes: readonly string[]): MatchScanner {
-  if (prefixes.length === 0) return plainScanner(regex);
+  // An empty prefix occurs everywhere: nothing to skip.
+  if (prefixes.length === 0 || prefixes.includes('')) return plainScanner(regex);
   const sticky = new RegExp(regex.source, 'y');
+  const offsets = prefixes.map(rarestAt);
+  const searches = prefixes.map((prefix, k) => prefix.slice(offsets[k]));
   /** Per prefix: where it next occurs at or after the last search (-1: nowhere). */
   const next = new Array<number>(prefixes.length).fill(NOT_SEARCHED);
   let text = '';
   let lastFrom = 0;
+
+  function occurrence(k: number, from: number): number {
+    const offset = offsets[k]!;
+    for (;;) {
+      const found = text.indexOf(searches[k]!, from + offset);
+      if (found === -1) return -1;
+      const at = found - offset;
+      if (offset === 0 || text.startsWith(prefixes[k]!, at)) return at;
+      from = at + 1;
+    }
+  }
+
   return {
     reset(value) {
       text = value;
@@ -49,7 +89,7 @@ export function createMatchScanner(regex: RegExp, prefixes: readonly string[]): 
         let candidate = -1;
         for (let k = 0; k < prefixes.length; k++) {
           let at = next[k]!;
-          if (at !== -1 && at < from) next[k] = at = text.indexOf(prefixes[k]!, from);
+          if (at !== -1 && at < from) next[k] = at = occurrence(k, from);
           if (at !== -1 && (candidate === -1 || at < candidate)) candidate = at;
         }
         if (candidate === -1) return null;

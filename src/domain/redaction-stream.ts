@@ -12,6 +12,13 @@ export interface RedactionStream {
   readonly count: number;
   /** Characters held back waiting for the rest of a line. */
   readonly pending: number;
+  /**
+   * Whether the last push or flush returned the start of its input (what was carried + the chunk)
+   * unchanged: a caller holding the same text as bytes can write its own bytes instead.
+   */
+  readonly verbatim: boolean;
+  /** How many characters at the end of the input the last push or flush carried over. */
+  readonly carried: number;
 }
 
 export interface CompiledRules {
@@ -42,6 +49,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
   /** Redacted output held back with the carry: the start of a line whose key block is still open. */
   let held = '';
   let count = 0;
+  let verbatim = true;
   let inPem = false;
   /** In a PEM block, whether the carry starts at a line start (the BEGIN line's rest is never checked). */
   let pemAtLineStart = false;
@@ -110,6 +118,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
   }
 
   function process(buf: string, final: boolean): string {
+    verbatim = held.length === 0 && !inPem;
     let out = held;
     held = '';
     let pos = 0;
@@ -141,6 +150,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
         from = end;
         const { text, pem } = replacement(match);
         if (text === null) continue;
+        verbatim = false;
         out += buf.slice(pos, match.index) + text;
         count++;
         pos = end;
@@ -169,6 +179,12 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
     },
     get pending() {
       return carry.length + held.length;
+    },
+    get verbatim() {
+      return verbatim;
+    },
+    get carried() {
+      return carry.length;
     },
   };
 }

@@ -109,7 +109,8 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
     name: PRIVATE_KEY_RULE,
     source: 'LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2}',
     prefixes: ['LS0tLS1CRUdJTi'],
-    replace: (match, marker) => (/PRIVATE KEY/.test(atob(match.slice(0, 80))) ? marker : null),
+    // Whole 4-character groups only: atob throws on a run cut at any other length.
+    replace: (match, marker) => (/PRIVATE KEY/.test(atob(match.slice(0, Math.min(80, match.length & ~3)))) ? marker : null),
   },
   {
     // scheme://user:password@host — the user and host stay readable; redis://:password@host too.

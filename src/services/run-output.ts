@@ -1,10 +1,12 @@
 // Where a run's output goes: each of stdout and stderr through its own redaction stream (so a
 // carry never mixes the two), then into the log file (0600), the hash/head/tail capture, the
 // expectation matcher and the live tail. Chunks are handled as raw bytes (latin1 strings): no
-// UTF-8 decoding on the hot path, unless a `contains`/`matches` or a live tail needs text.
+// UTF-8 decoding on the hot path, unless a `contains`/`matches` or a live tail needs text; where
+// nothing was redacted, the command's own bytes are written.
 import { StringDecoder } from 'node:string_decoder';
 import type { ExpectationMatcher } from '../domain/expectation.js';
-import type { RedactionStream, Redactor } from '../domain/redaction.js';
+import type { Redactor } from '../domain/redaction.js';
+import { ByteRedaction } from './byte-redaction.js';
 import { LogCapture, type LogSummary } from './output-capture.js';
 import type { RunLog } from './run-log.js';
 
@@ -17,7 +19,7 @@ const IDLE_FLUSH_MS = 250;
 export class RunOutput {
   stdoutBytes = 0;
   stderrBytes = 0;
-  private readonly streams: Record<Source, RedactionStream>;
+  private readonly streams: Record<Source, ByteRedaction>;
   private readonly capture = new LogCapture();
   /** One per stream: a character split by a cut in one stream must not meet bytes of the other. */
   private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
@@ -31,7 +33,8 @@ export class RunOutput {
     private readonly matcher: ExpectationMatcher,
     private readonly onOutput: ((text: string) => void) | undefined,
   ) {
-    this.streams = { stdout: redactor.stream({ bytes: true }), stderr: redactor.stream({ bytes: true }) };
+    const stream = (): ByteRedaction => new ByteRedaction(redactor.stream({ bytes: true }));
+    this.streams = { stdout: stream(), stderr: stream() };
     this.needsText = matcher.needsOutput || onOutput !== undefined;
     this.idleTimer = setInterval(() => this.flushIdle(), IDLE_FLUSH_MS);
     this.idleTimer.unref();
@@ -46,7 +49,7 @@ export class RunOutput {
     if (source === 'stdout') this.stdoutBytes += chunk.length;
     else this.stderrBytes += chunk.length;
     this.lastDataAt = Date.now();
-    return this.emit(source, this.streams[source].push(chunk.toString('latin1')));
+    return this.emit(source, this.streams[source].push(chunk));
   }
 
   /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
@@ -76,12 +79,15 @@ export class RunOutput {
     }
   }
 
-  private emit(source: Source, text: string): boolean {
-    if (text.length === 0 || this.writeError) return true;
-    const bytes = Buffer.from(text, 'latin1');
-    this.capture.add(bytes);
-    if (this.needsText) this.deliver(this.decoders[source].write(bytes));
-    return this.log.write(bytes);
+  private emit(source: Source, parts: readonly Buffer[]): boolean {
+    let room = true;
+    for (const bytes of parts) {
+      if (this.writeError) return true;
+      this.capture.add(bytes);
+      if (this.needsText) this.deliver(this.decoders[source].write(bytes));
+      room = this.log.write(bytes) && room;
+    }
+    return room;
   }
 
   private deliver(text: string): void {

@@ -70,6 +70,15 @@ describe('token shapes', () => {
     expect(redact(`  tls.key: ${key}\n  tls.crt: ${cert}\n`)).toBe(`  tls.key: [REDACTED:private-key]\n  tls.crt: ${cert}\n`);
   });
 
+  it('leaves a base64 run that starts like a key but is cut at any length as it is (never throws)', () => {
+    const key = Buffer.from(`${PEM}\n`).toString('base64');
+    for (let length = 50; length <= 90; length++) {
+      const run = key.slice(0, length);
+      expect(() => redact(`x ${run}\n`), `length ${length}`).not.toThrow();
+    }
+    expect(redact(`x ${key.slice(0, 57)}\n`)).toBe('x [REDACTED:private-key]\n');
+  });
+
   it('leaves ordinary output alone', () => {
     const text = [
       'Bearer authentication is required',
