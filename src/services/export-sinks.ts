@@ -1,9 +1,10 @@
 // Where an export's files go: a folder (here) or a .tar.gz written as a stream (export-tar.ts).
 // Either way each file is read once and hashed as it passes, so SHA256SUMS costs no second read.
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir } from './durable-file.js';
+import { makeDirs } from './make-dirs.js';
 import { mapLimit } from './map-limit.js';
 import { copyWithSha256, type FileDigest } from './sha256-file.js';
 
@@ -37,7 +38,7 @@ export class DirSink implements BundleSink {
     const target = join(this.root, path);
     const dir = dirname(target);
     if (!this.dirs.has(dir)) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await makeDirs(dir, 0o700);
       this.dirs.add(dir);
     }
     return target;

@@ -13,6 +13,7 @@ import { checkCopiedLog, checkMissingLog, planBundle, readEvidenceBytes, type Bu
 import { DirSink, type BundleSink } from './export-sinks.js';
 import { TarSink } from './export-tar.js';
 import { loadReportInput } from './report-input.js';
+import { makeDirs } from './make-dirs.js';
 
 export interface ExportResult {
   path: string;
@@ -83,7 +84,10 @@ export async function exportSession(evidencePath: string, output?: string): Prom
   const evidence = await readEvidenceBytes(source);
   const target = await chooseOutput(source, output);
   const format = TARBALL.test(target) ? 'tar.gz' : 'dir';
-  await mkdir(dirname(target), { recursive: true });
+  await makeDirs(dirname(target)).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'ENOTDIR' ? `${error.path ?? dirname(target)} is not a directory` : `cannot create ${error.path ?? dirname(target)} (${error.code ?? error.message})`;
+    throw new CutoverError(`cannot export to ${output ?? target}: ${why}`, EXIT.usage, 'choose another -o path');
+  });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
   const name = basename(target).replace(TARBALL, '') || 'bundle';
   const temp = join(staging, `${randomBytes(4).toString('hex')}.tar.gz`);

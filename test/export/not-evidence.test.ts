@@ -39,4 +39,14 @@ describe('inputs that are not evidence', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${dir} is not an incident package: it has neither SHA256SUMS nor evidence.json`);
   });
+
+  it('export -o into a place that cannot hold folders (/proc) fails at once with exit 2', () => {
+    const dir = tempDir();
+    const run = runCli(['run', 'checklists/demo.yaml', '--headless', '--json', '--section', 'gates', '--evidence-dir', dir, '--ticket', 'T-1'], quick);
+    const file = (JSON.parse(run.stdout) as { evidence: string }).evidence;
+    expect(file).toMatch(/\.json$/);
+    const result = runCli(['export', file, '-o', '/proc/no-such-dir/bundle'], quick);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot export to /proc/no-such-dir/bundle: cannot create /proc/no-such-dir');
+  });
 });

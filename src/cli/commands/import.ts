@@ -3,7 +3,7 @@
 // result (stdout without -o), prints the summary on stderr and checks the result validates.
 // Commands found in the runbook are never run.
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
@@ -11,6 +11,7 @@ import { CutoverError, EXIT } from '../../domain/errors.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
 import { bundledChecklistDir, displayPathOf, fileErrorReason, readAtMost } from '../../services/checklist-loader.js';
 import { writeFileDurable } from '../../services/durable-file.js';
+import { makeDirs } from '../../services/make-dirs.js';
 
 // The largest real runbooks are tens of KB; markdown parsing of a file this size already takes
 // seconds, and a bigger one is a book or a log, not a runbook.
@@ -43,21 +44,6 @@ async function readRunbook(path: string, display: string): Promise<{ text: strin
     throw new CutoverError(`${display} is an HTML page, not a markdown runbook`, EXIT.failed, 'convert it to markdown first, e.g. pandoc -f html -t gfm page.html -o runbook.md');
   }
   return decoded;
-}
-
-/** mkdir -p without Node's recursive mode, which can spin forever on special file systems (/proc). */
-async function ensureDirectory(dir: string, output: string): Promise<void> {
-  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
-  if (!(info instanceof Error)) {
-    if (info.isDirectory()) return;
-    throw new CutoverError(`cannot write ${output}: ${displayPathOf(dir)} is not a directory`, EXIT.usage);
-  }
-  const parent = dirname(dir);
-  if (info.code !== 'ENOENT' || parent === dir) throw new CutoverError(`cannot write ${output}: ${fileErrorReason(info)}`, EXIT.usage);
-  await ensureDirectory(parent, output);
-  await mkdir(dir).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CutoverError(`cannot write ${output}: ${fileErrorReason(error)} (creating ${displayPathOf(dir)})`, EXIT.usage);
-  });
 }
 
 /** Where checklist.schema.json is, relative to the output file (or the working directory). */
@@ -94,7 +80,10 @@ export async function importCommand(runbook: string, opts: Record<string, unknow
 
   if (output) {
     const target = resolve(output);
-    await ensureDirectory(dirname(target), output);
+    await makeDirs(dirname(target)).catch((error: NodeJS.ErrnoException) => {
+      const where = displayPathOf(error.path ?? dirname(target));
+      throw new CutoverError(`cannot write ${output}: ${error.code === 'ENOTDIR' ? `${where} is not a directory` : `${fileErrorReason(error)} (creating ${where})`}`, EXIT.usage);
+    });
     const existing = await stat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw new CutoverError(`cannot write ${output}: is a directory`, EXIT.usage);
     if (existing && opts.force !== true) {
