@@ -81,4 +81,13 @@ describe('roles and T0', () => {
     expect(session.state.roles.ops).toMatchObject({ tbd: true });
     expect(session.state.roles.lead).toBeUndefined();
   });
+
+  it('t on the roles screen says how to unblock T0 right there', async () => {
+    const { ui } = await open('roles');
+    await ui.waitFor(/Release lead\s+yes\s+MISSING/);
+    await ui.press('t');
+    const frame = await ui.waitFor('T0 is blocked');
+    expect(frame).toContain('Enter fills the selected role, u acknowledges it TBD');
+    expect(frame).not.toContain('press o (roles)');
+  });
 });

@@ -18,7 +18,12 @@ export function useMarkT0(): () => void {
   return () => {
     const missing = session.missingRoles();
     if (missing.length) {
-      tui.say(`T0 is blocked: required role${missing.length > 1 ? 's' : ''} not filled: ${missing.map((r) => r.title).join(', ')} — press o (roles) to fill them or acknowledge TBD`, 'error');
+      const list = missing.map((r) => r.title).join(', ');
+      // The roles screen lists what is missing already: say what to press there.
+      const text = tui.screen.name === 'roles'
+        ? 'T0 is blocked: Enter fills the selected role, u acknowledges it TBD'
+        : `T0 is blocked: required role${missing.length > 1 ? 's' : ''} not filled: ${list} — press o (roles) to fill them or acknowledge TBD`;
+      tui.say(text, 'error');
       return;
     }
     if (!state.t0) return mark();
