@@ -3,22 +3,29 @@
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { checkReferences } from './checklist-refs.js';
 import { lintChecklist } from './checklist-lint.js';
+import { formatOf, quickParseChecklist } from './checklist-quick.js';
 import { ChecklistBase, type Checklist } from './checklist-schema.js';
 import { byPosition, formatPath, type Diagnostic, type FieldIssue, type PathSegment } from './diagnostic.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { positionIndex } from './source-position.js';
 import { EMPTY_MESSAGE, findNonText, yamlErrorMessage } from './text-checks.js';
 import { locateOffset, pathAtOffset } from './yaml-locate.js';
-import { describeValue, zodIssuesToFieldIssues, type SourceFormat } from './zod-issues.js';
+import { describeValue, zodIssuesToFieldIssues } from './zod-issues.js';
 
 export type { Diagnostic } from './diagnostic.js';
 export type ParseResult = { ok: true; checklist: Checklist; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-export function formatOf(file: string): SourceFormat {
-  return /\.json$/i.test(file) ? 'json' : 'yaml';
-}
+export { formatOf };
 
 export function parseChecklistText(text: string, file: string): ParseResult {
+  // Positions cost a YAML parse; a valid JSON checklist with nothing to warn about needs none.
+  const quick = quickParseChecklist(text, file);
+  if (quick && lintChecklist(quick).length === 0) return { ok: true, checklist: quick, diagnostics: [] };
+  return parseChecklistLocated(text, file);
+}
+
+/** The full parse: every problem (and every warning) located at file:line:column. */
+export function parseChecklistLocated(text: string, file: string): ParseResult {
   try {
     return parse(text, file);
   } catch (error) {

@@ -35,8 +35,9 @@ const ENVELOPE_KEYS = ['seq', 'ts', 'by', 'prev', 'hash'] as const;
 
 /** Builds the stored event: envelope fields first, then the body, then prev and hash. */
 export function sealEvent(seq: number, ts: string, by: string, body: z.output<typeof EventBody>, prev: string): EvidenceEvent {
-  const unsealed = { seq, ts, by, ...body, prev };
-  return { ...unsealed, hash: eventHash(prev, unsealed) } as EvidenceEvent;
+  const event: Record<string, unknown> = { seq, ts, by, ...body, prev };
+  event.hash = eventHash(prev, event); // hashed before it has a hash; added last, so stored last
+  return event as EvidenceEvent;
 }
 
 function firstIssue(error: z.ZodError): string {

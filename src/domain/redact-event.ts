@@ -3,14 +3,45 @@
 import type { EventBody } from './events.js';
 import type { Redactor } from './redaction.js';
 
-/** Identifiers and hashes are not free text; redacting inside them would only corrupt them. */
-const NOT_TEXT = new Set(['type', 'runId', 'incidentId', 'log', 'logSha256', 'section', 'item', 'role', 'rule']);
+/**
+ * Identifiers and hashes are not free text; redacting inside them would only corrupt them. Nor are
+ * enum values (purpose, result, status, decision, format): the schema admits a few fixed words.
+ */
+const NOT_TEXT = new Set(['type', 'runId', 'incidentId', 'log', 'logSha256', 'section', 'item', 'role', 'rule', 'purpose', 'result', 'status', 'decision', 'format']);
+
+/**
+ * Events repeat the same short strings (every run's cwd, a watch loop's command), and redacting
+ * one means a scan for every secret: each redactor remembers its recent answers. Bounded, and
+ * keyed by the redactor, whose secrets never change.
+ */
+const MEMO_MAX_ENTRIES = 256;
+const MEMO_MAX_LENGTH = 512;
+const memos = new WeakMap<Redactor, Map<string, string>>();
+
+function redactText(redactor: Redactor, text: string): string {
+  if (text === '') return text;
+  if (text.length > MEMO_MAX_LENGTH) return redactor.redact(text).text;
+  let memo = memos.get(redactor);
+  if (!memo) memos.set(redactor, (memo = new Map()));
+  let redacted = memo.get(text);
+  if (redacted === undefined) {
+    redacted = redactor.redact(text).text;
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, redacted);
+  }
+  return redacted;
+}
 
 function redactValue(redactor: Redactor, value: unknown): unknown {
-  if (typeof value === 'string') return redactor.redact(value).text;
+  if (typeof value === 'string') return redactText(redactor, value);
   if (Array.isArray(value)) return value.map((v) => redactValue(redactor, v));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, NOT_TEXT.has(k) ? v : redactValue(redactor, v)]));
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const member = (value as Record<string, unknown>)[key];
+      out[key] = NOT_TEXT.has(key) ? member : redactValue(redactor, member);
+    }
+    return out;
   }
   return value;
 }

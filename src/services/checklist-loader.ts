@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatOf, parseChecklistText, type Diagnostic, type ParseResult } from '../domain/checklist-parse.js';
+import type { ParseResult } from '../domain/checklist-parse.js';
+import { formatOf, quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { formatDiagnostic } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
@@ -20,7 +21,6 @@ export interface ChecklistFile {
 
 export interface LoadedChecklist extends ChecklistFile {
   checklist: Checklist;
-  warnings: Diagnostic[];
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -108,14 +108,21 @@ export async function readChecklistFile(path: string): Promise<ChecklistFile> {
   };
 }
 
-export function parseChecklistFile(file: ChecklistFile): ParseResult {
+/**
+ * The full parse, with every problem and warning located. Loaded on demand: the YAML parser is a
+ * large part of starting a run, and a valid JSON checklist does not need it (see loadChecklist).
+ */
+export async function parseChecklistFile(file: ChecklistFile): Promise<ParseResult> {
+  const { parseChecklistText } = await import('../domain/checklist-parse.js');
   return parseChecklistText(file.source, file.displayPath);
 }
 
 /** Reads and validates a checklist; an invalid one is a CutoverError listing its problems. */
 export async function loadChecklist(path: string): Promise<LoadedChecklist> {
   const file = await readChecklistFile(path);
-  const result = parseChecklistFile(file);
+  const quick = quickParseChecklist(file.source, file.displayPath);
+  if (quick) return { ...file, checklist: quick };
+  const result = await parseChecklistFile(file);
   if (!result.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const shown = errors.slice(0, SHOWN_ERRORS).map(formatDiagnostic);
@@ -123,7 +130,7 @@ export async function loadChecklist(path: string): Promise<LoadedChecklist> {
     const hint = more > 0 ? `${more} more problem${more === 1 ? '' : 's'}: run \`cutover validate ${file.displayPath}\`` : undefined;
     throw new CutoverError(`invalid checklist ${file.displayPath}:\n${shown.join('\n')}`, EXIT.failed, hint);
   }
-  return { ...file, checklist: result.checklist, warnings: result.diagnostics };
+  return { ...file, checklist: result.checklist };
 }
 
 /** The directory holding package.json, found from this module (src/services or dist/chunks). */
@@ -185,7 +192,7 @@ export async function checklistFilesIn(dir: string): Promise<string[]> {
 async function describeFile(path: string, origin: FoundChecklist['origin']): Promise<FoundChecklist> {
   const stem = basename(path, extname(path));
   try {
-    const result = parseChecklistFile(await readChecklistFile(path));
+    const result = await parseChecklistFile(await readChecklistFile(path));
     if (!result.ok) {
       const first = result.diagnostics[0];
       return { path, id: stem, title: '', sections: 0, items: 0, origin, error: first ? formatDiagnostic(first) : 'invalid' };

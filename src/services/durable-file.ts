@@ -48,15 +48,19 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   }
 }
 
-/**
- * Write all of `data` at `offset` (looping over short writes), then fdatasync. Synchronous on
- * purpose: an event is a few hundred bytes and its caller waits for it to be durable anyway, and
- * each thread-pool round trip (write, then sync) costs more than the write itself: a 300-item
- * headless run appends 600 events.
- */
-export function writeAtDurableSync(fd: number, data: Uint8Array, offset: number): void {
+/** Write all of `data` at `offset`, looping over short writes; in the page cache (a kill -9 cannot lose it), not yet on disk. */
+export function writeAllAtSync(fd: number, data: Uint8Array, offset: number): void {
   let written = 0;
   while (written < data.length) written += writeSync(fd, data, written, data.length - written, offset + written);
+}
+
+/**
+ * writeAllAtSync, then fdatasync. Synchronous on purpose: an event is a few hundred bytes and its
+ * caller waits for it to be durable anyway, and each thread-pool round trip (write, then sync)
+ * costs more than the write itself: a 300-item headless run appends 600 events.
+ */
+export function writeAtDurableSync(fd: number, data: Uint8Array, offset: number): void {
+  writeAllAtSync(fd, data, offset);
   fdatasyncSync(fd);
 }
 

@@ -2,7 +2,9 @@
 // its write() an append: only events beyond those already on disk are written, over the closing
 // bytes of the file, then fdatasync'd. It refuses anything that would change the header or an
 // event already recorded, so the cost of a write is the size of the new events, never the file.
-import { fstatSync, ftruncateSync, statSync, type Stats } from 'node:fs';
+// writeUnsynced() appends without the fdatasync, for the store's group commit: the next write()
+// or sync() makes those events durable too (one fdatasync covers every byte written before it).
+import { fdatasyncSync, fstatSync, ftruncateSync, statSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
@@ -10,7 +12,7 @@ import { CutoverError } from '../domain/errors.js';
 import { appendChunk, renderDocument } from '../domain/evidence-format.js';
 import type { EvidenceDocument, EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { headerHash } from '../domain/hash-chain.js';
-import { writeAtDurableSync, writeFileDurable } from './durable-file.js';
+import { writeAllAtSync, writeAtDurableSync, writeFileDurable } from './durable-file.js';
 import { damagedError, inspectFile } from './evidence-read.js';
 
 function statOrUndefined(path: string): Stats | undefined {
@@ -29,6 +31,8 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
   /** The last event on disk, by identity: events are frozen, so a different object means a rewrite. */
   private lastEvent?: EvidenceEvent;
   private broken?: CutoverError;
+  /** Bytes written since the last fdatasync. */
+  private unsynced = false;
 
   constructor(readonly path: string) {}
 
@@ -67,19 +71,52 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     }
   }
 
+  /** Appends the new events of `data` and makes them (and anything written before) durable. */
   async write(data: EvidenceDocument): Promise<void> {
+    this.append(data, true);
+  }
+
+  /** Appends the new events of `data` without waiting for the disk: durable at the next write() or sync(). */
+  writeUnsynced(data: EvidenceDocument): void {
+    this.append(data, false);
+  }
+
+  get hasUnsynced(): boolean {
+    return this.unsynced;
+  }
+
+  /** Makes every byte written so far durable. */
+  sync(): void {
+    if (!this.unsynced) return;
+    if (this.broken) throw this.broken;
+    const handle = this.handle;
+    if (!handle) throw new Error('evidence file is not open');
+    this.checkUntouched(handle, true);
+    try {
+      fdatasyncSync(handle.fd);
+    } catch (error) {
+      // After a failed fdatasync the kernel may have dropped the pages: what is on disk is unknown.
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.broken = new CutoverError(`could not write to evidence file ${this.path} (${code}): the last events may not be on disk; nothing more is recorded`, 1, `run \`cutover verify ${this.path}\``);
+      throw this.broken;
+    }
+    this.unsynced = false;
+  }
+
+  private append(data: EvidenceDocument, durable: boolean): void {
     if (this.broken) throw this.broken;
     const handle = this.handle;
     if (!handle) throw new Error('evidence file is not open');
     if (data.header !== this.header) throw new Error('the evidence header cannot be changed');
     this.checkLinks(data.events);
     const fresh = data.events.slice(this.onDisk);
-    if (!fresh.length) return;
-    this.checkUntouched(handle);
+    if (!fresh.length) return durable ? this.sync() : undefined;
+    this.checkUntouched(handle, durable);
     const { offset, text } = appendChunk(this.size, this.onDisk, fresh);
     const bytes = Buffer.from(text, 'utf8');
     try {
-      writeAtDurableSync(handle.fd, bytes, offset);
+      if (durable) writeAtDurableSync(handle.fd, bytes, offset);
+      else writeAllAtSync(handle.fd, bytes, offset);
     } catch (error) {
       this.rollback(handle, offset);
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -88,6 +125,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     this.size = offset + bytes.length;
     this.onDisk = data.events.length;
     this.lastEvent = fresh.at(-1);
+    this.unsynced = !durable;
   }
 
   async close(): Promise<void> {
@@ -109,11 +147,14 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     }
   }
 
-  /** The lock keeps other cutover processes out; this catches anything else that changed the file. */
-  private checkUntouched(handle: FileHandle): void {
+  /**
+   * The lock keeps other cutover processes out; this catches anything else that changed the file.
+   * Whether the path still leads to our file is checked before each fdatasync (so a group commit
+   * checks it once); the size, which the write offset relies on, before every write.
+   */
+  private checkUntouched(handle: FileHandle, checkPath: boolean): void {
     const mine = fstatSync(handle.fd);
-    const onPath = statOrUndefined(this.path);
-    if (mine.size === this.size && onPath?.ino === mine.ino) return;
+    if (mine.size === this.size && (!checkPath || statOrUndefined(this.path)?.ino === mine.ino)) return;
     this.broken = new CutoverError(
       `evidence file ${this.path} was changed or replaced by something else while this session had it open; nothing more is recorded`,
       1,
@@ -127,6 +168,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     try {
       ftruncateSync(handle.fd, offset);
       writeAtDurableSync(handle.fd, Buffer.from(this.onDisk ? '\n]}\n' : ']}\n'), offset);
+      this.unsynced = false;
     } catch {
       this.broken = new CutoverError(
         `evidence file ${this.path} could not be restored after a failed write; nothing more is recorded`,

@@ -1,5 +1,7 @@
 // The evidence of one session on disk: a hash-chained, append-only JSON file (see
-// docs/ARCHITECTURE.md), held by one writer at a time. An event is on disk before append() resolves.
+// docs/ARCHITECTURE.md), held by one writer at a time. An event is on disk before append() resolves,
+// unless the caller asks for a group commit ({ defer: true }): then it is written at once (a kill -9
+// cannot lose it) and made durable by the next fdatasync, which whenDurable() callbacks wait for.
 import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,6 +40,17 @@ function checkHeader(header: EvidenceHeader): void {
   if (!SAFE_NAME.test(header.checklist.snapshot)) throw new Error(`invalid checklist snapshot name "${header.checklist.snapshot}"`);
 }
 
+/** A failing report is a bug to surface, not a reason to fail the append that triggered it. */
+function runReport(report: () => void): void {
+  try {
+    report();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
+
 export class EvidenceStore {
   readonly dir: string;
   readonly header: EvidenceHeader;
@@ -47,6 +60,8 @@ export class EvidenceStore {
   private readonly chainStart: string;
   private queue: Promise<unknown> = Promise.resolve();
   private closing?: Promise<void>;
+  /** Run, in order, once everything written so far is durable. */
+  private afterSync: Array<() => void> = [];
 
   private constructor(
     readonly path: string,
@@ -118,16 +133,40 @@ export class EvidenceStore {
 
   /**
    * Records one event: validated, sealed into the chain and on disk before this resolves. Calls
-   * are written in call order.
+   * are written in call order. With `defer`, the event is written but its fdatasync waits for the
+   * next durable append, sync() or close(): for an event nobody is told about before then (see
+   * whenDurable), so that two events in a row cost one fdatasync.
    */
-  append(body: EventBody, by: string): Promise<EvidenceEvent> {
+  append(body: EventBody, by: string, options: { defer?: boolean } = {}): Promise<EvidenceEvent> {
     if (this.closing) return Promise.reject(new Error(`evidence store of session ${this.sessionId} is closed`));
-    const next = this.queue.then(() => this.appendNow(body, by));
+    return this.enqueue(() => this.appendNow(body, by, options.defer ?? false));
+  }
+
+  /** Resolves once every event appended before this call is on disk. */
+  sync(): Promise<void> {
+    return this.enqueue(() => this.syncNow());
+  }
+
+  /**
+   * Runs `report` once every event appended before this call is on disk: right away if none
+   * waits for an fdatasync, else just after the next one (before the append that made it
+   * resolves). Whatever tells anyone about a deferred event goes through here. `report` must not
+   * throw: the events are recorded whatever it does.
+   */
+  whenDurable(report: () => void): void {
+    void this.enqueue(() => {
+      if (this.adapter.hasUnsynced) this.afterSync.push(report);
+      else runReport(report);
+    });
+  }
+
+  private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async appendNow(body: EventBody, by: string): Promise<EvidenceEvent> {
+  private async appendNow(body: EventBody, by: string, defer: boolean): Promise<EvidenceEvent> {
     const parsed = EventBody.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -138,13 +177,27 @@ export class EvidenceStore {
     const event = sealEvent(events.length + 1, new Date().toISOString(), by, parsed.data, prev);
     events.push(event);
     try {
-      await this.db.write();
+      if (defer) this.adapter.writeUnsynced(this.db.data);
+      else await this.db.write();
     } catch (error) {
       events.pop();
       throw error;
     }
     applyEvent(this.folded, event);
+    if (!defer) this.reportDurable();
     return event;
+  }
+
+  private syncNow(): void {
+    this.adapter.sync();
+    this.reportDurable();
+  }
+
+  private reportDurable(): void {
+    const reports = this.afterSync;
+    if (!reports.length) return;
+    this.afterSync = [];
+    for (const report of reports) runReport(report);
   }
 
   runLogPath(runId: string): string {
@@ -156,12 +209,16 @@ export class EvidenceStore {
     return `${this.sessionId}.runs/${runId}.log`;
   }
 
-  /** Waits for queued appends, then releases the file and the lock. Idempotent. */
+  /** Waits for queued appends, makes them durable, then releases the file and the lock. Idempotent. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       await this.queue;
-      await this.adapter.close();
-      await this.lock.release();
+      try {
+        this.syncNow();
+      } finally {
+        await this.adapter.close();
+        await this.lock.release();
+      }
     })();
     return this.closing;
   }

@@ -16,6 +16,11 @@ export interface RunItemOptions {
   onOutput?: (text: string) => void;
   /** For destructive items: what the operator typed; it must equal the item id. */
   confirm?: string;
+  /**
+   * Group commit for a caller that tells nobody about the result until session.store.whenDurable
+   * says so: command.finished is written at once but fsync'd together with the next event.
+   */
+  deferFinish?: boolean;
 }
 
 export interface WatchOptions extends RunItemOptions {
@@ -123,7 +128,7 @@ export async function executeItem(
     signal: opts.signal,
     onOutput: opts.onOutput,
   }).catch((error: unknown) => failedToStart(error, started));
-  await session.append({ type: 'command.finished', runId, ...outcome });
+  await session.append({ type: 'command.finished', runId, ...outcome }, { defer: purpose === 'check' && opts.deferFinish === true });
   if (purpose !== 'inject') await session.syncRules();
   return session.state.runs[runId] as RunState;
 }

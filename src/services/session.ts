@@ -91,10 +91,12 @@ export class CutoverSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Appends one event, durably, with every string redacted; then tells subscribers. */
-  async append(body: EventBody): Promise<void> {
-    await this.store.append(redactDeep(this.redactor, body), this.operator);
-    for (const listener of this.listeners) listener(this.state);
+  /** Appends one event, every string redacted, durably (`defer`: see EvidenceStore.append); subscribers hear once it is on disk. */
+  async append(body: EventBody, options: { defer?: boolean } = {}): Promise<void> {
+    await this.store.append(redactDeep(this.redactor, body), this.operator, options);
+    const notify = (): void => this.listeners.forEach((listener) => listener(this.state));
+    if (options.defer) this.store.whenDurable(notify);
+    else notify();
   }
 
   section(id: string): ChecklistSection | undefined {

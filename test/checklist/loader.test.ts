@@ -27,7 +27,6 @@ describe('loadChecklist', () => {
     expect(loaded.format).toBe('yaml');
     expect(loaded.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(loaded.checklist.version).toBe('2');
-    expect(loaded.warnings).toEqual([]);
   });
 
   test('a missing file or a directory is a usage error (exit 2)', async () => {

@@ -49,7 +49,8 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
   }
   const runOpts = { signal: opts.signal, ...(item.destructive ? { confirm: item.id } : {}) };
   if (!item.watch) {
-    const run = await session.runItem(section.id, item.id, runOpts);
+    // The caller reports the row through session.store.whenDurable, so command.finished can share the next event's fsync.
+    const run = await session.runItem(section.id, item.id, { ...runOpts, deferFinish: true });
     const why = run.finished?.reasons[0];
     return { ...rowOf(p, resultOf(run), run), ...(why && resultOf(run) !== 'pass' ? { note: why } : {}) };
   }

@@ -115,19 +115,22 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   const injected: Injection[] = [];
   let drillLines: string[] = [];
   const started = Date.now();
+  // A row is printed once its events are on disk: the fsync it waits for is the next item's
+  // command.started (group commit), so printing it never costs an fsync of its own.
+  const report = (write: () => void): void => session.store.whenDurable(write);
   try {
     for (const p of plan) {
       if (p.inject && !controller.signal.aborted) {
         const run = await session.injectFault(p.item.id, { signal: controller.signal });
         const injection = { item: p.item.id, exitCode: run.finished?.exitCode ?? null, runId: run.runId, ok: run.finished?.result === 'pass' };
         injected.push(injection);
-        table.line(`fault injected for ${p.item.id}: exit ${injection.exitCode ?? '-'}${injection.ok ? '' : ' (the injection itself failed)'}`);
+        report(() => table.line(`fault injected for ${p.item.id}: exit ${injection.exitCode ?? '-'}${injection.ok ? '' : ' (the injection itself failed)'}`));
       }
       if (controller.signal.aborted) break;
-      table.start(p);
+      report(() => table.start(p));
       const row = await runPlannedItem(session, p, { allowDestructive: opts.allowDestructive ?? false, signal: controller.signal });
       rows.push(row);
-      table.finish(row);
+      report(() => table.finish(row));
     }
     const interrupted = signals.signal();
     await session.finish(interrupted ? `headless run interrupted by ${interrupted}` : 'headless run complete');

@@ -48,7 +48,7 @@ async function expand(args: string[]): Promise<Target[]> {
 async function check(path: string): Promise<FileReport> {
   try {
     const file = await readChecklistFile(path);
-    const result = parseChecklistFile(file);
+    const result = await parseChecklistFile(file);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
     if (!result.ok) return { file: file.displayPath, ok: false, errors, warnings };
