@@ -70,6 +70,7 @@ export function asUserError(action: string, error: unknown): unknown {
   const reasons: Record<string, string> = {
     EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system',
     ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a part of the path is not a directory',
+    ENOENT: 'no such file or directory',
   };
   const reason = code ? reasons[code] : undefined;
   return reason ? new CutoverError(`cannot ${action}: ${reason}`, 1, 'choose another place with --evidence-dir, or fix the directory') : error;

@@ -3,7 +3,7 @@
 // unless the caller asks for a group commit ({ defer: true }): then it is written at once (a kill -9
 // cannot lose it) and made durable by the next fdatasync, which whenDurable() callbacks wait for.
 import { randomBytes } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { CutoverError } from '../domain/errors.js';
@@ -11,6 +11,7 @@ import { EventBody, EvidenceHeader, type EvidenceDocument, type EvidenceEvent } 
 import { headerHash, sealEvent } from '../domain/hash-chain.js';
 import { applyEvent, foldEvents, type SessionState } from '../domain/session-state.js';
 import { asUserError, mkdirExact, writeFileDurable } from './durable-file.js';
+import { makeDirs } from './make-dirs.js';
 import { EvidenceFileAdapter } from './evidence-adapter.js';
 import { EvidenceLock } from './evidence-lock.js';
 import { SAFE_NAME } from './evidence-read.js';
@@ -83,7 +84,9 @@ export class EvidenceStore {
     const root = resolve(dir);
     const path = join(root, `${header.sessionId}.json`);
     try {
-      await mkdir(root, { recursive: true, mode: 0o700 });
+      await makeDirs(root, 0o700).catch((error: unknown) => {
+        throw asUserError(`create the evidence directory ${root}`, error);
+      });
       return await EvidenceStore.createLocked(root, path, header, checklistSource);
     } catch (error) {
       throw asUserError(`write evidence in ${root}`, error);

@@ -1,6 +1,6 @@
 // `cutover run --headless` through the built CLI: exit codes, the table, --json, sections,
 // manual and destructive items, drills and injection, quoting.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -91,6 +91,17 @@ describe('cutover run --headless', () => {
     expect(result.stderr).toMatch(/invalid\.yaml:12:\d+ sections\[0\]\.items\[0\]\.timeout/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(evidenceFiles(dir)).toEqual([]);
+  });
+
+  it('an evidence directory that cannot be made (under /proc, under a file) fails at once, exit 1, one clear line', () => {
+    const file = join(scratch(), 'a-file');
+    writeFileSync(file, 'x');
+    for (const [dir, why] of [['/proc/no-such-dir/ev', 'no such file or directory'], [join(file, 'ev'), 'a part of the path is not a directory']]) {
+      const result = runCli(['run', 'checklists/demo.yaml', '--headless', '--section', 'gates', '--evidence-dir', dir], { timeout: 15_000 });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`cannot create the evidence directory ${dir}: ${why}`);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
   });
 
   it('--inject is refused outside a drill (exit 2) and injects the declared fault in one', () => {
