@@ -88,7 +88,7 @@ describe('EvidenceStore', () => {
     writeFileSync(file, '');
     await expect(EvidenceStore.create(join(file, 'evidence'), makeHeader(), 'x')).rejects.toMatchObject({
       name: 'CutoverError',
-      message: expect.stringMatching(/^cannot write evidence in .*not-a-dir\/evidence: a part of the path is not a directory$/),
+      message: expect.stringMatching(/^cannot create the evidence directory .*not-a-dir\/evidence: a part of the path is not a directory$/),
     });
   });
 
