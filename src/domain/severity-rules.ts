@@ -2,6 +2,7 @@
 // strongest recommendation is. Pure: the caller records rule.fired / rule.cleared transitions.
 import type { Checklist, RecommendationKind, SeverityRuleDef } from './checklist-schema.js';
 import { parseDuration } from './duration.js';
+import type { EventBody } from './events.js';
 import type { SessionState } from './session-state.js';
 
 export interface FiringRule {
@@ -80,4 +81,17 @@ export function evaluateRules(checklist: Checklist, state: SessionState): Evalua
 /** Rules without a machine condition: triggers the operator has to judge (shown in triage). */
 export function manualTriggers(checklist: Checklist): SeverityRuleDef[] {
   return checklist.severity.rules.filter((rule) => !rule.when);
+}
+
+/** The rule.fired / rule.cleared events that bring the evidence in line with what fires now. */
+export function ruleChanges(evaluation: Evaluation, state: SessionState): EventBody[] {
+  const fired = state.firedRules;
+  const changes: EventBody[] = [];
+  for (const { rule, reason } of evaluation.firing) {
+    if (!fired[rule.id]) changes.push({ type: 'rule.fired', rule: rule.id, recommend: rule.recommend, text: rule.text, reason });
+  }
+  for (const ruleId of Object.keys(fired)) {
+    if (!evaluation.firing.some((f) => f.rule.id === ruleId)) changes.push({ type: 'rule.cleared', rule: ruleId, reason: 'condition no longer holds' });
+  }
+  return changes;
 }

@@ -6,9 +6,10 @@ import { CutoverError, EXIT } from '../domain/errors.js';
 import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
 import { createRedactor, type Redactor } from '../domain/redaction.js';
 import { redactDeep } from '../domain/redact-event.js';
-import { currentPass, inFlightRuns, openIncidents, type Incident, type RunState, type SessionState } from '../domain/session-state.js';
+import { currentPass, inFlightRuns, type Incident, type RunState, type SessionState } from '../domain/session-state.js';
 import { secretValues } from '../domain/session-variables.js';
-import { evaluateRules, type Evaluation } from '../domain/severity-rules.js';
+import { missingRoles, unmetRequirements } from '../domain/section-requirements.js';
+import { evaluateRules, ruleChanges, type Evaluation } from '../domain/severity-rules.js';
 import { listSessions, type EvidenceStore } from './evidence-store.js';
 import { summarizeLog } from './runner.js';
 import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
@@ -128,23 +129,11 @@ export class CutoverSession {
   }
 
   missingRoles(): ChecklistRole[] {
-    return this.checklist.roles.filter((role) => role.required && !this.state.roles[role.id]);
+    return missingRoles(this.checklist, this.state);
   }
 
   unmetRequirements(sectionId: string): string[] {
-    const section = this.section(sectionId);
-    if (!section?.requires || this.state.overrides.some((o) => o.section === sectionId)) return [];
-    const unmet: string[] = [];
-    if (section.requires.gatesPassed) {
-      const gates = this.checklist.sections.filter((s) => s.kind === 'gates');
-      const failing = gates.flatMap((s) => s.items.filter((i) => this.state.items[`${s.id}/${i.id}`]?.status !== 'pass').map((i) => i.id));
-      if (failing.length) unmet.push(`gates not all passed: ${failing.join(', ')}`);
-    }
-    if (section.requires.noOpenIncidents) {
-      const open = openIncidents(this.state);
-      if (open.length) unmet.push(`open incidents: ${open.map((i) => `${i.incidentId} (${i.severity})`).join(', ')}`);
-    }
-    return unmet;
+    return unmetRequirements(this.checklist, this.state, sectionId);
   }
 
   runItem(sectionId: string, itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
@@ -241,14 +230,7 @@ export class CutoverSession {
 
   /** Records rule.fired / rule.cleared for every change in which rules fire. */
   async syncRules(): Promise<void> {
-    const { firing } = this.evaluation;
-    const fired = this.state.firedRules;
-    for (const { rule, reason } of firing) {
-      if (!fired[rule.id]) await this.append({ type: 'rule.fired', rule: rule.id, recommend: rule.recommend, text: rule.text, reason });
-    }
-    for (const ruleId of Object.keys(fired)) {
-      if (!firing.some((f) => f.rule.id === ruleId)) await this.append({ type: 'rule.cleared', rule: ruleId, reason: 'condition no longer holds' });
-    }
+    for (const change of ruleChanges(this.evaluation, this.state)) await this.append(change);
   }
 
   async finish(reason = ''): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../src/domain/session-state.js';
-import { evaluateRules, manualTriggers } from '../../src/domain/severity-rules.js';
+import { evaluateRules, manualTriggers, ruleChanges } from '../../src/domain/severity-rules.js';
 import { checklist, events, header } from './fixtures.js';
 
 const list = checklist();
@@ -43,5 +43,15 @@ describe('severity rules', () => {
 
   it('lists rules without a condition as manual triggers', () => {
     expect(manualTriggers(list).map((r) => r.id)).toEqual(['manual']);
+  });
+
+  it('ruleChanges: fires a rule once, and clears it when its condition no longer holds', () => {
+    const open = foldEvents(header, events([incident('INC-1', 'SEV0', 0)]));
+    const fired = ruleChanges(evaluateRules(list, open), open);
+    expect(fired).toEqual([expect.objectContaining({ type: 'rule.fired', rule: 'any-sev0', recommend: 'rollback', reason: 'SEV0 open' })]);
+    const recorded = foldEvents(header, events([incident('INC-1', 'SEV0', 0), ...(fired as Parameters<typeof events>[0])]));
+    expect(ruleChanges(evaluateRules(list, recorded), recorded)).toEqual([]);
+    const resolved = foldEvents(header, events([incident('INC-1', 'SEV0', 0), ...(fired as Parameters<typeof events>[0]), { type: 'incident.resolved', incidentId: 'INC-1', note: '' }]));
+    expect(ruleChanges(evaluateRules(list, resolved), resolved)).toEqual([{ type: 'rule.cleared', rule: 'any-sev0', reason: 'condition no longer holds' }]);
   });
 });

@@ -96,7 +96,8 @@ describe('cutover run --headless', () => {
   it('an evidence directory that cannot be made (under /proc, under a file) fails at once, exit 1, one clear line', () => {
     const file = join(scratch(), 'a-file');
     writeFileSync(file, 'x');
-    for (const [dir, why] of [['/proc/no-such-dir/ev', 'no such file or directory'], [join(file, 'ev'), 'a part of the path is not a directory']]) {
+    const cases: Array<[string, string]> = [['/proc/no-such-dir/ev', 'no such file or directory'], [join(file, 'ev'), 'a part of the path is not a directory']];
+    for (const [dir, why] of cases) {
       const result = runCli(['run', 'checklists/demo.yaml', '--headless', '--section', 'gates', '--evidence-dir', dir], { timeout: 15_000 });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`cannot create the evidence directory ${dir}: ${why}`);
