@@ -9,3 +9,12 @@ export function suggestedCommand(session: CutoverSession, sectionId: string, ite
     return { problem: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * The same, for the screen: secret values (declared secret variables, secret-looking environment
+ * variables) shown as [REDACTED:name], as in the evidence. A screen may be shared on a bridge call.
+ */
+export function shownCommand(session: CutoverSession, sectionId: string, itemId: string): { command?: string; problem?: string } {
+  const found = suggestedCommand(session, sectionId, itemId);
+  return found.command === undefined ? found : { command: session.redactor.redact(found.command).text };
+}

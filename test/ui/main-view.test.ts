@@ -1,6 +1,8 @@
 // The main view on a real session: header, navigation, running items, marks, notes, edits, and
 // what the evidence holds afterwards.
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CutoverSession } from '../../src/services/session.js';
@@ -187,5 +189,20 @@ describe('main view', () => {
     for (let i = 0; i < 3; i++) await ui.press(arrowDown);
     await ui.press(enter);
     await ui.waitFor('manual item: mark it p (pass)');
+  });
+
+  it('never shows a secret variable on screen: the suggested command reads [REDACTED:name], as the evidence does', async () => {
+    const dir = tempEvidenceDir();
+    const checklistPath = join(dir, 'secret.yaml');
+    writeFileSync(
+      checklistPath,
+      'id: sec\ntitle: Secret\nversion: "1"\nvariables:\n  - name: token\n    secret: true\nsections:\n  - id: smoke\n    title: Smoke checks\n    kind: smoke\n    items:\n      - id: call\n        title: Call the API\n        run: \'curl -H "X-Token: {{token}}" http://127.0.0.1:9/\'\n        expect: { exitCode: 0 }\n',
+    );
+    const { ui } = await open({ checklistPath, evidenceDir: join(dir, 'ev'), variables: { token: 'hunter2-very-secret' } });
+    await ui.waitFor('Smoke checks');
+    await ui.press(arrowRight);
+    const frame = await ui.waitFor('X-Token');
+    expect(frame).toContain('X-Token: [REDACTED:token]');
+    expect(frame).not.toContain('hunter2');
   });
 });

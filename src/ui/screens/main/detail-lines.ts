@@ -8,7 +8,7 @@ import type { SessionState } from '../../../domain/session-state.js';
 import type { TimelineEntry } from '../../../domain/timeline.js';
 import type { CutoverSession } from '../../../services/session.js';
 import { clockTime, displayLine, formatBytes, wrapText } from '../../format.js';
-import { suggestedCommand } from '../../render-command.js';
+import { shownCommand } from '../../render-command.js';
 import { soakLine, soakResults } from '../../run/soak-marks.js';
 import { STATUS_MARK, type ColorName } from '../../theme.js';
 import { timelineStyle } from '../../timeline/timeline-style.js';
@@ -96,7 +96,7 @@ export function detailLines(
   if (timeline) lines.push(clockLine(timeline));
   if (item.destructive) lines.push({ text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true });
   if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
-  const { command, problem } = item.run ? suggestedCommand(session, section.id, item.id) : {};
+  const { command, problem } = item.run ? shownCommand(session, section.id, item.id) : {};
   if (command) lines.push(...wrapText(`$ ${command}`, width, 3).map((text) => ({ text, tone: 'cyan' as const })));
   else if (problem) lines.push({ text: `$ ${item.run}`, tone: 'cyan' }, { text: `cannot run: ${problem}`, tone: 'red' });
   else lines.push({ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true });

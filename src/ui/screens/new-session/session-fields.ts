@@ -9,7 +9,8 @@ const VAR = 'var:';
 export function sessionFields(checklist: Checklist): FieldSpec[] {
   return [
     { id: 'ticket', label: 'Ticket', hint: 'change or incident ticket id, e.g. CHG-1234', placeholder: 'CHG-…' },
-    { id: 'environment', label: 'Environment', hint: 'e.g. production, staging', placeholder: 'production' },
+    // No placeholder: without color (NO_COLOR) it would read as a value that is not there.
+    { id: 'environment', label: 'Environment', hint: 'e.g. production, staging' },
     { id: 'operator', label: 'Operator', hint: 'who is at the keyboard (recorded with every event)' },
     { id: 'mode', label: 'Mode', kind: 'choice', choices: MODES, hint: '←/→ or Space: live, or drill (a rehearsal: DRILL banner, destructive items refused)' },
     ...checklist.variables.map(
@@ -20,7 +21,8 @@ export function sessionFields(checklist: Checklist): FieldSpec[] {
         hint: [v.description, v.secret ? 'secret: redacted from the evidence' : undefined, v.required ? 'required' : 'optional', v.pattern ? `must match ${v.pattern}` : undefined]
           .filter(Boolean)
           .join(' · '),
-        placeholder: v.default,
+        // Used when left empty, and says so: without color a bare default reads as typed.
+        placeholder: v.default === undefined ? undefined : `${v.default} (default)`,
       }),
     ),
     { id: 'start', label: 'Start session', kind: 'button', hint: 'Enter starts (Ctrl-S from any field)' },

@@ -6,7 +6,7 @@ import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
-import { suggestedCommand } from '../../render-command.js';
+import { shownCommand } from '../../render-command.js';
 import { useRunItem } from '../main/use-run-item.js';
 import { RunStatus } from './run-status.js';
 import { SoakStatus } from './soak-status.js';
@@ -54,7 +54,8 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   if (!view) return <Text dimColor>No command is running. Enter goes back.</Text>;
   const { request } = view;
   const live = [...state.runOrder].reverse().map((id) => state.runs[id]).find((r) => r?.item === request.itemId && r.inFlight);
-  const command = view.result?.command ?? live?.command ?? request.command ?? suggestedCommand(session, request.sectionId, request.itemId).command ?? '';
+  const typed = request.command === undefined ? undefined : session.redactor.redact(request.command).text;
+  const command = view.result?.command ?? live?.command ?? typed ?? shownCommand(session, request.sectionId, request.itemId).command ?? '';
   const soak = request.kind === 'watch';
   const tailHeight = Math.max(1, bodyRows - 5 - (soak ? 1 : 0));
   const lines = view.lines.slice(-tailHeight);
