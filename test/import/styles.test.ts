@@ -236,6 +236,15 @@ describe('CRLF, no headings, nothing at all', () => {
     expect(severity.rules.map((r) => [r.text, r.when?.severity, r.recommend])).toEqual([['Any SEV1 => rollback.', 'SEV1', 'rollback']]);
   });
 
+  it('turns the action column of a severity table into a rule per level ("Rollback immediately", "Consider rollback")', () => {
+    const { severity } = importText('# R\n\n## Escalation\n\n| Severity | Definition | Action |\n|---|---|---|\n| P1 | Payments failing | Rollback immediately |\n| P2 | Latency up | Rollback possible if it persists |\n| P3 | Cosmetic | Log a ticket |\n').checklist;
+    expect(severity.levels.map((l) => l.id)).toEqual(['P1', 'P2', 'P3']);
+    expect(severity.rules.map((r) => [r.text, r.when?.severity, r.recommend])).toEqual([
+      ['any P1 => Rollback immediately', 'P1', 'rollback'],
+      ['any P2 => Rollback possible if it persists', 'P2', 'consider-rollback'],
+    ]);
+  });
+
   it('ignores a heading without words ("#" alone, as in a pasted YAML comment)', () => {
     const { checklist } = importText('# Deploy\n\n## Steps\n\n#\n\n- one\n- two\n');
     expect(checklist.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([['Steps', ['one', 'two']]]);

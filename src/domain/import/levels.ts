@@ -7,7 +7,7 @@ import type { ImportContext, LevelDraft } from './context.js';
 import { inlineText } from './inline-text.js';
 import { isPlaceholder } from './placeholders.js';
 import { rulesFromParagraph } from './rules.js';
-import { parseLevelLabel, type LevelLabel } from './severity.js';
+import { parseLevelLabel, recommendationIn, type LevelLabel } from './severity.js';
 import type { TableData } from './tables.js';
 
 const WORD_ONLY = /^(critical|high|major|medium|moderate|minor|low|blocker)$/i;
@@ -50,6 +50,9 @@ export function levelsFromList(list: List, ctx: ImportContext): string[] | undef
 }
 
 const LEVEL_COLUMN = /\b(?:severity|sev|level|priority)\b/;
+/** A column saying what to do at a level: "Action: Rollback immediately" is the rule "any P1 => rollback". */
+const ACTION_COLUMN = /\b(?:action|response|decision|recommend\w*|what to do|next step)\b/;
+const SOFT = /\b(?:consider|possible|possibly|may|might|if needed|optional(?:ly)?)\b/i;
 const CRITERIA_COLUMN = /\b(?:criteria|definition|description|examples?|impact|conditions?|when|symptoms?|meaning)\b/;
 
 function levelOfCell(text: string): LevelLabel | undefined {
@@ -62,6 +65,13 @@ export function isSeverityTable(data: TableData): boolean {
   if (at < 0) return false;
   const rows = data.rows.filter((r) => !isPlaceholder(r[at]?.text ?? ''));
   return rows.length > 0 && rows.filter((r) => levelOfCell(r[at]?.text ?? '')).length * 2 >= rows.length;
+}
+
+function actionRule(levelId: string, action: string, ctx: ImportContext): void {
+  const kind = recommendationIn(action);
+  if (!kind) return;
+  const recommend = kind === 'rollback' && SOFT.test(action) ? 'consider-rollback' : kind;
+  ctx.rule(`any ${levelId} => ${action}`, recommend, { atLeast: 1, severity: [levelId] }, undefined, `${levelId} ${recommend}`);
 }
 
 /** Adds the levels of a severity table; returns their ids. Rows with no level stay as text. */
@@ -87,6 +97,8 @@ export function levelsFromTable(data: TableData, ctx: ImportContext): { ids: str
     const level = levelFromLabel(label, cellText, ctx, criteria);
     if (notes.length) level.description = [level.description, ...notes].filter(Boolean).join('\n');
     ids.push(level.id);
+    const action = row.find((cell, i) => i !== at && ACTION_COLUMN.test((data.headers[i] ?? '').toLowerCase()))?.text.replace(/\s+/g, ' ').trim();
+    if (action) actionRule(level.id, action, ctx);
   }
   return { ids, leftover };
 }
