@@ -245,6 +245,14 @@ describe('CRLF, no headings, nothing at all', () => {
     ]);
   });
 
+  it('runs an untagged block of programs it does not know when they take options, and reads "abort and roll back if" as a trigger', () => {
+    const { checklist } = importText('# R\n\n## Backup\n\n### Take it\n\n    xtrabackup --backup --target-dir=/backups/today\n\n### Check\n\n```\nsystemctl start mysql\nmysqlcheck -u root --all-databases --check-upgrade\n```\n\n## Abort criteria\n\nAbort and roll back if replication cannot be restarted within 30 minutes.\n');
+    expect(items(checklist).map((i) => i.run)).toEqual(['xtrabackup --backup --target-dir=/backups/today', 'systemctl start mysql\nmysqlcheck -u root --all-databases --check-upgrade']);
+    expect(checklist.severity.rules.map((r) => [r.recommend, r.when])).toEqual([['rollback', undefined]]);
+    const prose = importText('# R\n\n## Notes\n\n### Expected output\n\n```\nreplicas: 3\nstatus: ready\n```\n').checklist;
+    expect(items(prose).every((i) => i.run === undefined)).toBe(true);
+  });
+
   it('ignores a heading without words ("#" alone, as in a pasted YAML comment)', () => {
     const { checklist } = importText('# Deploy\n\n## Steps\n\n#\n\n- one\n- two\n');
     expect(checklist.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([['Steps', ['one', 'two']]]);

@@ -16,6 +16,10 @@ istioctl argocd flux kustomize oc eksctl crontab nginx apachectl supervisorctl p
 time nohup screen tmux kubectx kubens stern k9s skopeo crane cosign sqlite3 cqlsh nodetool kafka-topics
 kafka-consumer-groups rabbitmqctl celery gunicorn uvicorn php composer lsof iptables ip ifconfig traceroute
 mtr openstack doctl heroku fly flyctl vercel netlify firebase wrangler pulumi packer vagrant minikube kind k3d
+mysqladmin mysqlcheck mysqlbinlog mysqlsh mariadb mariadb-admin xtrabackup mariabackup pg_ctl pg_ctlcluster
+pg_basebackup pg_upgrade pg_dumpall pg_lsclusters patronictl repmgr pgbouncer apt apt-get yum dnf rpm dpkg snap
+brew mount umount fsck lvcreate lvextend zfs virsh nmcli certbot keytool logrotate useradd usermod crictl ctr
+nerdctl velero restic borg rclone s3cmd tcpdump systemd-analyze update-alternatives haproxy varnishadm
 `.trim().split(/\s+/));
 
 const DOC_EXTENSION = /\.(?:md|markdown|ya?ml|json|txt|log|toml|ini|cfg|conf|csv|html?|pdf|png|svg|lock)$/i;
@@ -48,11 +52,16 @@ function firstProgram(line: string): string | undefined {
   return tokens[i];
 }
 
+/** `xtrabackup --backup …`: an unknown lower-case program followed by an option reads as a command. */
+const PROGRAM_WITH_OPTION = /^([a-z][a-z0-9_.+-]*)\s+(?:\S+\s+){0,3}--?[a-zA-Z]/;
+
 function isShellLine(line: string): boolean {
   const trimmed = line.trim();
   if (/^\$\s/.test(trimmed)) return true;
   const program = firstProgram(trimmed) ?? '';
-  return KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed);
+  if (KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed)) return true;
+  const optioned = PROGRAM_WITH_OPTION.exec(trimmed.replace(/^sudo\s+/, ''));
+  return !!optioned && !ENGLISH.has(optioned[1] ?? '');
 }
 
 /** A `$ ` prompt line whose command starts with a program (not `$ 5.00 per month`). */

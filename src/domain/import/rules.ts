@@ -29,7 +29,8 @@ export function rulesFromList(list: List, leadIn: string | undefined, fallback: 
 }
 
 // "Rollback if: any failed smoke at T+5 …", "Abort if the error rate …": a trigger the operator judges.
-const MANUAL_TRIGGER = /^(?:roll[- ]?back|revert|abort|back[- ]?out|no[- ]go|stop)\s+(?:immediately\s+)?(?:if|when)\b/i;
+// "Abort and roll back if …" too.
+const MANUAL_TRIGGER = /^(?:roll[- ]?back|revert|abort|back[- ]?out|no[- ]go|stop)(?:\s+and\s+(?:roll[- ]?back|revert|back[- ]?out))?\s+(?:immediately\s+)?(?:if|when)\b/i;
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no)\.$/i;
 
 function sentences(text: string): string[] {
