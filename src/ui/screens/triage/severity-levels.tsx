@@ -5,6 +5,11 @@ import React from 'react';
 import type { SeverityLevelDef } from '../../../domain/checklist-schema.js';
 import { color } from '../../theme.js';
 
+/** "SEV0 — Rollback now"; a title that already starts with the id ("P1", "SEV1: outage") is shown alone. */
+export function levelLabel(level: SeverityLevelDef): string {
+  return level.title.toLowerCase().startsWith(level.id.toLowerCase()) ? level.title : `${level.id} — ${level.title}`;
+}
+
 export function SeverityLevels({ levels, chosen, height }: { levels: SeverityLevelDef[]; chosen: string; height: number }): React.JSX.Element {
   const all = levels.reduce((n, l) => n + 1 + l.criteria.length, 0);
   const expandAll = all <= height;
@@ -14,7 +19,7 @@ export function SeverityLevels({ levels, chosen, height }: { levels: SeverityLev
     lines.push(
       <Text key={level.id} wrap="truncate" bold={on} color={on ? color('red') : undefined}>
         {on ? '› ' : '  '}
-        {level.id} — {level.title}
+        {levelLabel(level)}
         {!on && !expandAll && level.criteria.length ? <Text dimColor> ({level.criteria.length === 1 ? '1 criterion' : `${level.criteria.length} criteria`})</Text> : null}
       </Text>,
     );
