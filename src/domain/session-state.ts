@@ -30,6 +30,9 @@ export interface ItemState {
   markedAt?: string;
   runIds: string[];
   lastRunId?: string;
+  /** Index in runIds where the latest soak began; a soak ends when its result marks the item. */
+  soakFrom?: number;
+  soakOpen?: boolean;
 }
 
 export interface Incident {
@@ -155,10 +158,13 @@ export function applyEvent(state: SessionState, event: EvidenceEvent): void {
       state.cursor = { section: event.section, item: event.item };
       if (event.purpose === 'inject') return;
       const prior = state.history[`${itemKey(event.section, event.item)}#${event.pass}`];
+      const runIds = prior?.runIds ?? [];
+      const newSoak = event.purpose === 'watch' && !prior?.soakOpen;
       updateItem(state, event.section, event.item, event.pass, {
         status: 'running',
-        runIds: [...(prior?.runIds ?? []), event.runId],
+        runIds: [...runIds, event.runId],
         lastRunId: event.runId,
+        ...(newSoak ? { soakFrom: runIds.length, soakOpen: true } : {}),
       });
       return;
     }
@@ -174,7 +180,7 @@ export function applyEvent(state: SessionState, event: EvidenceEvent): void {
       return;
     }
     case 'item.marked':
-      updateItem(state, event.section, event.item, event.pass, { status: event.status, note: event.note, markedAt: event.ts });
+      updateItem(state, event.section, event.item, event.pass, { status: event.status, note: event.note, markedAt: event.ts, soakOpen: false });
       state.cursor = { section: event.section, item: event.item };
       return;
     case 'note.added':

@@ -12,10 +12,11 @@ export function soakResult(run: RunState): SoakResult {
   return run.interrupted ? 'interrupted' : 'running';
 }
 
-/** Results of the soak runs of an item in its section's current pass, oldest first. */
+/** Results of the runs of an item's latest soak (in its section's current pass), oldest first. */
 export function soakResults(state: SessionState, sectionId: string, itemId: string): SoakResult[] {
-  const runIds = state.items[itemKey(sectionId, itemId)]?.runIds ?? [];
-  return runIds
+  const item = state.items[itemKey(sectionId, itemId)];
+  return (item?.runIds ?? [])
+    .slice(item?.soakFrom ?? 0)
     .map((id) => state.runs[id])
     .filter((run): run is RunState => run?.purpose === 'watch')
     .map(soakResult);
