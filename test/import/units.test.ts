@@ -36,6 +36,8 @@ describe('section kind from heading words', () => {
     ['After the incident', 'steps'],
     ['Step 2 - Verify', 'smoke'],
     ['7 days of stable operation', undefined],
+    ['1. Preparation (T-1 day)', 'steps'],
+    ['T-60 Preparation', 'timeline'],
   ])('%s -> %s', (title, kind) => {
     expect(inferKind(title)).toBe(kind);
   });

@@ -12,7 +12,7 @@ const KEYWORDS: Array<[SectionKindName, RegExp]> = [
   ['playbook', /\bplaybooks?\b|\bfirst[- ]response\b|\bmitigations?\b|\bremediation\b/],
   ['triage', /\btriage\b|\bincidents?\b|\bseverity\b|\bsev\b|\bescalation\b|\bdecision rules?\b|\bdiagnos(?:is|e|tics?)\b/],
   // Plain steps, even under an incident heading: "After the incident", "Follow-up", "Cleanup".
-  ['steps', /\bafter the incident\b|\bpost-?incident\b|\bpost-?mortem\b|\bfollow[- ]?ups?\b|\bclean-?up\b|\bappendix\b/],
+  ['steps', /\bprep(?:aration)?\b|\bafter the incident\b|\bpost-?incident\b|\bpost-?mortem\b|\bfollow[- ]?ups?\b|\bclean-?up\b|\bappendix\b/],
 ];
 
 /** "2) Execute", "1.2 Backup", "IV. Rollback", "Step 2 - Stop" -> the words after the number. */
