@@ -90,12 +90,15 @@ export function App(props: AppProps): React.JSX.Element {
   const info = useMemo(() => headerInfo(screen, session, props.services.evidenceDir), [screen, session, props.services.evidenceDir]);
   const overlay = help ? 'help' : dialog ? 'dialog' : undefined;
   const scope = helpScope(screen, running);
+  // The frame drawn while `open` loads its checklist is only as tall as its few lines: Ink draws
+  // every cell of a frame, and a full-height first frame took a third longer to reach the screen.
+  const loading = screen.name === 'new-session' && !screen.loaded;
   return (
     <TuiContext.Provider value={tui}>
       {session ? <RollbackOffer /> : null}
-      <Box flexDirection="column" width={size.columns} height={rows}>
+      <Box flexDirection="column" width={size.columns} height={loading ? undefined : rows}>
         <Header info={info} session={session} state={state} rows={rows} />
-        <Box flexDirection="column" height={bodyRows} overflow="hidden">
+        <Box flexDirection="column" height={loading ? undefined : bodyRows} overflow="hidden">
           {help ? <HelpScreen scope={scope} hide={hiddenActions(scope, session?.mode === 'drill')} rows={bodyRows} onClose={() => setHelp(false)} /> : null}
           {/* Hidden, not unmounted, under the help: forms keep what was typed. */}
           <Box display={help ? 'none' : 'flex'} flexDirection="column">
