@@ -10,6 +10,7 @@ import { formatOf, quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { formatDiagnostic } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { fileErrorReason } from './file-errors.js';
 
 export interface ChecklistFile {
   path: string;
@@ -33,28 +34,6 @@ export function displayPathOf(path: string): string {
   const absolute = resolve(path);
   const rel = relative(process.cwd(), absolute);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
-}
-
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  ENOTDIR: 'no such file (a part of the path is not a directory)',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ELOOP: 'a symbolic link loop',
-  ENAMETOOLONG: 'the file name is too long',
-  EEXIST: 'a file is in the way',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
-
-/** A file system error as a few plain words ("no such file"), without errno codes or paths. */
-export function fileErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const known = FILE_ERRORS[code];
-  if (known) return known;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'$/, '');
 }
 
 /**

@@ -13,6 +13,7 @@ import { checkCopiedLog, checkMissingLog, planBundle, readEvidenceBytes, type Bu
 import { DirSink, type BundleSink } from './export-sinks.js';
 import { TarSink } from './export-tar.js';
 import { loadReportInput } from './report-input.js';
+import { fileErrorReason } from './file-errors.js';
 import { makeDirs } from './make-dirs.js';
 
 export interface ExportResult {
@@ -85,7 +86,7 @@ export async function exportSession(evidencePath: string, output?: string): Prom
   const target = await chooseOutput(source, output);
   const format = TARBALL.test(target) ? 'tar.gz' : 'dir';
   await makeDirs(dirname(target)).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === 'ENOTDIR' ? `${error.path ?? dirname(target)} is not a directory` : `cannot create ${error.path ?? dirname(target)} (${error.code ?? error.message})`;
+    const why = error.code === 'ENOTDIR' ? `${error.path ?? dirname(target)} is not a directory` : `cannot create ${error.path ?? dirname(target)} (${fileErrorReason(error)})`;
     throw new CutoverError(`cannot export to ${output ?? target}: ${why}`, EXIT.usage, 'choose another -o path');
   });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));

@@ -2,16 +2,10 @@
 // FIFO (`/dev/zero`, a mistyped path) would otherwise be read forever.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { fileErrorReason } from './file-errors.js';
 
 /** Larger than any session could write (the excerpts are bounded; the logs live beside it). */
 export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
-
-function why(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return 'no such file';
-  if (error.code === 'EISDIR') return 'it is a directory';
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
-  return error.code ?? error.message;
-}
 
 /** The bytes of `path`; `failure` starts every error message, e.g. "cannot export x.json". */
 export function readRegularFile(path: string, failure: string): Buffer {
@@ -28,7 +22,7 @@ export function readRegularFile(path: string, failure: string): Buffer {
     return readFileSync(fd);
   } catch (error) {
     if (error instanceof CutoverError) throw error;
-    throw new CutoverError(`${failure}: ${why(error as NodeJS.ErrnoException)}`, EXIT.usage);
+    throw new CutoverError(`${failure}: ${fileErrorReason(error)}`, EXIT.usage);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

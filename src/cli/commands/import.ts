@@ -9,7 +9,8 @@ import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
-import { bundledChecklistDir, displayPathOf, fileErrorReason, readAtMost } from '../../services/checklist-loader.js';
+import { bundledChecklistDir, displayPathOf, readAtMost } from '../../services/checklist-loader.js';
+import { fileErrorReason } from '../../services/file-errors.js';
 import { writeFileDurable } from '../../services/durable-file.js';
 import { makeDirs } from '../../services/make-dirs.js';
 
