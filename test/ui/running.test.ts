@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, ctrlC, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, ctrlC, ctrlU, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
 
 const sessions: CutoverSession[] = [];
 afterEach(async () => {
@@ -19,6 +19,16 @@ async function onItem(index: number) {
   await ui.press(arrowRight);
   for (let i = 0; i < index; i++) await ui.press(arrowDown);
   return { session, ui };
+}
+
+/** Runs `command` as an edit of the first item's command. */
+async function runTyped(command: string) {
+  const opened = await onItem(0);
+  await opened.ui.press('e');
+  await opened.ui.press(ctrlU);
+  opened.ui.stdin.write(command);
+  await opened.ui.press(enter);
+  return opened;
 }
 
 describe('running a command', () => {
@@ -61,15 +71,7 @@ describe('running a command', () => {
   });
 
   it('streams output into a bounded tail and shows bytes so far', async () => {
-    const session = await startSession(tempEvidenceDir());
-    sessions.push(session);
-    const ui = renderTui({ session });
-    await ui.waitFor('Smoke checks');
-    await ui.press(arrowRight);
-    await ui.press('e');
-    await ui.press('\u0015');
-    ui.stdin.write('seq 1 200000; echo ok');
-    await ui.press(enter);
+    const { ui } = await runTyped('seq 1 200000; echo ok');
     const frame = await ui.waitFor('✓ PASS', 20_000);
     expect(frame).toContain('200000');
     expect(frame).not.toMatch(/^1$/m);
@@ -79,15 +81,7 @@ describe('running a command', () => {
   });
 
   it('l pages through the full log of a finished run', async () => {
-    const session = await startSession(tempEvidenceDir());
-    sessions.push(session);
-    const ui = renderTui({ session });
-    await ui.waitFor('Smoke checks');
-    await ui.press(arrowRight);
-    await ui.press('e');
-    await ui.press('\u0015');
-    ui.stdin.write('seq 1 500; echo ok');
-    await ui.press(enter);
+    const { ui } = await runTyped('seq 1 500; echo ok');
     await ui.waitFor('✓ PASS');
     await ui.press('l');
     let frame = await ui.waitFor((f) => f.includes('Log of smoke/ok') && /^1$/m.test(f));
