@@ -40,6 +40,16 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
     term.start(command, { cwd: repoRoot, env: { TERM: 'xterm-256color', ...env } });
   }
 
+  /** Opens the fixture, starts the session (roles are missing: T0 is blocked) and goes to the main view. */
+  async function openMain(evidenceDir: string): Promise<void> {
+    open(evidenceDir);
+    await term.waitFor('Start session');
+    term.keys('Enter');
+    await term.waitFor('T0 is blocked');
+    term.keys('Escape');
+    await term.waitFor('Sections');
+  }
+
   it('an invalid checklist: the terminal is restored and the error names file and line (exit 1)', async () => {
     const dir = tempDir('cutover-e2e-');
     const bad = join(dir, 'bad.yaml');
@@ -91,12 +101,7 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
   });
 
   it('re-lays out when the terminal is resized', async () => {
-    open(tempDir('cutover-e2e-'));
-    await term.waitFor('Start session');
-    term.keys('Enter');
-    await term.waitFor('T0 is blocked');
-    term.keys('Escape');
-    await term.waitFor('Sections');
+    await openMain(tempDir('cutover-e2e-'));
     spawnSync('tmux', ['-L', term.socket, 'resize-window', '-t', 'main', '-x', '56', '-y', '20']);
     const screen = await term.waitFor('◀ 1/6 ▶');
     expect(screen.split('\n').every((line) => [...line].length <= 56)).toBe(true);
@@ -104,12 +109,7 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
 
   it('a hang-up while a command runs: the run is recorded as cancelled, the lock released', async () => {
     const evidenceDir = tempDir('cutover-e2e-');
-    open(evidenceDir);
-    await term.waitFor('Start session');
-    term.keys('Enter');
-    await term.waitFor('T0 is blocked');
-    term.keys('Escape');
-    await term.waitFor('Sections');
+    await openMain(evidenceDir);
     term.keys('Right');
     await term.waitFor('▸ Smoke checks');
     term.keys('j');
