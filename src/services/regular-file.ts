@@ -5,7 +5,7 @@ import { CutoverError, EXIT } from '../domain/errors.js';
 import { fileErrorReason } from './file-errors.js';
 
 /** Larger than any session could write (the excerpts are bounded; the logs live beside it). */
-export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
+const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
 
 /** The bytes of `path`; `failure` starts every error message, e.g. "cannot export x.json". */
 export function readRegularFile(path: string, failure: string): Buffer {
