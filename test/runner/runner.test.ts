@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderCommand } from '../../src/domain/command-template.js';
 import { CutoverError } from '../../src/domain/errors.js';
 import { createRedactor } from '../../src/domain/redaction.js';
@@ -123,6 +123,11 @@ describe('exit codes, signals, streams', () => {
 });
 
 /** Dead, or a zombie nobody has reaped yet (in containers pid 1 may never reap it). */
+/**
+ * Whether the process has exited (or is a zombie). A SIGKILLed process closes its files (and so
+ * the pipes the run waits on) before its state turns Z: on a loaded machine the run can settle in
+ * between, so callers give it a moment.
+ */
 function isGone(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -144,7 +149,7 @@ describe('timeout and cancel', () => {
     const elapsed = Date.now() - start;
     expect(outcome).toMatchObject({ timedOut: true, cancelled: false, exitCode: null, result: 'fail', reasons: ['timed out after 1s'] });
     expect(outcome.excerpt.head).toBe('started\n');
-    expect(isGone(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
+    await vi.waitFor(() => expect(isGone(Number(readFileSync(pidFile, 'utf8')))).toBe(true), { timeout: 1_000 });
     expect(elapsed).toBeLessThan(1_000 + 5_000);
   });
 
@@ -162,7 +167,7 @@ describe('timeout and cancel', () => {
       },
     });
     expect(outcome).toMatchObject({ cancelled: true, timedOut: false, result: 'fail', reasons: ['cancelled by operator'] });
-    expect(isGone(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
+    await vi.waitFor(() => expect(isGone(Number(readFileSync(pidFile, 'utf8')))).toBe(true), { timeout: 1_000 });
     expect(Date.now() - abortedAt).toBeLessThan(5_000);
   });
 
