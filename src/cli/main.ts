@@ -2,6 +2,7 @@
 // lazily so that `cutover validate` never pays for loading ink and react.
 import { Command, CommanderError, Option } from 'commander';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { tolerateClosedOutput } from './closed-output.js';
 import { handleFatal } from './fatal.js';
 
 const VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
@@ -121,8 +122,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nItems without a `run` are manual: recorded as not run. Sections whose `requires` are not met\n' +
-        'are not entered (recorded, counted as failed). Ctrl-C / SIGTERM cancels the running command,\n' +
-        'records it and closes the session (exit 130 / 143).\n' +
+        'are not entered (recorded, counted as failed). Ctrl-C, SIGTERM or SIGHUP (a dropped SSH\n' +
+        'session) cancels the running command, records it and closes the session (exit 130 / 143 / 129).\n' +
         'Exit: 0 every check passed, 1 any failed, 2 usage or invalid checklist.',
     )
     .action(async (checklist: string, opts) => {
@@ -170,6 +171,7 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  tolerateClosedOutput();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

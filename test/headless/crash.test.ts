@@ -1,5 +1,6 @@
 // Real processes: a headless run killed with -9 mid-command leaves evidence that reports and
-// verifies; SIGTERM cancels the command's whole process group, records it and exits 143.
+// verifies; SIGTERM and SIGHUP cancel the command's whole process group, record it and exit 143 /
+// 129; a closed stdout does not stop the run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,13 +110,18 @@ describe('headless runs and real process deaths', () => {
     expect((await done).code).toBe(143);
   });
 
-  it('SIGTERM cancels the running command (its whole process group), records it, closes the session, exits 143', async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129], // a dropped SSH session
+  ] as const)('%s cancels the running command (its whole process group), records it, closes the session, exits %i', async (signal, code) => {
     const dir = scratch();
     const child = startSlowRun(dir);
     const pgid = await waitForSlowOutput(dir);
     const done = exited(child);
-    child.kill('SIGTERM');
-    expect((await done).code).toBe(143);
+    const stdout: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.kill(signal);
+    expect((await done).code).toBe(code);
     const deadline = Date.now() + 5_000;
     while (groupAlive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(groupAlive(pgid)).toBe(false);
@@ -125,7 +131,29 @@ describe('headless runs and real process deaths', () => {
     const finished = events.filter((e) => e.type === 'command.finished');
     expect(finished.at(-1)).toMatchObject({ cancelled: true, result: 'fail' });
     expect(events.some((e) => e.type === 'command.started' && e.item === 'third')).toBe(false);
-    expect(events.at(-1)).toMatchObject({ type: 'session.closed', reason: 'headless run interrupted by SIGTERM' });
+    expect(events.at(-1)).toMatchObject({ type: 'session.closed', reason: `headless run interrupted by ${signal}` });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    // the cancelled row is written whole, on its own line, after the notice broke it
+    expect(Buffer.concat(stdout).toString()).toMatch(/^\S+\/slow\s+Slow check\s+CANCELLED /m);
+  });
+
+  it('a reader that goes away (`| head`) does not stop the run: every item runs, the session closes, no stack trace', async () => {
+    const dir = scratch();
+    const child = spawn(process.execPath, [cliPath, 'run', fixture('pass.yaml'), '--headless', '--evidence-dir', dir], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.destroy(); // nobody reads: every write to stdout fails with EPIPE
+    const { code } = await exited(child);
+    expect(stderr).not.toMatch(/EPIPE|at \w+ \(/);
+    expect(code).toBe(0);
+    const [file] = evidenceFiles(dir);
+    const events = readEvents(file as string);
+    expect(events.at(-1)).toMatchObject({ type: 'session.closed', reason: 'headless run complete' });
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

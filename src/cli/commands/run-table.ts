@@ -33,6 +33,9 @@ const fit = (text: string, width: number): string => (text.length > width ? `${t
 export class RunTable {
   private readonly itemWidth: number;
   private readonly titleWidth = 34;
+  /** The start of the row being run, while its result is not written yet. */
+  private openRow?: string;
+  private rowBroken = false;
 
   constructor(
     private readonly out: (text: string) => void,
@@ -47,14 +50,26 @@ export class RunTable {
 
   /** Written when the item starts, so a long check shows what it is waiting for. */
   start(p: PlannedItem): void {
-    this.out(`${fit(`${p.section.id}/${p.item.id}`, this.itemWidth)}  ${fit(p.item.title, this.titleWidth)}  `);
+    this.openRow = `${fit(`${p.section.id}/${p.item.id}`, this.itemWidth)}  ${fit(p.item.title, this.titleWidth)}  `;
+    this.rowBroken = false;
+    this.out(this.openRow);
+  }
+
+  /** Ends a half-written row so that a notice gets its own line; the row is written again when it finishes. */
+  breakRow(): void {
+    if (this.openRow === undefined || this.rowBroken) return;
+    this.rowBroken = true;
+    this.out('\n');
   }
 
   finish(row: Row): void {
     const exit = row.exitCode === null ? '-' : String(row.exitCode);
     const duration = row.runId ? formatDuration(row.durationMs) : '';
     const line = `${LABEL[row.result].padEnd(9)}  ${exit.padStart(4)}  ${duration.padEnd(8)}${row.note ? `  ${row.note}` : ''}`;
-    this.out(`${line.trimEnd()}\n`);
+    const again = this.rowBroken && this.openRow !== undefined ? this.openRow : '';
+    this.openRow = undefined;
+    this.rowBroken = false;
+    this.out(`${again}${line.trimEnd()}\n`);
   }
 
   line(text: string): void {

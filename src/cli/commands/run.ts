@@ -1,7 +1,7 @@
 // `cutover run <checklist> --headless`: every automated item in order, unattended, recorded as
 // evidence; exit 0 when every check passed, 1 when any failed (or was refused, locked or
-// cancelled), 2 on usage or validation errors. SIGINT/SIGTERM cancel the running command, record
-// it, close the session and exit 130/143.
+// cancelled), 2 on usage or validation errors. SIGINT/SIGTERM/SIGHUP (a dropped SSH session)
+// cancel the running command, record it, close the session and exit 130/143/129.
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
@@ -26,7 +26,8 @@ export interface RunOptions {
   evidenceDir: string;
 }
 
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const TRAPPED = Object.keys(SIGNAL_EXIT) as NodeJS.Signals[];
 
 function loginName(): string {
   try {
@@ -54,22 +55,24 @@ function checkUsage(opts: RunOptions): void {
   if (opts.inject?.length && !opts.drill) throw new CutoverError('--inject only works in a drill', EXIT.usage, 'add --drill');
 }
 
-/** Ctrl-C / SIGTERM: cancel the running command (the loop then records it and stops); a second signal exits at once. */
-function trapSignals(controller: AbortController): { signal: () => NodeJS.Signals | undefined; release: () => void } {
+/**
+ * Ctrl-C / SIGTERM / SIGHUP: cancel the running command (the loop then records it and stops); a
+ * second signal exits at once. `table` ends a half-written row first, so the notice has its own line.
+ */
+function trapSignals(controller: AbortController, table: RunTable): { signal: () => NodeJS.Signals | undefined; release: () => void } {
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (received) process.exit(SIGNAL_EXIT[signal] ?? 1);
     received = signal;
-    process.stderr.write(`\ncutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
+    table.breakRow();
+    process.stderr.write(`cutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of TRAPPED) process.on(signal, onSignal);
   return {
     signal: () => received,
     release: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of TRAPPED) process.off(signal, onSignal);
     },
   };
 }
@@ -102,8 +105,8 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   const plan = planRun(loaded.checklist, opts.section ?? [], opts.inject ?? []);
   const session = await startSession(path, loaded, opts, variables);
   const controller = new AbortController();
-  const signals = trapSignals(controller);
   const table = new RunTable(opts.json ? () => undefined : (text) => void process.stdout.write(text), plan);
+  const signals = trapSignals(controller, table);
   const evidence = displayPathOf(session.evidencePath);
   const { checklist } = loaded;
   const { header } = session.store;
