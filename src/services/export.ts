@@ -4,7 +4,7 @@
 // export never leaves a half package under the requested name.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { renderReport } from '../domain/report.js';
 import { formatSums, type SumsEntry } from '../domain/sha256sums.js';
@@ -23,6 +23,8 @@ export interface ExportResult {
 }
 
 const TARBALL = /\.(tar\.gz|tgz)$/i;
+/** Archive names cutover does not write: a folder called `x.zip` would only mislead. */
+const OTHER_ARCHIVE = /\.(zip|tar|gz|bz2|xz|zst|7z|rar|tbz2?|txz)$/i;
 
 async function isEmptyDir(path: string): Promise<boolean | undefined> {
   const info = await stat(path).catch(() => undefined);
@@ -85,6 +87,9 @@ export async function exportSession(evidencePath: string, output?: string): Prom
   const evidence = await readEvidenceBytes(source);
   const target = await chooseOutput(source, output);
   const format = TARBALL.test(target) ? 'tar.gz' : 'dir';
+  if (format === 'dir' && OTHER_ARCHIVE.test(target)) {
+    throw new CutoverError(`cannot export to ${output ?? target}: cutover writes a folder or a .tar.gz, not ${extname(target)}`, EXIT.usage, 'name a folder, or a file ending in .tar.gz');
+  }
   await makeDirs(dirname(target)).catch((error: NodeJS.ErrnoException) => {
     const why = error.code === 'ENOTDIR' ? `${error.path ?? dirname(target)} is not a directory` : `cannot create ${error.path ?? dirname(target)} (${fileErrorReason(error)})`;
     throw new CutoverError(`cannot export to ${output ?? target}: ${why}`, EXIT.usage, 'choose another -o path');

@@ -126,6 +126,8 @@ export async function verifyTarball(file: string, display: string): Promise<Bund
     for (const stray of strays) early.push({ where: stray, message: 'outside the package folder (extra file)' });
     return await verifyBundleDir(root, display, early);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A damaged archive can fail while entries are still being written: retry until they settle,
+    // and never let cleanup hide the verdict (a leftover temp folder is the lesser harm).
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
   }
 }

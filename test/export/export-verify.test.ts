@@ -95,6 +95,19 @@ describe('export and verify round trip', () => {
     expect(exportTo(empty).code).toBe(0); // an empty folder is fine
     expect(runCli(['verify', empty]).code).toBe(0);
   });
+
+  it('refuses an archive name it does not write (a folder called x.zip would mislead): exit 2, nothing written', () => {
+    const dir = scratch();
+    for (const name of ['x.zip', 'x.tar', 'x.tar.xz']) {
+      const result = exportTo(join(dir, name));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/writes a folder or a \.tar\.gz/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    const tgz = join(dir, 'x.tgz');
+    expect(exportTo(tgz).code).toBe(0);
+    expect(runCli(['verify', tgz]).code).toBe(0);
+  });
 });
 
 describe('export refuses evidence that does not verify', () => {
@@ -225,6 +238,22 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
 });
 
 describe('verify: unreadable input exits 2', () => {
+  it('a truncated .tar.gz (a copy cut short): says so, exit 2, never an internal error, no temp folder left', () => {
+    const whole = join(scratch(), 'whole.tar.gz');
+    expect(exportTo(whole).code).toBe(0);
+    const bytes = readFileSync(whole);
+    for (const keep of [0.2, 0.5, 0.8, 0.95]) {
+      const cut = join(scratch(), `cut-${keep}.tar.gz`);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * keep)));
+      const tmp = scratch('cutover-verify-tmp-');
+      const result = runCli(['verify', cut], { env: { TMPDIR: tmp } });
+      expect(result.stderr).not.toContain('internal error');
+      expect(result.stderr).toMatch(/not a readable \.tar\.gz/);
+      expect(result.code).toBe(2);
+      expect(readdirSync(tmp)).toEqual([]);
+    }
+  });
+
   it.each([
     ['a missing path', (dir: string) => join(dir, 'nope.json'), /no such file/],
     ['a text file', (dir: string) => (writeFileSync(join(dir, 'a.json'), 'hello'), join(dir, 'a.json')), /not a cutover evidence file/],
