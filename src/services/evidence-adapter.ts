@@ -120,7 +120,9 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     } catch (error) {
       this.rollback(handle, offset);
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new CutoverError(`could not write to evidence file ${this.path} (${code}): the event was not recorded`, 1);
+      const full = code === 'ENOSPC' || code === 'EDQUOT';
+      const hint = `${full ? 'free space on that disk, then' : 'once the disk is writable again,'} continue the session with \`cutover resume ${this.path}\``;
+      throw new CutoverError(`could not write to evidence file ${this.path} (${code}): the event was not recorded`, 1, hint);
     }
     this.size = offset + bytes.length;
     this.onDisk = data.events.length;

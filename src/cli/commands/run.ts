@@ -138,6 +138,9 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     const interrupted = signals.signal();
     await session.finish(interrupted ? `headless run interrupted by ${interrupted}` : 'headless run complete');
     if (header.mode === 'drill' && !opts.json) drillLines = await drillSummaryLines(session, checklist).catch(() => []);
+  } catch (error) {
+    table.breakRow(); // the error gets its own line
+    throw error;
   } finally {
     await session.close();
     signals.release();
