@@ -10,6 +10,7 @@ export interface DrillTimings {
   operator: string;
   totalMs: number;
   rollbackMs: number;
+  /** Steps (an item in one pass) that failed at least once: a soak of five failed runs is one. */
   failures: number;
   sections: Record<string, number>;
   items: Record<string, number>;
@@ -40,14 +41,14 @@ export function drillTimings(checklist: Checklist, header: { sessionId: string; 
   const spans = new Map<string, Span & { section: string; item: string; pass: number }>();
   const runKey = new Map<string, string>();
   let previousEnd = events[0] ? Date.parse(events[0].ts) : Date.parse(header.createdAt);
-  let failures = 0;
+  const failed = new Set<string>();
   for (const event of events) {
     const ts = Date.parse(event.ts);
     if (event.type === 'command.finished') {
       const key = runKey.get(event.runId);
       const span = key ? spans.get(key) : undefined;
       if (!span) continue;
-      if (event.result === 'fail') failures++;
+      if (event.result === 'fail' && key) failed.add(key);
       span.end = ts;
       previousEnd = ts;
       continue;
@@ -60,7 +61,7 @@ export function drillTimings(checklist: Checklist, header: { sessionId: string; 
     span.end = ts;
     spans.set(key, span);
     if (event.type === 'item.marked') {
-      if (event.status === 'fail') failures++;
+      if (event.status === 'fail') failed.add(key);
       previousEnd = ts;
     }
   }
@@ -78,7 +79,7 @@ export function drillTimings(checklist: Checklist, header: { sessionId: string; 
   const rollbackMs = checklist.sections.filter((s) => s.kind === 'rollback').reduce((sum, s) => sum + (sections[s.id] ?? 0), 0);
   const first = events[0] ? Date.parse(events[0].ts) : 0;
   const last = events.at(-1) ? Date.parse((events.at(-1) as EvidenceEvent).ts) : first;
-  return { sessionId: header.sessionId, startedAt: header.createdAt, ticket: header.ticket, operator: header.operator, totalMs: last - first, rollbackMs, failures, sections, items };
+  return { sessionId: header.sessionId, startedAt: header.createdAt, ticket: header.ticket, operator: header.operator, totalMs: last - first, rollbackMs, failures: failed.size, sections, items };
 }
 
 export interface Comparison {

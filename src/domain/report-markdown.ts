@@ -37,7 +37,8 @@ export function table(headers: string[], rows: string[][]): string {
 
 /**
  * Escapes what would turn free text (titles, notes) into markup, and no more: the raw report is
- * also read as plain text, so snake_case and paths stay as typed. Line breaks are kept.
+ * also read as plain text, so snake_case, paths and `a => b` stay as typed (a `>` only quotes at the
+ * start of a line; `<` is escaped, so no HTML). Line breaks are kept.
  */
 export function text(value: string): string {
   return value
@@ -45,8 +46,8 @@ export function text(value: string): string {
     .split('\n')
     .map((line) =>
       line
-        .replace(/[\\`*<>[\]]|(?<!\w)_|_(?!\w)/g, (ch) => `\\${ch}`)
-        .replace(/^(\s*)([#+=-])/, '$1\\$2')
+        .replace(/[\\`*<[\]]|(?<!\w)_|_(?!\w)/g, (ch) => `\\${ch}`)
+        .replace(/^(\s*)([#+=>-])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('  \n');

@@ -26,9 +26,16 @@ export type { ReportInput, RunOutput } from './report-context.js';
 
 const utc = (ts: string): string => `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
 
+/** Destructive items refused and never run since: a headless run counts them as failed. */
+function refusedNotRun(ctx: ReportContext): number {
+  const refused = new Set(ctx.state.destructive.filter((d) => d.outcome === 'refused').map((d) => `${d.section}/${d.item}`));
+  return [...refused].filter((key) => ctx.state.items[key]?.status === 'not-run').length;
+}
+
 function statusLines(ctx: ReportContext): string[] {
   const t = totals(ctx.checklist, ctx.state);
-  const counts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`, `${t.notRun} not run`];
+  const refused = refusedNotRun(ctx);
+  const counts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`, `${t.notRun} not run${refused ? ` (${refused} destructive, refused)` : ''}`];
   if (t.pending) counts.push(`${t.pending} not started`);
   const open = openIncidentsBySeverity(ctx.checklist, ctx.state);
   const incidents = open.length ? `open incidents: ${open.map((o) => `${o.count} ${o.severity}`).join(', ')}` : 'no open incidents';

@@ -23,6 +23,21 @@ describe('drill timings', () => {
     expect(t.totalMs).toBe(42_000);
   });
 
+  it('counts a failed step once however many of its runs failed (a soak), and again in a later pass', () => {
+    const run = (runId: string, pass: number, offset: number, result: 'pass' | 'fail') => [
+      { type: 'command.started' as const, runId, section: 'smoke', item: 's1', pass, command: 'x', cwd: '/', log: 'l', purpose: 'watch' as const, offset },
+      { type: 'command.finished' as const, runId, exitCode: result === 'pass' ? 0 : 1, signal: null, durationMs: 1, timedOut: false, cancelled: false, stdoutBytes: 0, stderrBytes: 0, logBytes: 0, logSha256: 'x', excerpt: { head: '', tail: '', truncated: false }, redactions: 0, result, reasons: [], offset: offset + 1 },
+    ];
+    const t = drillTimings(list, header, events([
+      ...run('r1', 1, 1000, 'fail'),
+      ...run('r2', 1, 2000, 'fail'),
+      ...run('r3', 1, 3000, 'fail'),
+      { type: 'item.marked', section: 'smoke', item: 's1', pass: 1, status: 'fail', offset: 4000 },
+      ...run('r4', 2, 5000, 'fail'),
+    ]));
+    expect(t.failures).toBe(2);
+  });
+
   it('compares with earlier drills: last, best, median and faster/slower', () => {
     const cmp = compareDrills(drill(20), [drill(40), drill(30), drill(60)]);
     expect(cmp.rollback).toMatchObject({ currentMs: 20_000, lastMs: 60_000, bestMs: 30_000, medianMs: 40_000, deltaMs: -20_000 });

@@ -147,6 +147,8 @@ describe('cutover run --headless', () => {
     const events = readEvents(refused.json?.evidence as string);
     expect(events.some((e) => e.type === 'destructive.refused' && e.item === 'wipe')).toBe(true);
     expect(events.some((e) => e.type === 'command.started')).toBe(false);
+    // the report says why the run failed while no check did
+    expect(runCli(['report', refused.json?.evidence as string]).stdout).toMatch(/\*\*Status:\*\* 0 passed · 0 failed · 0 skipped · 1 not run \(1 destructive, refused\)/);
 
     const allowed = runJson('destructive.yaml', scratch(), ['--allow-destructive']);
     expect(allowed.code).toBe(0);

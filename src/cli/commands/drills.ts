@@ -22,8 +22,8 @@ export async function drillsCommand(checklistId: string, opts: Record<string, un
     operator: d.operator,
     total: `${formatDuration(d.totalMs)}${d.totalMs === best ? ' (best)' : ''}`,
     rollback: d.rollbackMs ? formatDuration(d.rollbackMs) : '-',
-    failures: String(d.failures),
+    'failed steps': String(d.failures),
   }));
   process.stdout.write(`Drills of ${checklistId} (${history.length}, oldest first)\n\n`);
-  process.stdout.write(`${formatTable(rows, ['date', 'ticket', 'operator', 'total', 'rollback', 'failures'])}\n`);
+  process.stdout.write(`${formatTable(rows, ['date', 'ticket', 'operator', 'total', 'rollback', 'failed steps'])}\n`);
 }
