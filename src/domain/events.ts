@@ -25,6 +25,8 @@ export const EvidenceHeader = z.strictObject({
     sha256: z.string(),
     path: z.string(),
     snapshot: z.string().describe('File name of the checklist snapshot beside the evidence file'),
+    snapshotSha256: z.string().optional().describe('Only when secrets were redacted from the snapshot: its own sha256'),
+    snapshotRedactions: z.number().int().nonnegative().optional().describe('Secrets redacted from the snapshot'),
   }),
   host: z.string(),
   operator: z.string(),
@@ -159,4 +161,9 @@ export type EventOf<T extends EventType> = Extract<EvidenceEvent, { type: T }>;
 export interface EvidenceDocument {
   header: EvidenceHeader;
   events: EvidenceEvent[];
+}
+
+/** The sha256 the checklist snapshot must have: the checklist's own, unless secrets were redacted from it. */
+export function snapshotSha256(header: EvidenceHeader): string {
+  return header.checklist.snapshotSha256 ?? header.checklist.sha256;
 }

@@ -46,6 +46,7 @@ function redactValue(redactor: Redactor, value: unknown): unknown {
   return value;
 }
 
-export function redactDeep(redactor: Redactor, body: EventBody): EventBody {
-  return redactValue(redactor, body) as EventBody;
+/** Every string in an event body (or any plain data, such as a parsed checklist) redacted. */
+export function redactDeep<T extends EventBody | Record<string, unknown>>(redactor: Redactor, body: T): T {
+  return redactValue(redactor, body) as T;
 }

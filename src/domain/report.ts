@@ -68,6 +68,9 @@ function headerTable(ctx: ReportContext): string {
     ['Mode', h.mode === 'drill' ? '**DRILL** (rehearsal)' : 'live'],
     ['Checklist', `${code(h.checklist.id)} ${text(h.checklist.title)}, version ${text(h.checklist.version)}`],
     ['Checklist sha256', code(h.checklist.sha256)],
+    ...(h.checklist.snapshotSha256
+      ? [['Checklist snapshot', `${plural(h.checklist.snapshotRedactions ?? 0, 'secret')} written in the checklist redacted; snapshot sha256 ${code(h.checklist.snapshotSha256)}`]]
+      : []),
     ['Started', utc(ctx.state.startedAt)],
     ['Ended', ended(ctx)],
     ['T0', ctx.state.t0 ? utc(ctx.state.t0) : 'not marked'],

@@ -1,8 +1,14 @@
 // Resolving a session's variables: declared ones from flags/defaults, plus the builtins every
 // command may use. Pure: the caller passes paths and identity in.
-import type { Checklist } from './checklist-schema.js';
+import type { Checklist, ChecklistVariable } from './checklist-schema.js';
 import { BUILTIN_VARIABLES } from './checklist-schema.js';
 import { CutoverError, EXIT } from './errors.js';
+import { isSecretEnvName } from './secret-patterns.js';
+
+/** Declared secret, or named like one (db_password, api_token): never stored, redacted wherever it shows. */
+export function isSecretVariable(variable: ChecklistVariable): boolean {
+  return variable.secret || isSecretEnvName(variable.name);
+}
 
 export interface Builtins {
   ticket: string;
@@ -35,7 +41,7 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
       continue;
     }
     if (variable.pattern && !new RegExp(variable.pattern).test(value)) {
-      throw new CutoverError(`variable ${variable.name}="${variable.secret ? '***' : value}" does not match ${variable.pattern}`, EXIT.usage);
+      throw new CutoverError(`variable ${variable.name}="${isSecretVariable(variable) ? '***' : value}" does not match ${variable.pattern}`, EXIT.usage);
     }
     values[variable.name] = value;
   }
@@ -51,13 +57,13 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
 
 /** What the evidence header records: secret values are never stored. */
 export function recordableVariables(checklist: Checklist, values: Record<string, string>): Record<string, string> {
-  const secret = new Set(checklist.variables.filter((v) => v.secret).map((v) => v.name));
+  const secret = new Set(checklist.variables.filter(isSecretVariable).map((v) => v.name));
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secret.has(k) ? `[REDACTED:${k}]` : v]));
 }
 
 export function secretValues(checklist: Checklist, values: Record<string, string>): Array<{ name: string; value: string }> {
   return checklist.variables
-    .filter((v) => v.secret && values[v.name])
+    .filter((v) => isSecretVariable(v) && values[v.name])
     .map((v) => ({ name: v.name, value: values[v.name] as string }));
 }
 

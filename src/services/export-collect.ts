@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { snapshotSha256 } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
 import type { EvidenceRead } from './evidence-store.js';
@@ -54,7 +55,7 @@ async function readSnapshot(evidencePath: string, read: EvidenceRead): Promise<B
     if (error.code === 'ENOENT') throw new CutoverError(`not exporting: the checklist snapshot ${from} is missing`, EXIT.failed, 'the evidence can still be verified and reported');
     throw error;
   });
-  if (createHash('sha256').update(bytes).digest('hex') !== read.header.checklist.sha256) {
+  if (createHash('sha256').update(bytes).digest('hex') !== snapshotSha256(read.header)) {
     throw new CutoverError(`not exporting: the checklist snapshot ${from} is not the checklist the session recorded (sha256 differs)`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
   }
   return { path: `checklist.${extname(name).replace(/^\./, '') || 'yaml'}`, bytes };

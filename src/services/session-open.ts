@@ -5,9 +5,11 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceHeader, SessionMode } from '../domain/events.js';
-import { recordableVariables, resolveDeclaredVariables } from '../domain/session-variables.js';
+import { createRedactor, type Redactor } from '../domain/redaction.js';
+import { isSecretVariable, recordableVariables, resolveDeclaredVariables, secretValues } from '../domain/session-variables.js';
+import { redactDeep } from '../domain/redact-event.js';
 import { loadChecklist, resolveChecklistRef, type LoadedChecklist } from './checklist-loader.js';
-import { readChecklistSnapshot } from './checklist-snapshot.js';
+import { readChecklistSnapshot, snapshotOf } from './checklist-snapshot.js';
 import { EvidenceStore, newSessionId } from './evidence-store.js';
 
 export const TOOL_VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
@@ -32,6 +34,12 @@ export interface Opened {
   checklist: Checklist;
   checklistDir: string;
   variables: Record<string, string>;
+  /** Secret-looking environment values, secret variables and token shapes: redacted from all that is stored. */
+  redactor: Redactor;
+}
+
+function sessionRedactor(checklist: Checklist, variables: Record<string, string>): Redactor {
+  return createRedactor({ env: process.env, secrets: secretValues(checklist, variables) });
 }
 
 /** Refuses --inject before anything is recorded: only in a drill, only items that declare a fault. */
@@ -57,6 +65,8 @@ export async function createSession(opts: StartOptions): Promise<Opened> {
   const variables = resolveDeclaredVariables(checklist, opts.variables);
   checkInjections(checklist, opts.mode, opts.inject ?? []);
   const sessionId = newSessionId(checklist.id);
+  const redactor = sessionRedactor(checklist, variables);
+  const snapshot = await snapshotOf(loaded, redactor);
   const header: EvidenceHeader = {
     format: 'cutover-evidence/1',
     sessionId,
@@ -68,34 +78,54 @@ export async function createSession(opts: StartOptions): Promise<Opened> {
       version: checklist.version,
       sha256: loaded.sha256,
       path: loaded.path,
-      snapshot: `${sessionId}.checklist.${loaded.format}`,
+      snapshot: `${sessionId}.checklist.${snapshot.format}`,
+      ...(snapshot.sha256 ? { snapshotSha256: snapshot.sha256, snapshotRedactions: snapshot.redactions } : {}),
     },
     host: hostname(),
     operator: opts.operator,
     ticket: opts.ticket,
     environment: opts.environment,
     mode: opts.mode,
-    variables: recordableVariables(checklist, variables),
+    variables: redactDeep(redactor, recordableVariables(checklist, variables)),
   };
-  const store = await EvidenceStore.create(resolve(opts.evidenceDir), header, loaded.source);
-  return { store, checklist, checklistDir: dirname(loaded.path), variables };
+  const store = await EvidenceStore.create(resolve(opts.evidenceDir), header, snapshot.source);
+  return { store, checklist, checklistDir: dirname(loaded.path), variables, redactor };
+}
+
+/**
+ * The snapshot of a checklist that held secrets has them redacted, so its commands cannot run as
+ * written: a resume reads the original file, provided it is still the very file the session used.
+ */
+async function readOriginal(header: EvidenceHeader): Promise<{ checklist?: Checklist; problem?: string }> {
+  const { path, sha256, snapshotRedactions } = header.checklist;
+  const loaded = await loadChecklist(path).catch(() => undefined);
+  if (loaded?.sha256 === sha256) return { checklist: loaded.checklist };
+  const secrets = `${snapshotRedactions} secret${snapshotRedactions === 1 ? '' : 's'}`;
+  throw new CutoverError(
+    `this session's checklist held ${secrets}, redacted from its snapshot; resuming needs the original ${path} as it was, and it is ${loaded ? 'changed' : 'missing'}`,
+    EXIT.failed,
+    'put the original checklist back at that path (the evidence can still be verified, reported and exported)',
+  );
 }
 
 /** Reopens an evidence file: the checklist comes from the snapshot, exactly as it was used. */
 export async function reopenSession(evidencePath: string, given: Record<string, string>): Promise<Opened> {
   const store = await EvidenceStore.open(resolve(evidencePath));
   try {
-    const { checklist, problem } = await readChecklistSnapshot(store.dir, store.header);
+    const { checklist, problem } = store.header.checklist.snapshotRedactions ? await readOriginal(store.header) : await readChecklistSnapshot(store.dir, store.header);
     if (!checklist) throw new CutoverError(problem ?? 'checklist snapshot unreadable', EXIT.failed, 'the evidence can still be verified and reported, but not resumed');
     const recorded = store.header.variables;
     const variables: Record<string, string> = {};
     for (const variable of checklist.variables) {
-      const value = given[variable.name] ?? (variable.secret ? undefined : recorded[variable.name]);
+      // A value the header holds redacted (a secret, or a token-shaped value) must be given again.
+      const stored = recorded[variable.name];
+      const redacted = stored === undefined || isSecretVariable(variable) || stored.includes('[REDACTED:');
+      const value = given[variable.name] ?? (redacted ? variable.default : stored);
       if (value !== undefined) variables[variable.name] = value;
     }
     const ext = extname(store.header.checklist.path);
     const checklistDir = ext ? dirname(store.header.checklist.path) : store.dir;
-    return { store, checklist, checklistDir, variables };
+    return { store, checklist, checklistDir, variables, redactor: sessionRedactor(checklist, variables) };
   } catch (error) {
     await store.close();
     throw error;

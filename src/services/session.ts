@@ -4,10 +4,9 @@ import { userInfo } from 'node:os';
 import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection } from '../domain/checklist-schema.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
-import { createRedactor, type Redactor } from '../domain/redaction.js';
+import type { Redactor } from '../domain/redaction.js';
 import { redactDeep } from '../domain/redact-event.js';
 import { currentPass, inFlightRuns, type Incident, type RunState, type SessionState } from '../domain/session-state.js';
-import { secretValues } from '../domain/session-variables.js';
 import { missingRoles, unmetRequirements } from '../domain/section-requirements.js';
 import { evaluateRules, ruleChanges, type Evaluation } from '../domain/severity-rules.js';
 import { listSessions, type EvidenceStore } from './evidence-store.js';
@@ -36,7 +35,7 @@ export class CutoverSession {
     this.variables = opened.variables;
     this.operator = operator;
     this.allowDestructive = allowDestructive;
-    this.redactor = createRedactor({ env: process.env, secrets: secretValues(opened.checklist, opened.variables) });
+    this.redactor = opened.redactor;
   }
 
   static async start(opts: StartOptions): Promise<CutoverSession> {

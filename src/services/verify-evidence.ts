@@ -1,7 +1,7 @@
 // Verifying one evidence file and what it points at: the hash chain, every run log against the
 // sha256 its finishing event recorded, and the checklist snapshot against the header's sha256.
 import { CutoverError } from '../domain/errors.js';
-import type { EvidenceHeader } from '../domain/events.js';
+import { snapshotSha256, type EvidenceHeader } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { readEvidence } from './evidence-read.js';
@@ -108,10 +108,10 @@ export async function checkEvidence(
 
 /** The checklist snapshot must be the very file whose sha256 the header recorded. */
 export async function checkSnapshot(path: string, display: string, header: EvidenceHeader | undefined, hashes: HashCache): Promise<VerifyProblem | undefined> {
-  const expected = header?.checklist?.sha256;
+  const expected = header?.checklist ? snapshotSha256(header) : undefined;
   if (!expected) return undefined;
   const actual = await hashes.get(path);
   if (!actual) return { where: display, message: 'checklist snapshot missing' };
-  if (actual.sha256 !== expected) return { where: display, message: 'sha256 differs from the checklist sha256 recorded in the header' };
+  if (actual.sha256 !== expected) return { where: display, message: `sha256 differs from the ${header?.checklist.snapshotSha256 ? 'snapshot' : 'checklist'} sha256 recorded in the header` };
   return undefined;
 }
