@@ -1,6 +1,7 @@
 // Output of a headless run: a compact table streamed row by row (so CI logs show progress), then
 // totals and the evidence path; or, with --json, one object at the end and nothing else.
 import { formatDuration } from '../../domain/duration.js';
+import { oneLine } from '../../domain/plain-text.js';
 import type { PlannedItem } from './run-plan.js';
 
 export type RowResult = 'pass' | 'fail' | 'not-run' | 'refused' | 'locked' | 'cancelled';
@@ -28,7 +29,10 @@ export function tally(rows: Row[]): { passed: number; failed: number; skipped: n
 
 const LABEL: Record<RowResult, string> = { pass: 'pass', fail: 'FAIL', 'not-run': 'not run', refused: 'REFUSED', locked: 'LOCKED', cancelled: 'CANCELLED' };
 
-const fit = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const fit = (raw: string, width: number): string => {
+  const text = oneLine(raw);
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+};
 
 export class RunTable {
   private readonly itemWidth: number;
@@ -65,7 +69,7 @@ export class RunTable {
   finish(row: Row): void {
     const exit = row.exitCode === null ? '-' : String(row.exitCode);
     const duration = row.runId ? formatDuration(row.durationMs) : '';
-    const line = `${LABEL[row.result].padEnd(9)}  ${exit.padStart(4)}  ${duration.padEnd(8)}${row.note ? `  ${row.note}` : ''}`;
+    const line = `${LABEL[row.result].padEnd(9)}  ${exit.padStart(4)}  ${duration.padEnd(8)}${row.note ? `  ${oneLine(row.note)}` : ''}`;
     const again = this.rowBroken && this.openRow !== undefined ? this.openRow : '';
     this.openRow = undefined;
     this.rowBroken = false;
@@ -74,6 +78,11 @@ export class RunTable {
 
   line(text: string): void {
     this.out(`${text}\n`);
+  }
+
+  /** A line naming things that come from the checklist or flags (titles, ticket): shown as plain text. */
+  plainLine(text: string): void {
+    this.line(oneLine(text));
   }
 }
 

@@ -110,7 +110,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   const evidence = displayPathOf(session.evidencePath);
   const { checklist } = loaded;
   const { header } = session.store;
-  table.line(`cutover run: ${checklist.title} (${checklist.id} v${checklist.version}): ticket ${header.ticket}, env ${header.environment}, ${header.mode}`);
+  table.plainLine(`cutover run: ${checklist.title} (${checklist.id} v${checklist.version}): ticket ${header.ticket}, env ${header.environment}, ${header.mode}`);
   table.line(`evidence: ${evidence}\n`);
   table.header();
 
