@@ -58,7 +58,16 @@ async function requireEvidenceDir(dir: string): Promise<void> {
   if (info && !info.isDirectory()) throw new CutoverError(`evidence directory ${dir} is not a directory`, EXIT.usage, 'pass --evidence-dir DIR (or set CUTOVER_EVIDENCE_DIR) to a folder');
 }
 
+/** Ticket, environment and operator are shown on every screen and report: printable text only. */
+function checkPrintable(fields: Record<string, string>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f-\x9f]/.test(value)) throw new CutoverError(`the ${name} contains a control character (an escape sequence or a line break): give it as plain text`, EXIT.usage);
+  }
+}
+
 export async function createSession(opts: StartOptions): Promise<Opened> {
+  checkPrintable({ ticket: opts.ticket, environment: opts.environment, operator: opts.operator });
   await requireEvidenceDir(opts.evidenceDir);
   const loaded = opts.loaded ?? (await loadChecklist(await resolveChecklistRef(opts.checklistPath)));
   const { checklist } = loaded;
