@@ -1,7 +1,7 @@
 // Running an item's command inside a session: destructive checks, the started/finished pair of
 // events around the runner, and soak (watch) loops.
 import { isAbsolute, resolve } from 'node:path';
-import { renderCommand } from '../domain/command-template.js';
+import { placeholders, renderCommand } from '../domain/command-template.js';
 import { parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
@@ -42,7 +42,14 @@ function sessionVariables(session: CutoverSession): Record<string, string> {
 }
 
 export function renderSessionCommand(session: CutoverSession, template: string): string {
-  return renderCommand(template, sessionVariables(session));
+  const vars = sessionVariables(session);
+  // A declared variable without a value here is a secret of a resumed session: never stored.
+  const missing = placeholders(template).filter((name) => !Object.hasOwn(vars, name) && session.checklist.variables.some((v) => v.name === name));
+  if (missing.length) {
+    const flags = missing.map((name) => `--var ${name}=...`).join(' ');
+    throw new CutoverError(`no value for ${missing.join(', ')} in this session: secret values are never stored in the evidence`, EXIT.usage, `resume with them given again: cutover resume ${session.evidencePath} ${flags}`);
+  }
+  return renderCommand(template, vars);
 }
 
 /** A working directory is a path, not shell text: placeholders are substituted unquoted. */

@@ -55,6 +55,20 @@ describe('CutoverSession', () => {
     expect(run.finished?.redactions).toBeGreaterThan(0);
   });
 
+  it('a resumed session asks for a secret again, naming the flag, and runs with it once given', async () => {
+    const first = await start('live', { api_token: 'hunter2-very-secret' });
+    await first.close();
+    const without = await CutoverSession.resume(first.evidencePath);
+    open.push(without);
+    const refused = await without.runItem('smoke', 'secret').catch((error: unknown) => error);
+    expect((refused as Error).message).toBe('no value for api_token in this session: secret values are never stored in the evidence');
+    expect((refused as { hint?: string }).hint).toBe(`resume with them given again: cutover resume ${first.evidencePath} --var api_token=...`);
+    await without.close();
+    const given = await CutoverSession.resume(first.evidencePath, { variables: { api_token: 'hunter2-very-secret' } });
+    open.push(given);
+    expect((await given.runItem('smoke', 'secret')).finished?.result).toBe('pass');
+  });
+
   it('blocks T0 until required roles are filled or acknowledged TBD', async () => {
     const session = await start();
     await expect(session.markT0()).rejects.toThrow(/required role not filled: Release manager/);
