@@ -48,8 +48,11 @@ export function clockTime(iso: string | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : date.toTimeString().slice(0, 8);
 }
 
-/** Word-wraps `text` to `width` columns, at most `maxLines` lines (the last one ends in … when cut). */
-export function wrapText(text: string, width: number, maxLines: number): string[] {
+/**
+ * Word-wraps `text` to `width` columns, at most `maxLines` lines (the last one ends in … when cut).
+ * A word longer than a line is broken across lines, never shortened: a command must read as it runs.
+ */
+export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
   const w = Math.max(8, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -61,12 +64,60 @@ export function wrapText(text: string, width: number, maxLines: number): string[
         continue;
       }
       if (line) lines.push(line);
-      line = word.length > w ? word.slice(0, w) : word;
+      const chars = [...word];
+      while (chars.length > w) lines.push(chars.splice(0, w).join(''));
+      line = chars.join('');
     }
     lines.push(line);
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(0, maxLines));
   if (kept.length) kept[kept.length - 1] = truncate(`${kept[kept.length - 1]} …`, w);
+  return kept;
+}
+
+// East Asian wide characters and emoji take two terminal cells (an approximation of wcwidth that
+// covers what command output carries: CJK, Hangul, full-width forms, pictographs).
+const WIDE: Array<[number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f],
+  [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1faff], [0x20000, 0x3fffd],
+];
+
+export function cellWidth(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  return WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
+}
+
+/**
+ * Breaks `text` into lines of at most `width` terminal cells without changing a character: spaces
+ * are kept as typed (a command must read exactly as it runs), and a break goes after a space when
+ * one is in the second half of the line.
+ */
+export function wrapExact(text: string, width: number): string[] {
+  const w = Math.max(8, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let chars = [...paragraph];
+    for (;;) {
+      let used = 0;
+      let fit = 0;
+      while (fit < chars.length && used + cellWidth(chars[fit] as string) <= w) used += cellWidth(chars[fit++] as string);
+      if (fit >= chars.length) break;
+      const space = chars.lastIndexOf(' ', fit - 1);
+      const cut = space >= fit / 2 ? space + 1 : Math.max(1, fit);
+      lines.push(chars.slice(0, cut).join(''));
+      chars = chars.slice(cut);
+    }
+    lines.push(chars.join(''));
+  }
+  return lines;
+}
+
+/** At most `max` rows; a cut shows as … at the end of the last one kept. */
+export function fitRows(rows: string[], max: number): string[] {
+  if (rows.length <= max) return rows;
+  const kept = rows.slice(0, Math.max(1, max));
+  const last = [...(kept[kept.length - 1] ?? '')];
+  kept[kept.length - 1] = `${last.slice(0, -1).join('')}…`;
   return kept;
 }

@@ -44,10 +44,14 @@ describe('home', () => {
     await first.markItem('rollback', 'rb-run', 'pass', 'done by hand');
     await first.close();
     const ui = renderTui({ evidenceDir: dir, screen: { name: 'home' } });
-    await ui.waitFor('CHG-RES');
+    let frame = await ui.waitFor('CHG-RES');
+    // which list has the keys reads without color too
+    expect(frame).toContain('▸ Start a session on a checklist');
     await ui.press(tab);
+    frame = await ui.waitFor('▸ Resume an unfinished session');
+    expect(frame).toContain('  Start a session on a checklist');
     await ui.press(enter);
-    const frame = await ui.waitFor('Switch back  (rb-run)');
+    frame = await ui.waitFor('Switch back  (rb-run)');
     expect(frame).toContain('note: done by hand');
     const session = ui.session();
     if (session) sessions.push(session);
@@ -90,5 +94,7 @@ describe('resume after a crash', () => {
     expect(frame).toMatch(/✓ Says ok/);
     expect(frame).toMatch(/! Exits 3/);
     expect(frame).toContain('interrupted');
+    // the section says so too, before the operator opens it
+    expect(frame).toMatch(/›! Smoke checks +1\/4/);
   });
 });

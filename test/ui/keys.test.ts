@@ -49,12 +49,14 @@ describe('key map', () => {
     expect(words).not.toContain('inject');
     expect(packHints(footerHints('main'), 40, 2).every((line) => line.length <= 40)).toBe(true);
   });
-  it('a narrow footer drops hints from the end but keeps help and quit', () => {
+  it('a narrow footer drops "move" first, then hints from the end, but keeps help and quit', () => {
     const lines = packHints(footerHints('main'), 59, 1);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.length).toBeLessThanOrEqual(59);
-    expect(lines[0]).toMatch(/^↑\/k move .*\? help  q quit$/);
+    expect(lines[0]).toMatch(/^Tab pane  Enter\/r run .*\? help  q quit$/);
     expect(packHints(footerHints('main'), 200, 1)[0]).toContain('x export');
+    // 40 columns on the home screen: what Enter does stays, the arrows go
+    expect(packHints(footerHints('home'), 39, 1)[0]).toBe('Enter open  ? help  q quit');
   });
 });
 

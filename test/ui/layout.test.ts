@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CutoverSession } from '../../src/services/session.js';
-import { renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
+import { enter, renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
 
 const sessions: CutoverSession[] = [];
 afterEach(async () => {
@@ -55,7 +55,8 @@ describe('layout', () => {
     const ui = renderTui({ session, columns: 60, rows: 20 });
     const frame = await ui.waitFor((f) => f.includes('◀ 1/6 ▶') && f.split('\n').every((l) => width(l) <= 60));
     const lines = frame.split('\n');
-    expect(lines[0]).toMatch(/^ DRILL {2}UI test cutover · CHG-A.*… T0 not marked$/);
+    // the environment stays whole: the title and then the ticket give way to it
+    expect(lines[0]).toMatch(/^ DRILL {2}UI test… · CHG-A… · production-eu-west T0 not marked$/);
     expect(lines[1]).toContain('✓ 0 pass');
     expect(lines.length).toBeLessThanOrEqual(19);
   });
@@ -81,8 +82,9 @@ describe('layout', () => {
 });
 
 describe('quitting', () => {
-  it('q asks; n stays; y quits without finishing; f finishes', async () => {
-    const { ui } = await open(100, 30);
+  it('q asks; n stays; f says what is still open and finishes only on y (Enter keeps it open)', async () => {
+    const { session, ui } = await open(100, 30);
+    await session.declareIncident({ severity: 'SEV0', title: 'down' });
     await ui.waitFor('Sections');
     await ui.press('q');
     await ui.waitFor('Quit cutover?');
@@ -92,6 +94,18 @@ describe('quitting', () => {
     expect(ui.onQuit).not.toHaveBeenCalled();
     await ui.press('q');
     await ui.press('f');
+    const frame = await ui.waitFor('Finish the session with work still open?');
+    expect(frame).toContain('10 items not done yet');
+    expect(frame).toContain('open incidents: SEV0×1');
+    expect(frame).toContain('no sign-off yet: Release lead');
+    expect(frame).toContain('rules: ROLLBACK RECOMMENDED');
+    await ui.press(enter);
+    await ui.waitFor((f) => !f.includes('Finish the session'));
+    expect(ui.onQuit).not.toHaveBeenCalled();
+    await ui.press('q');
+    await ui.press('f');
+    await ui.waitFor('Finish the session with work still open?');
+    await ui.press('y');
     expect(ui.onQuit).toHaveBeenCalledWith({ finish: true });
   });
 

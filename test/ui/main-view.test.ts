@@ -159,7 +159,8 @@ describe('main view', () => {
     expect(Object.values(session.state.runs)).toHaveLength(0);
     expect(session.state.destructive.at(-1)).toMatchObject({ outcome: 'refused' });
     await ui.press(enter);
-    await ui.press(enter);
+    // r, not Enter: an Enter right after coming back is taken as a double press
+    await ui.press('r');
     await ui.waitFor('DESTRUCTIVE: Wipe the cache');
     ui.stdin.write('wipe');
     await ui.press(enter);

@@ -109,8 +109,9 @@ describe('new session form', () => {
     expect(existsSync(join(dir, 'ev'))).toBe(false);
   });
 
-  it('Esc on the form of `cutover open` asks to quit', async () => {
+  it('Esc on the form of `cutover open` asks to quit (and the footer says so)', async () => {
     const { ui } = await form();
+    expect(ui.lastFrame()).toContain('Esc quit');
     await ui.press(escape);
     await ui.waitFor('Quit cutover?');
     await ui.press('y');

@@ -120,6 +120,10 @@ describe('decision, sign-off, export', () => {
     await ui.press(enter);
     await ui.waitFor('signed off');
     expect(session.state.signoffs[0]).toMatchObject({ role: 'lead', name: 'Alice', item: 'so-lead' });
+    // the item is done: back on the checklist it reads as passed, not pending
+    expect(session.state.items['signoff/so-lead']).toMatchObject({ status: 'pass', note: 'signed off by Alice (Release lead)' });
+    await ui.press(escape);
+    await ui.waitFor(/✓ Lead signs off/);
   });
 
   it('x writes the incident package and shows its path', async () => {

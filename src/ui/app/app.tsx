@@ -1,7 +1,7 @@
 // The root of the TUI: the current screen between the always-visible header and footer, the
 // help overlay, dialogs, and the one place that handles Ctrl-C.
 import { Box } from 'ink';
-import React, { useMemo, useState, useSyncExternalStore } from 'react';
+import React, { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CutoverSession } from '../../services/session.js';
 import { hiddenActions } from '../keys/keymap.js';
 import { Footer, footerRows } from '../layout/footer.js';
@@ -12,11 +12,12 @@ import { hasTimeline } from '../timeline/use-timeline.js';
 import { useMainCursor } from '../screens/main/use-main-cursor.js';
 import { RollbackOffer } from '../screens/main/rollback-offer.js';
 import { ConfirmDialogView } from '../widgets/dialog/confirm-dialog.js';
+import { dialogLayout } from '../widgets/dialog/dialog-layout.js';
 import { PromptDialogView } from '../widgets/dialog/prompt-dialog.js';
 import { headerInfo, helpScope, hintsFor } from './chrome.js';
 import type { Screen } from './screens.js';
 import { ScreenView } from './screen-view.js';
-import { errorText, TuiContext, type Dialog, type Tui } from './tui-context.js';
+import { errorText, TuiContext, type Tui } from './tui-context.js';
 import { useDialogs } from './use-dialogs.js';
 import { useFeedback } from './use-feedback.js';
 import type { TuiServices } from './tui-services.js';
@@ -35,13 +36,12 @@ export interface AppProps {
   onFatal?: (error: unknown) => void;
 }
 
-const dialogHeight = (dialog: Dialog): number => 4 + (dialog.lines?.length ?? 0) + (dialog.kind === 'prompt' ? 2 : 0);
-
 export function App(props: AppProps): React.JSX.Element {
   const size = useTerminalSize();
   const [session, setSession] = useState(props.initialSession);
   const { state, version } = useSessionVersion(session);
   const [screen, setScreen] = useState<Screen>(props.initialScreen);
+  const [enteredAt, setEnteredAt] = useState(0);
   const [help, setHelp] = useState(false);
   // Only whether a command runs: the output itself re-renders the running screen, not the App.
   const running = useSyncExternalStore(props.runs.subscribe, () => props.runs.running);
@@ -53,12 +53,17 @@ export function App(props: AppProps): React.JSX.Element {
   };
   const { dialog: entry, openDialog, closeDialog, requestQuit } = useDialogs({ runs: props.runs, session, say, onQuit: props.onQuit, onDrillSummary: showDrillSummary });
   const dialog = entry?.dialog;
+  // A dialog (the quit question after Ctrl-C) must be seen: it closes the help over it.
+  useLayoutEffect(() => {
+    if (entry) setHelp(false);
+  }, [entry]);
 
   const rows = Math.max(3, size.rows - 1);
   const header = session ? headerRows(rows, hasTimeline(session.checklist)) : Math.min(2, headerRows(rows));
   const { hintLines } = footerRows(rows);
-  const dialogRows = dialog ? dialogHeight(dialog) : 0;
-  const bodyRows = Math.max(1, rows - header - 1 - hintLines - dialogRows);
+  // A dialog takes what it needs, leaving the screen at least one row.
+  const layout = dialog ? dialogLayout(dialog, size.columns, rows - header - 1 - hintLines - 1) : undefined;
+  const bodyRows = Math.max(1, rows - header - 1 - hintLines - (layout?.rows ?? 0));
 
   const tui: Tui = {
     services: props.services,
@@ -69,9 +74,11 @@ export function App(props: AppProps): React.JSX.Element {
     screen,
     size,
     bodyRows,
+    enteredAt,
     go: (next) => {
       setHelp(false);
       setScreen(next);
+      setEnteredAt(Date.now());
     },
     openDialog,
     closeDialog,
@@ -97,7 +104,7 @@ export function App(props: AppProps): React.JSX.Element {
     <TuiContext.Provider value={tui}>
       {session ? <RollbackOffer /> : null}
       <Box flexDirection="column" width={size.columns} height={loading ? undefined : rows}>
-        <Header info={info} session={session} state={state} rows={rows} />
+        <Header info={info} session={session} state={state} rows={rows} columns={size.columns} />
         <Box flexDirection="column" height={loading ? undefined : bodyRows} overflow="hidden">
           {help ? <HelpScreen scope={scope} hide={hiddenActions(scope, session?.mode === 'drill')} rows={bodyRows} onClose={() => setHelp(false)} /> : null}
           {/* Hidden, not unmounted, under the help: forms keep what was typed. */}
@@ -105,14 +112,14 @@ export function App(props: AppProps): React.JSX.Element {
             <ScreenView screen={screen} active={!overlay} hasSession={!!session} />
           </Box>
         </Box>
-        {dialog && !help ? (
+        {dialog && layout && !help ? (
           dialog.kind === 'prompt' ? (
-            <PromptDialogView key={entry?.id} dialog={dialog} width={size.columns} onClose={closeDialog} />
+            <PromptDialogView key={entry?.id} dialog={dialog} layout={layout} width={size.columns} onClose={closeDialog} />
           ) : (
-            <ConfirmDialogView key={entry?.id} dialog={dialog} width={size.columns} onClose={closeDialog} />
+            <ConfirmDialogView key={entry?.id} dialog={dialog} layout={layout} width={size.columns} onClose={closeDialog} />
           )
         ) : null}
-        <Footer hints={hintsFor(screen, running, session, overlay)} busy={busy} flash={flash} columns={size.columns} hintLines={hintLines} />
+        <Footer hints={hintsFor(screen, running, session, overlay, dialog)} busy={busy} flash={flash} columns={size.columns} hintLines={hintLines} />
       </Box>
     </TuiContext.Provider>
   );

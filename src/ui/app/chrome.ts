@@ -5,6 +5,7 @@ import { footerHints, hiddenActions, type Scope } from '../keys/keymap.js';
 import type { HeaderInfo } from '../layout/header.js';
 import type { Hint } from '../layout/footer.js';
 import type { Screen } from './screens.js';
+import type { Dialog } from './tui-context.js';
 
 const FORM_HINTS: Hint[] = [
   { label: 'Tab/↓', word: 'next field' },
@@ -15,10 +16,11 @@ const FORM_HINTS: Hint[] = [
 
 export function helpScope(screen: Screen, running: boolean): Scope | 'form' {
   switch (screen.name) {
+    case 'roles':
+      return screen.editing ? 'form' : 'roles';
     case 'home':
     case 'main':
     case 'pager':
-    case 'roles':
     case 'incidents':
       return screen.name;
     case 'running':
@@ -32,10 +34,14 @@ export function helpScope(screen: Screen, running: boolean): Scope | 'form' {
   }
 }
 
-export function hintsFor(screen: Screen, running: boolean, session: CutoverSession | undefined, overlay: 'help' | 'dialog' | undefined): Hint[] {
+export function hintsFor(screen: Screen, running: boolean, session: CutoverSession | undefined, overlay: 'help' | 'dialog' | undefined, dialog?: Dialog): Hint[] {
   if (overlay === 'help') return [{ label: 'Esc/?', word: 'close help' }, { label: '↑/↓', word: 'scroll' }];
-  if (overlay === 'dialog') return [{ label: 'Enter', word: 'confirm' }, { label: 'Esc', word: 'cancel' }];
+  // A confirm dialog's Enter picks its first choice, which is not always "yes".
+  const enter = dialog?.kind === 'confirm' ? (dialog.choices[0]?.label ?? 'confirm') : 'confirm';
+  if (overlay === 'dialog') return [{ label: 'Enter', word: enter }, { label: 'Esc', word: 'cancel' }];
   const scope = helpScope(screen, running);
+  // Opened by `cutover open`, the form has nothing to go back to: Esc asks to quit.
+  if (scope === 'form' && screen.name === 'new-session' && !screen.fromHome) return FORM_HINTS.map((h) => (h.label === 'Esc' ? { ...h, word: 'quit' } : h));
   if (scope === 'form') return FORM_HINTS;
   return footerHints(scope, hiddenActions(scope, session?.mode === 'drill'));
 }

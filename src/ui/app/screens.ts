@@ -19,7 +19,8 @@ export interface TriagePreset {
 export type Screen =
   | { name: 'home' }
   | { name: 'new-session'; ref: string; loaded?: LoadedForForm; prefill: FormPrefill; fromHome: boolean }
-  | { name: 'roles' }
+  /** `editing`: a role's form is open (the footer then shows the form's keys). */
+  | { name: 'roles'; editing?: boolean }
   | { name: 'main' }
   | { name: 'running' }
   | { name: 'pager'; runId: string; back: 'main' | 'running' }

@@ -54,6 +54,8 @@ export interface Tui {
   size: TerminalSize;
   /** Rows available to the screen between header and footer. */
   bodyRows: number;
+  /** When `go` last changed the screen (0: the first screen). */
+  enteredAt: number;
   go(screen: Screen): void;
   /** Queues a dialog; `first` puts it in front of any open one. */
   openDialog(dialog: Dialog, first?: boolean): void;

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CutoverSession } from '../../services/session.js';
 import { useKeys } from '../keys/use-keys.js';
 import type { RunController } from '../run/run-controller.js';
+import { finishWarnings } from './finish-warnings.js';
 import type { Dialog, Tui } from './tui-context.js';
 
 export function useDialogs(options: {
@@ -41,12 +42,32 @@ export function useDialogs(options: {
       ],
       choices: [
         { key: 'y', label: 'quit', onChoose: () => onQuit({ finish: false }) },
-        ...(session ? [{ key: 'f', label: 'finish the session and quit', onChoose: () => onQuit({ finish: true }) }] : []),
+        ...(session ? [{ key: 'f', label: 'finish the session and quit', onChoose: () => confirmFinish(session) }] : []),
         ...(drill ? [{ key: 'd', label: 'summary first', onChoose: options.onDrillSummary }] : []),
         { key: 'n', label: 'stay', onChoose: () => undefined },
       ],
     };
     openDialog(quit, true);
+  };
+
+  // Finishing closes the session (it leaves the resume list): say what is still open, and ask again.
+  const confirmFinish = (open: CutoverSession): void => {
+    const warnings = finishWarnings(open);
+    openDialog(
+      {
+        id: 'finish',
+        kind: 'confirm',
+        tone: warnings.length ? 'danger' : 'normal',
+        title: warnings.length ? 'Finish the session with work still open?' : 'Finish the session?',
+        lines: [...warnings.map((w) => `• ${w}`), 'Finishing closes the session; cutover resume <file> can reopen it.'],
+        // Enter keeps the session open: only a typed y finishes it.
+        choices: [
+          { key: 'n', label: 'do not finish', onChoose: () => undefined },
+          { key: 'y', label: 'finish and quit', onChoose: () => onQuit({ finish: true }) },
+        ],
+      },
+      true,
+    );
   };
 
   useKeys(

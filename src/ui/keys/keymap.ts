@@ -71,8 +71,8 @@ const back: Binding = { action: 'back', keys: [n('escape')], label: 'Esc', help:
 export const KEYMAP: Record<Scope, Binding[]> = {
   home: [
     ...move,
-    { action: 'switchPane', keys: [n('tab'), n('right'), n('left'), n('backtab')], label: 'Tab', help: 'switch between checklists and sessions', footer: 'switch list' },
     { action: 'select', keys: [n('return')], label: 'Enter', help: 'start a session on the checklist / resume the session', footer: 'open' },
+    { action: 'switchPane', keys: [n('tab'), n('right'), n('left'), n('backtab')], label: 'Tab', help: 'switch between checklists and sessions', footer: 'switch list' },
     help,
     { action: 'quit', keys: [t('q')], label: 'q', help: 'quit', footer: 'quit' },
   ],

@@ -33,16 +33,20 @@ function pack(hints: Hint[], columns: number): string[] {
 
 /** Hints kept when the footer is too narrow for all: the way to every other key, and the way out. */
 const PINNED = new Set(['help', 'quit', 'back']);
+/** Dropped first: keys any operator tries anyway (arrows, Tab), so the screen's own actions stay. */
+const OBVIOUS = new Set(['move', 'next field', 'scroll']);
 
 /**
  * Packs hints into lines of at most `columns` characters. When they do not fit in `maxLines`,
- * hints are dropped from the end, except help, quit and back: `?` then lists the rest.
+ * the obvious ones (moving) go first, then hints from the end, except help, quit and back: `?`
+ * then lists the rest.
  */
 export function packHints(hints: Hint[], columns: number, maxLines: number): string[] {
   const kept = [...hints];
   for (;;) {
     const lines = pack(kept, columns);
-    const droppable = kept.findLastIndex((h) => !PINNED.has(h.word));
+    const obvious = kept.findIndex((h) => OBVIOUS.has(h.word));
+    const droppable = obvious >= 0 ? obvious : kept.findLastIndex((h) => !PINNED.has(h.word));
     if (lines.length <= maxLines || droppable < 0) return lines.slice(0, maxLines);
     kept.splice(droppable, 1);
   }

@@ -6,6 +6,7 @@ import React from 'react';
 import { openIncidentsBySeverity, totals } from '../../domain/progress.js';
 import type { SessionState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
+import { truncate } from '../format.js';
 import { displayPath } from '../paths.js';
 import { color, recommendationColor } from '../theme.js';
 import { hasTimeline } from '../timeline/use-timeline.js';
@@ -27,8 +28,22 @@ export function headerRows(rows: number, timeline = false): number {
   return rows >= 10 ? 2 : 1;
 }
 
-function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; showClock: boolean }): React.JSX.Element {
-  const parts = [info.title, info.ticket, info.environment].filter((p): p is string => !!p);
+/**
+ * Ticket and environment as they fit in `room` columns. They are what an operator checks first
+ * (is this production?), so the checklist title gives way to them; when even they do not fit, the
+ * ticket is cut before the environment.
+ */
+export function ticketAndEnvironment(ticket: string | undefined, environment: string | undefined, room: number): string {
+  const full = [ticket, environment].filter(Boolean).join(' · ');
+  if ([...full].length <= room || !ticket || !environment) return truncate(full, Math.max(1, room));
+  const ticketRoom = room - [...environment].length - 3;
+  return ticketRoom >= 4 ? `${truncate(ticket, ticketRoom)} · ${environment}` : truncate(environment, Math.max(1, room));
+}
+
+function TitleLine({ info, t0, showClock, columns }: { info: HeaderInfo; t0?: string; showClock: boolean; columns: number }): React.JSX.Element {
+  // the DRILL badge, the clock ("T0 not marked" at most), and at least a few letters of the title
+  const room = columns - (info.drill ? 8 : 0) - (showClock ? 14 : 0) - 3 - 8;
+  const meta = ticketAndEnvironment(info.ticket, info.environment, Math.max(8, room));
   return (
     <Box>
       {info.drill ? (
@@ -39,11 +54,17 @@ function TitleLine({ info, t0, showClock }: { info: HeaderInfo; t0?: string; sho
           </Text>
         </Box>
       ) : null}
-      <Box flexGrow={1} flexShrink={1} marginLeft={info.drill ? 1 : 0}>
+      <Box flexShrink={1} marginLeft={info.drill ? 1 : 0}>
         <Text bold wrap="truncate">
-          {parts.join(' · ')}
+          {info.title}
         </Text>
       </Box>
+      {meta ? (
+        <Box flexShrink={0}>
+          <Text bold>{` · ${meta}`}</Text>
+        </Box>
+      ) : null}
+      <Box flexGrow={1} />
       {showClock ? (
         <Box flexShrink={0}>
           <Text> </Text>
@@ -86,13 +107,14 @@ export function Header(props: {
   session?: CutoverSession;
   state?: SessionState;
   rows: number;
+  columns: number;
 }): React.JSX.Element {
   const { info, session, state } = props;
   if (!session || !state) {
     const lines = headerRows(props.rows);
     return (
       <Box flexDirection="column">
-        <TitleLine info={info} showClock={false} />
+        <TitleLine info={info} showClock={false} columns={props.columns} />
         {lines >= 2 && info.note ? (
           <Text dimColor wrap="truncate">
             {info.note}
@@ -105,7 +127,7 @@ export function Header(props: {
   const evaluation = session.evaluation;
   return (
     <Box flexDirection="column">
-      <TitleLine info={info} t0={state.t0} showClock />
+      <TitleLine info={info} t0={state.t0} showClock columns={props.columns} />
       {lines >= 4 ? <Counts session={session} state={state} /> : null}
       {lines >= 2 ? (
         <Text bold color={recommendationColor(evaluation.recommendation)} wrap="truncate">

@@ -62,20 +62,27 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
   });
 
   const at = (iso: string): string => (state.t0 ? formatOffset(Date.parse(iso) - Date.parse(state.t0)) : clockTime(iso));
-  const past = state.decisions.slice(-Math.max(0, bodyRows - 10));
+  // Title, recommendation and the chosen decision's meaning always show; the form gets up to 5
+  // rows; what is left goes to other firing rules, a gap, then the latest earlier decisions.
+  const formHeight = Math.min(5, Math.max(2, bodyRows - 3));
+  let spare = bodyRows - 3 - formHeight;
+  const firing = evaluation.firing.slice(1, 1 + Math.max(0, Math.min(2, spare)));
+  spare -= firing.length;
+  const gap = spare-- > 0;
+  const past = spare >= 2 ? state.decisions.slice(-(spare - 1)) : [];
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold>Record a decision</Text>
       <Text wrap="truncate" bold color={recommendationColor(evaluation.recommendation)}>
         {evaluation.headline}
       </Text>
-      {evaluation.firing.slice(1, 3).map((f) => (
+      {firing.map((f) => (
         <Text key={f.rule.id} wrap="truncate" dimColor>
           also firing: {f.rule.text} ({f.reason})
         </Text>
       ))}
-      <Text> </Text>
-      <Form fields={FIELDS} state={form.state} height={5} width={size.columns} problem={problem} />
+      {gap ? <Text> </Text> : null}
+      <Form fields={FIELDS} state={form.state} height={formHeight} width={size.columns} problem={problem} />
       <Text dimColor wrap="truncate">
         {chosen}: {DECISION_MEANING[chosen]}
       </Text>

@@ -77,7 +77,9 @@ export function HomeScreen({ active }: { active: boolean }): React.JSX.Element {
     right: `${s.operator} · ${localDateTime(s.lastEventAt)}`,
   }));
   const heading = (title: string, on: boolean, count?: number): React.JSX.Element => (
+    // The marker says which list has the keys without color or inverse (TERM=dumb).
     <Text bold color={on ? color('cyan') : undefined}>
+      {on ? '▸ ' : '  '}
       {title}
       {count === undefined ? ' (loading…)' : ` (${count})`}
     </Text>

@@ -7,7 +7,7 @@ import { itemState } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { TimelineEntry } from '../../../domain/timeline.js';
 import type { CutoverSession } from '../../../services/session.js';
-import { clockTime, displayLine, formatBytes, wrapText } from '../../format.js';
+import { clockTime, displayLine, fitRows, formatBytes, wrapExact, wrapText } from '../../format.js';
 import { shownCommand } from '../../render-command.js';
 import { soakLine, soakResults } from '../../run/soak-marks.js';
 import { STATUS_MARK, type ColorName } from '../../theme.js';
@@ -72,6 +72,22 @@ function soakHistory(state: SessionState, section: ChecklistSection, item: Check
   return [{ text: soakLine(results, width), tone: failed ? 'red' : 'green', bold: failed }];
 }
 
+/** The command as it will run, every character of it, wrapped to `width`. */
+function commandLines(session: CutoverSession, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
+  const { command, problem } = item.run ? shownCommand(session, section.id, item.id) : {};
+  if (command) return wrapExact(`$ ${command}`, width).map((text) => ({ text, tone: 'cyan' }));
+  if (problem) return [{ text: `$ ${item.run}`, tone: 'cyan' }, { text: `cannot run: ${problem}`, tone: 'red' }];
+  return [{ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true }];
+}
+
+/** Cuts the command to what `height` leaves room for (never below 3 lines), saying how much is hidden. */
+function fitCommand(before: DetailLine[], command: DetailLine[], after: DetailLine[], height: number): DetailLine[] {
+  const room = Math.max(3, height - before.length - after.length);
+  if (command.length <= room) return [...before, ...command, ...after];
+  const hidden = command.length - (room - 1);
+  return [...before, ...command.slice(0, room - 1), { text: `  … ${hidden} more line${hidden === 1 ? '' : 's'} of the command`, tone: 'cyan', dim: true }, ...after];
+}
+
 export function detailLines(
   session: CutoverSession,
   state: SessionState,
@@ -79,9 +95,10 @@ export function detailLines(
   item: ChecklistItem,
   width: number,
   timeline?: TimelineEntry,
+  height = Infinity,
 ): DetailLine[] {
   const lines: DetailLine[] = [];
-  lines.push({ text: `${item.title}  (${item.id})`, bold: true });
+  lines.push(...fitRows(wrapExact(`${item.title}  (${item.id})`, width), 2).map((text) => ({ text, bold: true })));
   const owner = item.owner ? session.checklist.roles.find((r) => r.id === item.owner) : undefined;
   const holder = item.owner ? state.roles[item.owner] : undefined;
   const facts = [
@@ -94,18 +111,21 @@ export function detailLines(
   ].filter(Boolean);
   if (facts.length) lines.push({ text: facts.join(' · '), dim: true });
   if (timeline) lines.push(clockLine(timeline));
-  if (item.destructive) lines.push({ text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true });
+  if (item.destructive) lines.push(destructiveLine(session));
   if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
-  const { command, problem } = item.run ? shownCommand(session, section.id, item.id) : {};
-  if (command) lines.push(...wrapText(`$ ${command}`, width, 3).map((text) => ({ text, tone: 'cyan' as const })));
-  else if (problem) lines.push({ text: `$ ${item.run}`, tone: 'cyan' }, { text: `cannot run: ${problem}`, tone: 'red' });
-  else lines.push({ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true });
+  const after: DetailLine[] = [];
   const expect = expectation(item);
-  if (expect) lines.push({ text: expect, dim: true });
-  if (item.drill?.inject && session.mode === 'drill') lines.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
-  lines.push(...soakHistory(state, section, item, width));
-  lines.push(...resultLines(session, state, section, item));
-  return lines;
+  if (expect) after.push({ text: expect, dim: true });
+  if (item.drill?.inject && session.mode === 'drill') after.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
+  after.push(...soakHistory(state, section, item, width));
+  after.push(...resultLines(session, state, section, item));
+  return fitCommand(lines, commandLines(session, section, item, width), after, height);
+}
+
+/** A drill refuses destructive items unless allowed: say that instead of asking for a confirmation that will not come. */
+function destructiveLine(session: CutoverSession): DetailLine {
+  if (session.mode === 'drill' && !session.allowDestructive) return { text: 'DESTRUCTIVE: refused in this drill (open --drill --allow-destructive allows it)', tone: 'red', bold: true };
+  return { text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true };
 }
 
 /** Roll-forward sections: what still blocks them. */

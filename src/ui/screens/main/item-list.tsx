@@ -43,12 +43,23 @@ export function ItemList(props: {
   });
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate" color={props.focused ? color('cyan') : undefined}>
-        {props.focused ? '▸ ' : '  '}
-        {props.position ? `${props.position} ` : ''}
-        {section.title}
-        {pass > 1 ? ` — pass ${pass}` : ''}
-      </Text>
+      {/* A long title is cut; which pass this is stays visible. */}
+      <Box>
+        <Box flexShrink={1}>
+          <Text bold wrap="truncate" color={props.focused ? color('cyan') : undefined}>
+            {props.focused ? '▸ ' : '  '}
+            {props.position ? `${props.position} ` : ''}
+            {section.title}
+          </Text>
+        </Box>
+        {pass > 1 ? (
+          <Box flexShrink={0}>
+            <Text bold color={props.focused ? color('cyan') : undefined}>
+              {` — pass ${pass}`}
+            </Text>
+          </Box>
+        ) : null}
+      </Box>
       <Select rows={rows} index={props.index} height={props.height - 1} focused={props.focused} emptyText="(no items in this section)" />
     </Box>
   );

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import React, { useLayoutEffect, useRef } from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
+import type { KeyEvent } from '../../keys/key-event.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useTimeline } from '../../timeline/use-timeline.js';
 import { useKeys } from '../../keys/use-keys.js';
@@ -25,6 +26,14 @@ export function mainLayout(columns: number, rows: number, itemCount: number) {
 }
 
 const ENTER_GUARD_MS = 400;
+
+/** A letter that does nothing says so: a silent key reads as a frozen screen over a slow link. */
+export function unknownKeyText(event: KeyEvent): string | undefined {
+  if (event.name || event.ctrl || event.meta || [...event.text].length !== 1 || event.text === ' ') return undefined;
+  const lower = event.text.toLowerCase();
+  const caps = lower !== event.text && actionFor('main', { ...event, text: lower }) ? ` (Caps Lock on? ${lower} is a key here)` : '';
+  return `${event.text} does nothing here${caps}: ? lists the keys`;
+}
 
 /** When this screen last got the keys back from a dialog or another screen (not its first mount). */
 function useActiveSince(active: boolean): { current: number } {
@@ -51,12 +60,21 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   useKeys(
     (event) => {
       const action = actionFor('main', event);
-      if (!action) return;
-      // An Enter that lands here right after a dialog closed is most likely the operator's second
-      // press on that dialog (or a key repeat), not a request to run the next command.
-      if (action === 'run' && event.name === 'return' && Date.now() - activeSince.current < ENTER_GUARD_MS) {
-        tui.say('Enter ignored right after the dialog closed: press Enter (or r) again to run', 'info');
+      if (!action) {
+        const unknown = unknownKeyText(event);
+        if (unknown) tui.say(unknown, 'info');
         return;
+      }
+      // An Enter that lands here right after a dialog closed, or right after coming back from a run
+      // or a form, is most likely the operator's second press there (or a key repeat), not a
+      // request to run the next command.
+      if (action === 'run' && event.name === 'return') {
+        const now = Date.now();
+        if (now - activeSince.current < ENTER_GUARD_MS || now - tui.enteredAt < ENTER_GUARD_MS) {
+          const after = now - activeSince.current < ENTER_GUARD_MS ? 'the dialog closed' : 'coming back';
+          tui.say(`Enter ignored right after ${after}: Enter or r again runs`, 'info');
+          return;
+        }
       }
       // Without a sections pane, ←/→ (and Tab) step through the sections.
       if (!layout.showSections && (action === 'switchPane' || action === 'nextPane' || action === 'prevPane')) {
@@ -70,7 +88,9 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   );
 
   const itemsFocused = !layout.showSections || cursor.pane === 'items';
-  const detail = section ? [...lockLines(session, section), ...(item ? detailLines(session, state, section, item, layout.rightWidth - 1, timeline.byItem.get(`${section.id}/${item.id}`)) : [])] : [];
+  const locks = section ? lockLines(session, section) : [];
+  const itemLines = section && item ? detailLines(session, state, section, item, layout.rightWidth - 1, timeline.byItem.get(`${section.id}/${item.id}`), layout.detailHeight - locks.length) : [];
+  const detail = [...locks, ...itemLines];
   return (
     <Box flexDirection="row" height={bodyRows}>
       {layout.showSections ? (
@@ -83,6 +103,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
             height={bodyRows}
             locked={(id) => session.unmetRequirements(id).length > 0}
             version={tui.version}
+            width={layout.leftWidth}
           />
         </Box>
       ) : null}

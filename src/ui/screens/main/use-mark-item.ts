@@ -4,6 +4,7 @@ import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-
 import type { ItemMark } from '../../../domain/events.js';
 import { itemState } from '../../../domain/progress.js';
 import { useSessionTui } from '../../app/tui-context.js';
+import { truncate } from '../../format.js';
 
 const WORD: Record<ItemMark, string> = { pass: 'pass', fail: 'fail', skip: 'skipped', 'not-run': 'not run' };
 
@@ -30,9 +31,11 @@ export function useMarkItem(onMarked: (status: ItemMark) => void): (section: Che
   return (section, item, status) => {
     const ran = !!itemState(session.state, section.id, item.id)?.lastRunId;
     const needsNote = item.evidence && !ran && status !== 'skip';
+    // The title is cut, never the word that says what the mark is.
+    const room = tui.size.columns - 4 - `Mark "" ${WORD[status]}`.length;
     tui.openDialog({
       kind: 'prompt',
-      title: `Mark "${item.title}" ${WORD[status]}`,
+      title: `Mark "${truncate(item.title, Math.max(3, room))}" ${WORD[status]}`,
       lines: [needsNote ? 'This item needs evidence: write what you saw (link, output, who confirmed).' : 'Note (optional): Enter to record, Esc to cancel.'],
       required: needsNote ? 'evidence required: write a note' : undefined,
       onSubmit: (note) => {

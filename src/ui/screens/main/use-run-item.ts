@@ -34,8 +34,8 @@ export function useRunItem(): (intent: RunIntent) => void {
     tui.openDialog({
       kind: 'prompt',
       title: `DESTRUCTIVE: ${item.title}`,
+      // No placeholder: without color the id would look typed already, and Enter would refuse it.
       lines: [`Type the item id "${item.id}" to run it. Anything else runs nothing.`],
-      placeholder: item.id,
       onSubmit: (typed) => launch(intent, typed),
     });
   };

@@ -8,8 +8,8 @@ const VAR = 'var:';
 
 export function sessionFields(checklist: Checklist): FieldSpec[] {
   return [
-    { id: 'ticket', label: 'Ticket', hint: 'change or incident ticket id, e.g. CHG-1234', placeholder: 'CHG-…' },
-    // No placeholder: without color (NO_COLOR) it would read as a value that is not there.
+    // No placeholders: without color (NO_COLOR, TERM=dumb) they read as values that are not there.
+    { id: 'ticket', label: 'Ticket', hint: 'change or incident ticket id, e.g. CHG-1234' },
     { id: 'environment', label: 'Environment', hint: 'e.g. production, staging' },
     { id: 'operator', label: 'Operator', hint: 'who is at the keyboard (recorded with every event)' },
     { id: 'mode', label: 'Mode', kind: 'choice', choices: MODES, hint: '←/→ or Space: live, or drill (a rehearsal: DRILL banner, destructive items refused)' },

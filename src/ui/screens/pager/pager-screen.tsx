@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
-import { displayLine, formatBytes } from '../../format.js';
+import type { LogPage } from '../../app/tui-services.js';
+import { displayLine, formatBytes, wrapExact } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
@@ -17,18 +18,22 @@ export function PagerScreen({ runId, back, active }: { runId: string; back: 'mai
   const height = Math.max(1, bodyRows - 2);
   const { state: pager, move } = usePager(tui.services, path, height);
 
+  const page = pager.page;
+  // Long lines wrap as in a terminal; the lines that no longer fit are the next page's first.
+  const shown = page ? wrapPage(page, Math.max(10, tui.size.columns - 1), height) : undefined;
+  const end = shown?.end ?? page?.end ?? 0;
+
   useKeys(
     (event) => {
       const action = actionFor('pager', event);
       if (action === 'back') tui.go({ name: back });
       else if (action === 'help') tui.showHelp();
-      else if (action === 'up' || action === 'down' || action === 'pageUp' || action === 'pageDown' || action === 'top' || action === 'bottom') move(action);
+      else if (action === 'up' || action === 'down' || action === 'pageUp' || action === 'pageDown' || action === 'top' || action === 'bottom') move(action, end);
     },
     { active },
   );
 
-  const page = pager.page;
-  const percent = page && page.size > 0 ? Math.round((page.end / page.size) * 100) : 100;
+  const percent = page && page.size > 0 ? Math.round((end / page.size) * 100) : 100;
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate">
@@ -37,10 +42,10 @@ export function PagerScreen({ runId, back, active }: { runId: string; back: 'mai
       <Box flexDirection="column" height={height} overflow="hidden">
         {pager.error ? (
           <Text color={color('red')}>cannot read the log: {pager.error}</Text>
-        ) : page ? (
-          page.lines.map((line, i) => (
+        ) : shown ? (
+          shown.rows.map((row, i) => (
             <Text key={i} wrap="truncate">
-              {displayLine(line) || ' '}
+              {row || ' '}
             </Text>
           ))
         ) : (
@@ -49,8 +54,20 @@ export function PagerScreen({ runId, back, active }: { runId: string; back: 'mai
         {page && page.size === 0 ? <Text dimColor>(the log is empty)</Text> : null}
       </Box>
       <Text dimColor wrap="truncate">
-        {page ? `${formatBytes(page.end)} of ${formatBytes(page.size)} (${percent}%)${page.end >= page.size ? ' · end' : ''}` : ' '}
+        {page ? `${formatBytes(end)} of ${formatBytes(page.size)} (${percent}%)${end >= page.size ? ' · end' : ''}` : ' '}
       </Text>
     </Box>
   );
+}
+
+/** The page's lines wrapped to `width`, as many whole lines as fit in `height` rows (the first one
+ * always, cut if it alone is taller), and the byte offset where the lines shown end. */
+export function wrapPage(page: LogPage, width: number, height: number): { rows: string[]; end: number } {
+  const rows: string[] = [];
+  for (let i = 0; i < page.lines.length; i++) {
+    const wrapped = wrapExact(displayLine(page.lines[i] ?? ''), width);
+    if (i > 0 && rows.length + wrapped.length > height) return { rows, end: page.offsets[i] ?? page.end };
+    rows.push(...wrapped);
+  }
+  return { rows: rows.slice(0, height), end: page.end };
 }

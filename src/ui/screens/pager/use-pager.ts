@@ -11,7 +11,7 @@ export interface PagerState {
 
 export type PagerMove = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom';
 
-export function usePager(services: TuiServices, path: string, height: number): { state: PagerState; move: (m: PagerMove) => void } {
+export function usePager(services: TuiServices, path: string, height: number): { state: PagerState; move: (m: PagerMove, shownEnd?: number) => void } {
   const [state, setState] = useState<PagerState>({ top: 0 });
   const request = useRef(0);
   const current = useRef(state);
@@ -35,16 +35,18 @@ export function usePager(services: TuiServices, path: string, height: number): {
     void load(current.current.top);
   }, [load]);
 
-  const move = (m: PagerMove): void => {
+  /** `shownEnd`: where the lines drawn end, when wrapping left some of the page off screen. */
+  const move = (m: PagerMove, shownEnd?: number): void => {
     const { page, top } = current.current;
     if (!page) return;
-    const atEnd = page.end >= page.size;
+    const end = shownEnd ?? page.end;
+    const atEnd = end >= page.size;
     switch (m) {
       case 'down':
         if (!atEnd && page.offsets[1] !== undefined) void load(page.offsets[1]);
         return;
       case 'pageDown':
-        if (!atEnd) void load(page.end);
+        if (!atEnd) void load(end);
         return;
       case 'up':
         if (top > 0) void load(() => services.logLineStartBefore(path, top, 1));

@@ -1,10 +1,11 @@
 // Roles: who holds which role. Required roles block T0 until filled or acknowledged TBD (which
 // is recorded as such).
 import { Box, Text } from 'ink';
-import React, { useState } from 'react';
+import React from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
+import { clockTime } from '../../format.js';
 import { color } from '../../theme.js';
 import { Table } from '../../widgets/table.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
@@ -16,7 +17,9 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
   const { session, state, size, bodyRows } = tui;
   const roles = session.checklist.roles;
   const select = useSelectState(roles.length);
-  const [editing, setEditing] = useState(false);
+  // Kept in the screen itself, so that the footer and `?` show the form's keys while it is open.
+  const editing = tui.screen.name === 'roles' && !!tui.screen.editing;
+  const setEditing = (on: boolean): void => tui.go({ name: 'roles', editing: on });
   const markT0 = useMarkT0();
   const role = roles[select.index];
 
@@ -63,7 +66,7 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
         {missing.length ? (
           <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
         ) : (
-          <Text color={color('green')}>— every required role is filled: t marks T0</Text>
+          <Text color={color('green')}>— every required role is filled{state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}</Text>
         )}
       </Text>
       {roles.length === 0 ? <Text dimColor>This checklist declares no roles.</Text> : null}

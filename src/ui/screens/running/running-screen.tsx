@@ -7,8 +7,9 @@ import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
 import { shownCommand } from '../../render-command.js';
+import { fitRows, wrapExact } from '../../format.js';
 import { useRunItem } from '../main/use-run-item.js';
-import { RunStatus } from './run-status.js';
+import { RunStatus, verdictLines } from './run-status.js';
 import { SoakStatus } from './soak-status.js';
 
 export function RunningScreen({ active }: { active: boolean }): React.JSX.Element {
@@ -57,20 +58,28 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const typed = request.command === undefined ? undefined : session.redactor.redact(request.command).text;
   const command = view.result?.command ?? live?.command ?? typed ?? shownCommand(session, request.sectionId, request.itemId).command ?? '';
   const soak = request.kind === 'watch';
-  const tailHeight = Math.max(1, bodyRows - 5 - (soak ? 1 : 0));
-  const lines = view.lines.slice(-tailHeight);
   const found = session.findItem(request.itemId);
   // A failed check, or a soak that failed its item, offers the severity the item suggests.
   const failed = view.phase === 'finished' && view.request.kind !== 'inject' && view.verdict === 'fail';
+  const offer = failed && found?.item.onFail ? offerText(found.item.onFail, soak, tui.size.columns) : ' ';
+  // Long commands, output lines and reasons wrap rather than being cut; the output tail gets the
+  // rows the others leave.
+  const width = Math.max(10, tui.size.columns - 1);
+  const commandRows = fitRows(wrapExact(`$ ${command}`, width), bodyRows >= 14 ? 3 : bodyRows >= 10 ? 2 : 1);
+  const verdict = verdictLines(view, width, bodyRows >= 10 ? 3 : 1);
+  const tailHeight = Math.max(1, bodyRows - 2 - commandRows.length - verdict.length - (soak ? 1 : 0));
+  const lines = tailRows(view.lines, width, tailHeight);
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
         {request.kind === 'inject' ? 'INJECTING FAULT (drill): ' : request.kind === 'watch' ? 'Soak: ' : ''}
         {request.title} <Text dimColor>({request.sectionId}/{request.itemId})</Text>
       </Text>
-      <Text color={color('cyan')} wrap="truncate">
-        $ {command}
-      </Text>
+      {commandRows.map((row, i) => (
+        <Text key={i} color={color('cyan')} wrap="truncate">
+          {row}
+        </Text>
+      ))}
       <Box flexDirection="column" height={tailHeight} overflow="hidden">
         {lines.length ? (
           lines.map((line, i) => (
@@ -83,14 +92,23 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         )}
       </Box>
       {soak ? <SoakStatus view={view} width={tui.size.columns} /> : null}
-      <RunStatus view={view} />
-      {failed && found?.item.onFail ? (
-        <Text color={color('red')} wrap="truncate">
-          This {soak ? 'soak' : 'check'} suggests {found.item.onFail} on failure: press i to declare it.
-        </Text>
-      ) : (
-        <Text> </Text>
-      )}
+      <RunStatus view={view} lines={verdict} />
+      <Text color={color('red')} wrap="truncate">
+        {offer}
+      </Text>
     </Box>
   );
+}
+
+/** Says which key declares the suggested severity; the key comes first when the line is short. */
+function offerText(severity: string, soak: boolean, columns: number): string {
+  const full = `This ${soak ? 'soak' : 'check'} suggests ${severity} on failure: press i to declare it.`;
+  return full.length < columns ? full : `i declares ${severity} (suggested on failure)`;
+}
+
+/** The last `height` screen rows of the output, long lines wrapped as a terminal would. */
+function tailRows(lines: readonly string[], width: number, height: number): string[] {
+  const rows: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && rows.length < height; i--) rows.unshift(...wrapExact(lines[i] ?? '', width));
+  return rows.slice(-height);
 }

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import React, { useEffect } from 'react';
 import { formatOffset } from '../../../domain/duration.js';
+import { itemState } from '../../../domain/progress.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
 import { Table } from '../../widgets/table.js';
@@ -29,7 +30,16 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
       initial: held && !held.tbd ? held.name : '',
       required: 'a sign-off needs a name',
       onSubmit: (name) => {
-        void tui.perform(`recording the sign-off of ${role.title}`, () => session.signOff(role.id, name.trim(), '', forItem?.id), () => `${role.title} signed off: ${name.trim()}`).then((r) => {
+        const who = name.trim();
+        const record = async (): Promise<void> => {
+          await session.signOff(role.id, who, '', forItem?.id);
+          // The sign-off is the item's result: without a mark it would stay pending in the checklist.
+          const found = forItem ? session.findItem(forItem.id) : undefined;
+          if (found && itemState(session.state, found.section.id, found.item.id)?.status !== 'pass') {
+            await session.markItem(found.section.id, found.item.id, 'pass', `signed off by ${who} (${role.title})`);
+          }
+        };
+        void tui.perform(`recording the sign-off of ${role.title}`, record, () => `${role.title} signed off: ${who}`).then((r) => {
           if (r.ok) select.dispatch({ type: 'down' });
         });
       },

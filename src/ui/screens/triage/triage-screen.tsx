@@ -52,20 +52,27 @@ export function TriageScreen({ preset, active }: { preset?: TriagePreset; active
   const now = session.evaluation;
   const preview = evaluateRules(session.checklist, withIncident(state, values.severity ?? start));
   const manual = manualTriggers(session.checklist);
-  const formHeight = 5;
-  const levelHeight = Math.max(2, bodyRows - formHeight - 4 - (manual.length ? 1 : 0));
+  // The heading, the form and what the rules will say once declared always show; the levels and
+  // their criteria get the rest, then what the rules say now, then the manual triggers.
+  const formHeight = Math.min(6, Math.max(2, bodyRows - 2));
+  const spare = bodyRows - 2 - formHeight;
+  const showNow = spare >= 3;
+  const showManual = manual.length > 0 && spare >= 5;
+  const levelHeight = Math.max(0, spare - (showNow ? 1 : 0) - (showManual ? 1 : 0));
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold>Declare an incident</Text>
-      <SeverityLevels levels={levels} chosen={values.severity ?? start} height={levelHeight} />
+      {levelHeight ? <SeverityLevels levels={levels} chosen={values.severity ?? start} height={levelHeight} /> : null}
       <Form fields={fields} state={form.state} height={formHeight} width={size.columns} problem={problem} />
-      <Text wrap="truncate" color={recommendationColor(now.recommendation)}>
-        now: {now.headline}
-      </Text>
+      {showNow ? (
+        <Text wrap="truncate" color={recommendationColor(now.recommendation)}>
+          now: {now.headline}
+        </Text>
+      ) : null}
       <Text wrap="truncate" bold color={recommendationColor(preview.recommendation)}>
         once declared: {preview.headline}
       </Text>
-      {manual.length ? (
+      {showManual ? (
         <Text wrap="truncate" dimColor>
           judge also: {manual.map((r) => r.text).join(' · ')}
         </Text>

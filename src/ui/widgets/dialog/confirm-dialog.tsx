@@ -1,12 +1,14 @@
-// A modal choice between a few keys, e.g. "y quit · f finish and quit · n stay".
+// A modal choice between a few keys, e.g. "y quit · f finish and quit · n stay"; the choices wrap
+// onto more lines rather than being cut on a narrow terminal.
 import { Text } from 'ink';
 import React from 'react';
 import type { ConfirmDialog } from '../../app/tui-context.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
 import { DialogFrame } from './dialog-frame.js';
+import type { DialogLayout } from './dialog-layout.js';
 
-export function ConfirmDialogView({ dialog, width, onClose }: { dialog: ConfirmDialog; width: number; onClose: () => void }): React.JSX.Element {
+export function ConfirmDialogView({ dialog, layout, width, onClose }: { dialog: ConfirmDialog; layout: DialogLayout; width: number; onClose: () => void }): React.JSX.Element {
   useKeys((event) => {
     if (event.name === 'escape') {
       onClose();
@@ -20,19 +22,29 @@ export function ConfirmDialogView({ dialog, width, onClose }: { dialog: ConfirmD
   });
   const border = dialog.tone === 'danger' ? color('red') : color('yellow');
   return (
-    <DialogFrame title={dialog.title} lines={dialog.lines} border={border} width={width}>
-      <Text wrap="truncate">
-        {dialog.choices.map((c, i) => (
-          <Text key={c.key}>
-            {i > 0 ? '  ' : ''}
-            <Text bold color={color('cyan')}>
-              {c.key}
-            </Text>{' '}
-            {c.label}
-          </Text>
-        ))}
-        <Text dimColor>{'  Esc cancel'}</Text>
-      </Text>
+    <DialogFrame layout={layout} border={border} width={width}>
+      {layout.choiceRows.map((row, r) => (
+        <Text key={r} wrap="truncate">
+          {row.map((index, i) => {
+            const choice = dialog.choices[index];
+            return (
+              <Text key={index}>
+                {i > 0 ? '  ' : ''}
+                {choice ? (
+                  <>
+                    <Text bold color={color('cyan')}>
+                      {choice.key}
+                    </Text>{' '}
+                    {choice.label}
+                  </>
+                ) : (
+                  <Text dimColor>Esc cancel</Text>
+                )}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
     </DialogFrame>
   );
 }

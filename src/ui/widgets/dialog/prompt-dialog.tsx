@@ -1,15 +1,23 @@
 // A modal question with a one-line answer: Enter submits, Esc cancels.
 import { Box, Text } from 'ink';
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import type { PromptDialog } from '../../app/tui-context.js';
 import { color } from '../../theme.js';
 import { DialogFrame } from './dialog-frame.js';
+import type { DialogLayout } from './dialog-layout.js';
 import { TextInput } from '../text-input/text-input.js';
 import { useTextInput } from '../text-input/use-text-input.js';
 import { useTextInputState } from '../text-input/use-text-input-state.js';
 
-export function PromptDialogView({ dialog, width, onClose }: { dialog: PromptDialog; width: number; onClose: () => void }): React.JSX.Element {
-  const input = useTextInputState(dialog.initial ?? '');
+// What was typed into a prompt that another dialog (the quit question after a Ctrl-C) covers for a
+// while: the covered prompt is unmounted, and comes back with the text, not empty.
+const drafts = new WeakMap<PromptDialog, string>();
+
+export function PromptDialogView({ dialog, layout, width, onClose }: { dialog: PromptDialog; layout: DialogLayout; width: number; onClose: () => void }): React.JSX.Element {
+  const input = useTextInputState(drafts.get(dialog) ?? dialog.initial ?? '');
+  useEffect(() => {
+    drafts.set(dialog, input.state.value);
+  }, [dialog, input.state.value]);
   const [problem, setProblem] = useState<string>();
   useTextInput(input, {
     active: true,
@@ -29,7 +37,7 @@ export function PromptDialogView({ dialog, width, onClose }: { dialog: PromptDia
     },
   });
   return (
-    <DialogFrame title={dialog.title} lines={dialog.lines} border={color('cyan')} width={width}>
+    <DialogFrame layout={layout} border={color('cyan')} width={width}>
       <Box>
         <Text color={color('cyan')}>› </Text>
         <TextInput state={input.state} focused mask={dialog.mask} placeholder={dialog.placeholder} width={width - 6} />
