@@ -35,6 +35,8 @@ export interface RunEnd {
   signal: string | null;
   timedOut: boolean;
   cancelled: boolean;
+  /** What cancelled it, when not the operator: recorded as the reason. */
+  cancelReason?: string;
   timeoutMs?: number;
 }
 
@@ -100,7 +102,7 @@ export function createExpectationMatcher(expect: Expectation | undefined): Expec
       if (pattern && !matched && whole !== undefined && pattern.test(whole)) matched = true;
       const reasons: string[] = [];
       if (end.timedOut) reasons.push(end.timeoutMs ? `timed out after ${timeoutWords(end.timeoutMs)}` : 'timed out');
-      else if (end.cancelled) reasons.push('cancelled by operator');
+      else if (end.cancelled) reasons.push(end.cancelReason ?? 'cancelled by operator');
       else if (end.exitCode === null) {
         reasons.push(`killed by ${end.signal ?? 'a signal'}, expected exit ${orList(expectedExitCodes(expect).map(String))}`);
       } else if (!expectedExitCodes(expect).includes(end.exitCode)) {

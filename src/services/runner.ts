@@ -129,6 +129,11 @@ function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
   });
 }
 
+/** A string abort reason says why (e.g. the terminal closed); a bare abort() is the operator's cancel. */
+function abortReason(signal: AbortSignal | undefined): string | undefined {
+  return typeof signal?.reason === 'string' ? signal.reason : undefined;
+}
+
 export async function runCommand(req: RunRequest): Promise<RunOutcome> {
   const startedAt = performance.now();
   const matcher = createExpectationMatcher(req.expect);
@@ -146,7 +151,7 @@ export async function runCommand(req: RunRequest): Promise<RunOutcome> {
   const cancelled = run.stopped === 'cancel';
   const verdict = run.startError
     ? { result: 'fail' as const, reasons: [run.startError] }
-    : matcher.finish({ exitCode: run.code, signal: run.signal, timedOut, cancelled, timeoutMs: req.timeoutMs });
+    : matcher.finish({ exitCode: run.code, signal: run.signal, timedOut, cancelled, timeoutMs: req.timeoutMs, cancelReason: abortReason(req.signal) });
   if (output.writeError) {
     verdict.result = 'fail';
     verdict.reasons.push(`could not write the run log: ${output.writeError.message}`);

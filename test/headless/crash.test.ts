@@ -111,9 +111,9 @@ describe('headless runs and real process deaths', () => {
   });
 
   it.each([
-    ['SIGTERM', 143],
-    ['SIGHUP', 129], // a dropped SSH session
-  ] as const)('%s cancels the running command (its whole process group), records it, closes the session, exits %i', async (signal, code) => {
+    ['SIGTERM', 143, 'cancelled: cutover was told to stop (SIGTERM)'],
+    ['SIGHUP', 129, 'cancelled: the terminal closed (SIGHUP)'], // a dropped SSH session
+  ] as const)('%s cancels the running command (its whole process group), records why, closes the session, exits %i', async (signal, code, why) => {
     const dir = scratch();
     const child = startSlowRun(dir);
     const pgid = await waitForSlowOutput(dir);
@@ -129,7 +129,7 @@ describe('headless runs and real process deaths', () => {
     const [file] = evidenceFiles(dir);
     const events = readEvents(file as string);
     const finished = events.filter((e) => e.type === 'command.finished');
-    expect(finished.at(-1)).toMatchObject({ cancelled: true, result: 'fail' });
+    expect(finished.at(-1)).toMatchObject({ cancelled: true, result: 'fail', reasons: [why] });
     expect(events.some((e) => e.type === 'command.started' && e.item === 'third')).toBe(false);
     expect(events.at(-1)).toMatchObject({ type: 'session.closed', reason: `headless run interrupted by ${signal}` });
     expect(existsSync(`${file}.lock`)).toBe(false);

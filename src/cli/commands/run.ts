@@ -4,6 +4,7 @@
 // cancel the running command, record it, close the session and exit 130/143/129.
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
@@ -26,8 +27,6 @@ export interface RunOptions {
   evidenceDir: string;
 }
 
-const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-const TRAPPED = Object.keys(SIGNAL_EXIT) as NodeJS.Signals[];
 
 function loginName(): string {
   try {
@@ -66,13 +65,13 @@ function trapSignals(controller: AbortController, table: RunTable): { signal: ()
     received = signal;
     table.breakRow();
     process.stderr.write(`cutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
-    controller.abort();
+    controller.abort(cancelledBy(signal));
   };
-  for (const signal of TRAPPED) process.on(signal, onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return {
     signal: () => received,
     release: () => {
-      for (const signal of TRAPPED) process.off(signal, onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     },
   };
 }

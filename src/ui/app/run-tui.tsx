@@ -4,6 +4,7 @@
 // event is on disk before the screen shows it.
 import { render } from 'ink';
 import React from 'react';
+import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import type { CutoverSession } from '../../services/session.js';
 import { KeyRouter } from '../keys/key-router.js';
 import { displayPath } from '../paths.js';
@@ -20,7 +21,6 @@ export interface TuiStart {
 
 const ALT_SCREEN_ON = '\u001B[?1049h';
 const ALT_SCREEN_OFF = '\u001B[?1049l';
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 function write(text: string): void {
   try {
@@ -42,7 +42,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   let fatal: unknown;
   const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
     closing ??= (async () => {
-      await runs.stop().catch(() => undefined);
+      await runs.stop(how.signal && cancelledBy(how.signal)).catch(() => undefined);
       try {
         instance.unmount();
       } finally {
@@ -70,8 +70,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   const onSignal = (signal: NodeJS.Signals): void => {
     void shutdown({ finish: false, signal }).then((code) => process.exit(code));
   };
-  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-  for (const signal of signals) process.on(signal, onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   // A bug outside React must not leave the terminal raw and the session locked either.
   const onCrash = (error: unknown): void => {
     void shutdown({ finish: false })
@@ -113,7 +112,7 @@ export async function runTui(start: TuiStart): Promise<number> {
     if (fatal !== undefined) throw fatal;
     return code;
   } finally {
-    for (const signal of signals) process.off(signal, onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }

@@ -76,15 +76,16 @@ export class RunController {
     this.promise = this.execute(session, request, this.abort.signal);
   }
 
-  cancel(): void {
+  /** `reason`, when cutover itself is stopping (the terminal closed): recorded instead of "cancelled by operator". */
+  cancel(reason?: string): void {
     if (!this.running || !this.abort) return;
-    this.abort.abort();
+    this.abort.abort(reason);
     this.update({ cancelling: true });
   }
 
   /** Cancels a running command and waits (bounded) until its end is recorded. */
-  async stop(timeoutMs = 5_000): Promise<void> {
-    this.cancel();
+  async stop(reason?: string, timeoutMs = 5_000): Promise<void> {
+    this.cancel(reason);
     if (!this.promise) return;
     await Promise.race([this.promise, new Promise((done) => setTimeout(done, timeoutMs).unref())]);
   }

@@ -1,0 +1,15 @@
+// The signals that stop cutover (Ctrl-C, SIGTERM, a dropped SSH session): how each is recorded
+// on the run it cancels, and the exit code it leaves.
+export const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+export const STOP_SIGNALS = Object.keys(SIGNAL_EXIT) as NodeJS.Signals[];
+
+const WHY: Readonly<Record<string, string>> = {
+  SIGHUP: 'cancelled: the terminal closed (SIGHUP)',
+  SIGINT: 'cancelled by operator (SIGINT)',
+  SIGTERM: 'cancelled: cutover was told to stop (SIGTERM)',
+};
+
+/** The reason a run cancelled by this signal records (an AbortController's abort reason). */
+export function cancelledBy(signal: NodeJS.Signals): string {
+  return WHY[signal] ?? `cancelled (${signal})`;
+}
