@@ -1,5 +1,6 @@
 // The fields of the new-session form, built from the checklist's variables, and their checks.
 import type { Checklist } from '../../../domain/checklist-schema.js';
+import { isSecretVariable } from '../../../domain/session-variables.js';
 import type { FormPrefill } from '../../app/screens.js';
 import type { FieldSpec } from '../../widgets/form/use-form-state.js';
 
@@ -13,18 +14,19 @@ export function sessionFields(checklist: Checklist): FieldSpec[] {
     { id: 'environment', label: 'Environment', hint: 'e.g. production, staging' },
     { id: 'operator', label: 'Operator', hint: 'who is at the keyboard (recorded with every event)' },
     { id: 'mode', label: 'Mode', kind: 'choice', choices: MODES, hint: '←/→ or Space: live, or drill (a rehearsal: DRILL banner, destructive items refused)' },
-    ...checklist.variables.map(
-      (v): FieldSpec => ({
+    ...checklist.variables.map((v): FieldSpec => {
+      const secret = isSecretVariable(v);
+      return {
         id: `${VAR}${v.name}`,
         label: v.name,
-        mask: v.secret,
-        hint: [v.description, v.secret ? 'secret: redacted from the evidence' : undefined, v.required ? 'required' : 'optional', v.pattern ? `must match ${v.pattern}` : undefined]
+        mask: secret,
+        hint: [v.description, secret ? 'secret: redacted from the evidence' : undefined, v.required ? 'required' : 'optional', v.pattern ? `must match ${v.pattern}` : undefined]
           .filter(Boolean)
           .join(' · '),
-        // Used when left empty, and says so: without color a bare default reads as typed.
-        placeholder: v.default === undefined ? undefined : `${v.default} (default)`,
-      }),
-    ),
+        // Used when left empty, and says so: without color a bare default reads as typed. A secret's is never shown.
+        placeholder: v.default === undefined ? undefined : secret ? '(default set)' : `${v.default} (default)`,
+      };
+    }),
     { id: 'start', label: 'Start session', kind: 'button', hint: 'Enter starts (Ctrl-S from any field)' },
   ];
 }
