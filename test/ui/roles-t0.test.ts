@@ -27,6 +27,22 @@ describe('roles and T0', () => {
     expect(session.state.t0).toBeUndefined();
   });
 
+  it('u on a role someone holds asks before replacing them with TBD; Enter keeps them', async () => {
+    const { session, ui } = await open('roles');
+    await session.assignRole('lead', { name: 'Alice' });
+    await ui.waitFor('Alice');
+    await ui.press('u');
+    await ui.waitFor('Replace Alice as Release lead with TBD?');
+    await ui.press(enter);
+    await ui.waitFor((frame) => !frame.includes('Replace Alice'));
+    expect(session.state.roles.lead).toMatchObject({ name: 'Alice', tbd: false });
+    await ui.press('u');
+    await ui.waitFor('Replace Alice as Release lead with TBD?');
+    await ui.press('y');
+    await ui.waitFor('Release lead: TBD (acknowledged)');
+    expect(session.state.roles.lead).toMatchObject({ tbd: true });
+  });
+
   it('fills a role (name, contact), acknowledges another as TBD, then marks T0', async () => {
     const { session, ui } = await open('main');
     await ui.waitFor('Smoke checks');

@@ -2,6 +2,7 @@
 // is recorded as such).
 import { Box, Text } from 'ink';
 import React from 'react';
+import type { ChecklistRole } from '../../../domain/checklist-schema.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
@@ -23,14 +24,30 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
   const markT0 = useMarkT0();
   const role = roles[select.index];
 
+  const acknowledgeTbd = (target: ChecklistRole): void => {
+    const record = (): void =>
+      void tui.perform(`acknowledging ${target.title} as TBD`, () => session.assignRole(target.id, { name: '', tbd: true }), () => `${target.title}: TBD (acknowledged)`);
+    const held = state.roles[target.id];
+    if (!held || held.tbd) return record();
+    // One key must not quietly replace a person with TBD.
+    tui.openDialog({
+      kind: 'confirm',
+      title: `Replace ${held.name} as ${target.title} with TBD?`,
+      lines: ['Both are recorded: the evidence keeps who held the role before.'],
+      choices: [
+        { key: 'n', label: `keep ${held.name}`, onChoose: () => undefined },
+        { key: 'y', label: 'mark TBD', onChoose: record },
+      ],
+    });
+  };
+
   useKeys(
     (event) => {
       const action = actionFor('roles', event);
       if (action === 'up' || action === 'down') select.dispatch({ type: action });
       else if (action === 'select' && role) setEditing(true);
-      else if (action === 'tbd' && role) {
-        void tui.perform(`acknowledging ${role.title} as TBD`, () => session.assignRole(role.id, { name: '', tbd: true }), () => `${role.title}: TBD (acknowledged)`);
-      } else if (action === 't0') markT0();
+      else if (action === 'tbd' && role) acknowledgeTbd(role);
+      else if (action === 't0') markT0();
       else if (action === 'back') tui.go({ name: 'main' });
       else if (action === 'help') tui.showHelp();
     },
