@@ -114,7 +114,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     // the drill fault, then smoke again: the round-trip fails
     term.keys('I');
     await term.waitFor('INJECTING FAULT');
-    await term.waitFor('✓ PASS');
+    await term.waitFor('✓ FAULT INJECTED');
     term.keys('Enter');
     await term.waitFor('Enter/r run');
     term.keys('g');

@@ -88,7 +88,7 @@ describe('flows', () => {
     await ui.press(arrowRight);
     expect(await ui.waitFor('drill fault (I): makes the next check fail')).toContain('DRILL');
     await ui.press('I');
-    const frame = await ui.waitFor((f) => f.includes('INJECTING FAULT') && f.includes('✓ PASS'));
+    const frame = await ui.waitFor((f) => f.includes('INJECTING FAULT') && f.includes('✓ FAULT INJECTED'));
     expect(frame).toContain('fault injected');
     expect(Object.values(session.state.runs)[0]).toMatchObject({ purpose: 'inject', command: 'echo fault injected' });
     // an injection is not the item's result

@@ -39,7 +39,8 @@ describe('running a command', () => {
     expect(ui.lastFrame()).toContain('c/Ctrl-C cancel');
     await ui.press('c');
     const frame = await ui.waitFor('cancelled');
-    expect(frame).toContain('✗ FAIL');
+    expect(frame).toContain('✗ CANCELLED');
+    expect(frame).not.toContain('press i to declare'); // a cancel says nothing about the system
     const run = Object.values(session.state.runs).at(-1);
     expect(run?.finished).toMatchObject({ cancelled: true });
     expect(ui.onQuit).not.toHaveBeenCalled();

@@ -15,6 +15,13 @@ function soakVerdict(results: readonly string[]): string {
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/** A fault injection that worked is not a check that passed; a cancelled run is not a failed check. */
+function label(view: RunView, pass: boolean): string {
+  if (view.request.kind === 'inject') return pass ? '✓ FAULT INJECTED' : '✗ FAULT NOT INJECTED';
+  if (view.result?.finished?.cancelled) return '✗ CANCELLED';
+  return pass ? '✓ PASS' : '✗ FAIL';
+}
+
 /** How a finished run ended, as one text; `pass` says which color it takes. */
 export function verdictOf(view: RunView): { text: string; pass: boolean } {
   if (view.phase === 'error' || !view.result?.finished) return { text: `✗ not run: ${view.error ?? 'the run ended without a result'}`, pass: false };
@@ -24,7 +31,7 @@ export function verdictOf(view: RunView): { text: string; pass: boolean } {
   // A soak's verdict is the item's mark over all its runs; the details are the last run's.
   const soak = view.watch ? soakVerdict(view.watch.results) : '';
   const reasons = fin.reasons.length ? ` — ${fin.reasons.join('; ')}` : '';
-  return { text: `${pass ? '✓ PASS' : '✗ FAIL'}${soak} · ${view.watch ? 'last run: ' : ''}${how} · ${formatDuration(fin.durationMs)} · ${formatBytes(fin.logBytes)}${reasons}`, pass };
+  return { text: `${label(view, pass)}${soak} · ${view.watch ? 'last run: ' : ''}${how} · ${formatDuration(fin.durationMs)} · ${formatBytes(fin.logBytes)}${reasons}`, pass };
 }
 
 /** The verdict's lines at `width`: what the running screen reserves for it. */

@@ -45,7 +45,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         runs.dismiss();
         runItem({ section: found.section, item: found.item, command: view.request.command, kind: view.request.kind });
       } else if (action === 'incident' && found) {
-        const severity = view.verdict === 'fail' ? found.item.onFail : undefined;
+        const severity = view.verdict === 'fail' && !view.result?.finished?.cancelled ? found.item.onFail : undefined;
         tui.go({ name: 'triage', preset: { severity, title: `${found.item.title} failed`, section: found.section.id, item: found.item.id } });
       }
     },
@@ -59,8 +59,9 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const command = view.result?.command ?? live?.command ?? typed ?? shownCommand(session, request.sectionId, request.itemId).command ?? '';
   const soak = request.kind === 'watch';
   const found = session.findItem(request.itemId);
-  // A failed check, or a soak that failed its item, offers the severity the item suggests.
-  const failed = view.phase === 'finished' && view.request.kind !== 'inject' && view.verdict === 'fail';
+  // A failed check, or a soak that failed its item, offers the severity the item suggests; a run
+  // the operator cancelled says nothing about the system.
+  const failed = view.phase === 'finished' && view.request.kind !== 'inject' && view.verdict === 'fail' && !view.result?.finished?.cancelled;
   const offer = failed && found?.item.onFail ? offerText(found.item.onFail, soak, tui.size.columns) : ' ';
   // Long commands, output lines and reasons wrap rather than being cut; the output tail gets the
   // rows the others leave.
