@@ -1,14 +1,11 @@
 // Resolving a session's variables: declared ones from flags/defaults, plus the builtins every
 // command may use. Pure: the caller passes paths and identity in.
-import type { Checklist, ChecklistVariable } from './checklist-schema.js';
+import type { Checklist } from './checklist-schema.js';
 import { BUILTIN_VARIABLES } from './checklist-schema.js';
 import { CutoverError, EXIT } from './errors.js';
-import { isSecretEnvName } from './secret-patterns.js';
+import { isSecretVariable } from './secret-variables.js';
 
-/** Declared secret, or named like one (db_password, api_token): never stored, redacted wherever it shows. */
-export function isSecretVariable(variable: ChecklistVariable): boolean {
-  return variable.secret || isSecretEnvName(variable.name);
-}
+export { isSecretVariable };
 
 export interface Builtins {
   ticket: string;

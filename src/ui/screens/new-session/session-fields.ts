@@ -1,6 +1,6 @@
 // The fields of the new-session form, built from the checklist's variables, and their checks.
 import type { Checklist } from '../../../domain/checklist-schema.js';
-import { isSecretVariable } from '../../../domain/session-variables.js';
+import { isSecretVariable } from '../../../domain/secret-variables.js';
 import type { FormPrefill } from '../../app/screens.js';
 import type { FieldSpec } from '../../widgets/form/use-form-state.js';
 
