@@ -1,6 +1,6 @@
 // Text of a checklist (YAML or JSON) -> a validated Checklist, or diagnostics that each name
 // file:line:column and the field path. Never throws on bad input.
-import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { checkReferences } from './checklist-refs.js';
 import { lintChecklist } from './checklist-lint.js';
 import { formatOf, quickParseChecklist } from './checklist-quick.js';
@@ -30,8 +30,10 @@ export function parseChecklistLocated(text: string, file: string): ParseResult {
     return parse(text, file);
   } catch (error) {
     // Pathological input (e.g. alias bombs, extreme nesting) must still give one located line.
-    const stack = error instanceof RangeError && /call stack/i.test(error.message);
-    const reason = stack ? 'nested too deeply' : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = error instanceof RangeError && /call stack/i.test(message);
+    const aliases = /excessive alias count/i.test(message);
+    const reason = stack ? 'nested too deeply' : aliases ? 'its *aliases expand to too many values (over 1000; a YAML "billion laughs")' : message.split('\n')[0];
     return fail([{ file, line: 1, column: 1, path: '', message: `cannot be read as a checklist: ${reason}`, severity: 'error', code: 'unreadable' }]);
   }
 }
@@ -68,6 +70,8 @@ function parse(text: string, file: string): ParseResult {
     return fail([at(offset, yamlErrorMessage(syntaxError, source), duplicate ? 'duplicate-key' : `${format}-syntax`, path)]);
   }
 
+  const key = oddKey(doc);
+  if (key) return fail([at(key.offset, key.message, `${format}-syntax`)]);
   const alias = format === 'yaml' ? unresolvedAlias(doc) : undefined;
   if (alias) return fail([at(alias.offset, `unknown anchor "*${alias.name}" (define &${alias.name} before using it)`, 'yaml-syntax')]);
 
@@ -100,6 +104,21 @@ function firstSyntaxError(errors: YAMLError[]): YAMLError | undefined {
 function unclosedQuoteStart(doc: Document, errorOffset: number, source: string): number {
   const start = locateOffset(doc, pathAtOffset(doc, errorOffset));
   return source[start] === '"' || source[start] === "'" ? start : errorOffset;
+}
+
+/** A list or mapping as a key (`? [a, b]`), or an empty or null key: no field can have that name. */
+function oddKey(doc: Document): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      const offset = (key && 'range' in key ? key.range?.[0] : undefined) ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+      if (isCollection(key)) found = { offset, message: 'a key must be a name, not a list or mapping' };
+      else if (key === null || (isScalar(key) && key.value === null)) found = { offset, message: 'a key must be a name (this one is empty or null)' };
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
 }
 
 function unresolvedAlias(doc: Document): { name: string; offset: number } | undefined {

@@ -28,14 +28,17 @@ function keysInText(json: string): number {
   return keys;
 }
 
+/** Iterative: JSON.parse reads nesting far deeper than a recursive walk could count. */
 function keysInValue(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
   let keys = 0;
-  if (Array.isArray(value)) {
-    for (const member of value) keys += keysInValue(member);
-    return keys;
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object') continue;
+    const members = Array.isArray(next) ? next : Object.values(next);
+    if (!Array.isArray(next)) keys += members.length;
+    for (const member of members) pending.push(member);
   }
-  for (const member of Object.values(value)) keys += 1 + keysInValue(member);
   return keys;
 }
 

@@ -2,7 +2,7 @@
 // are pure (src/domain/checklist-parse.ts); this module only adds the file system.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParseResult } from '../domain/checklist-parse.js';
@@ -10,6 +10,7 @@ import { formatOf, quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { formatDiagnostic } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { readInputFile } from './bounded-read.js';
 import { fileErrorReason } from './file-errors.js';
 
 export interface ChecklistFile {
@@ -36,48 +37,11 @@ export function displayPathOf(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }
 
-/**
- * The whole file, or undefined when it holds more than `max` bytes. Reads in chunks rather than
- * trusting the size from stat, so that /dev/zero or a pipe (`<(…)`) cannot grow without bound.
- */
-export async function readAtMost(path: string, max: number): Promise<Buffer | undefined> {
-  const handle = await open(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) return Buffer.concat(chunks, total);
-      total += bytesRead;
-      if (total > max) return undefined;
-      chunks.push(chunk.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-function unreadable(display: string, reason: string): CutoverError {
-  return new CutoverError(`cannot read checklist ${display}: ${reason}`, EXIT.usage);
-}
-
 /** Reads the raw file; throws a usage error (exit 2) when it is missing, a directory or unreadable. */
 export async function readChecklistFile(path: string): Promise<ChecklistFile> {
   const absolute = resolve(path);
   const displayPath = displayPathOf(path);
-  let bytes: Buffer;
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw unreadable(displayPath, 'is a directory');
-    const read = info.size > MAX_BYTES ? undefined : await readAtMost(absolute, MAX_BYTES);
-    const size = info.isFile() ? `${(info.size / 1024 / 1024).toFixed(1)} MB; ` : '';
-    if (!read) throw unreadable(displayPath, `too large for a checklist (${size}the limit is ${MAX_BYTES / 1024 / 1024} MB)`);
-    bytes = read;
-  } catch (error) {
-    if (error instanceof CutoverError) throw error;
-    throw unreadable(displayPath, fileErrorReason(error));
-  }
+  const bytes = await readInputFile(absolute, displayPath, { noun: 'checklist', max: MAX_BYTES });
   return {
     path: absolute,
     displayPath,

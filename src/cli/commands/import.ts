@@ -8,8 +8,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { decodeRunbook, type DecodedRunbook } from '../../domain/import/decode.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
-import { bundledChecklistDir, displayPathOf, readAtMost } from '../../services/checklist-loader.js';
+import { readInputFile } from '../../services/bounded-read.js';
+import { bundledChecklistDir, displayPathOf } from '../../services/checklist-loader.js';
 import { fileErrorReason } from '../../services/file-errors.js';
 import { writeFileDurable } from '../../services/durable-file.js';
 import { makeDirs } from '../../services/make-dirs.js';
@@ -18,33 +20,9 @@ import { makeDirs } from '../../services/make-dirs.js';
 // seconds, and a bigger one is a book or a log, not a runbook.
 const MAX_BYTES = 1024 * 1024;
 
-async function readRunbook(path: string, display: string): Promise<{ text: string; notice?: string }> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new CutoverError(`cannot read runbook ${display}: is a directory`, EXIT.usage);
-    const read = info.size > MAX_BYTES ? undefined : await readAtMost(path, MAX_BYTES);
-    const size = info.isFile() ? `${(info.size / 1024 / 1024).toFixed(1)} MB; ` : '';
-    if (!read) throw new CutoverError(`cannot read runbook ${display}: too large for a runbook (${size}the limit is 1 MB)`, EXIT.usage, 'split it into one runbook per cutover');
-    bytes = read;
-  } catch (error) {
-    if (error instanceof CutoverError) throw error;
-    throw new CutoverError(`cannot read runbook ${display}: ${fileErrorReason(error)}`, EXIT.usage);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new CutoverError(`${display} is not a text file (it contains NUL bytes)`, EXIT.failed, 'import expects a markdown runbook');
-  }
-  let decoded: { text: string; notice?: string };
-  try {
-    decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    decoded = { text: new TextDecoder('windows-1252').decode(bytes), notice: 'the file is not UTF-8: read it as Windows-1252 (Latin-1)' };
-  }
-  // Markdown may hold some HTML, but a whole web page would import as one block of markup.
-  if (/^\uFEFF?\s*(?:<!doctype\s+html|<html[\s>])/i.test(decoded.text)) {
-    throw new CutoverError(`${display} is an HTML page, not a markdown runbook`, EXIT.failed, 'convert it to markdown first, e.g. pandoc -f html -t gfm page.html -o runbook.md');
-  }
-  return decoded;
+async function readRunbook(path: string, display: string): Promise<DecodedRunbook> {
+  const bytes = await readInputFile(path, display, { noun: 'runbook', max: MAX_BYTES, tooLargeHint: 'split it into one runbook per cutover' });
+  return decodeRunbook(bytes, display);
 }
 
 /** Where checklist.schema.json is, relative to the output file (or the working directory). */

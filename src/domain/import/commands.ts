@@ -55,9 +55,25 @@ function firstProgram(line: string): string | undefined {
 /** `xtrabackup --backup …`: an unknown lower-case program followed by an option reads as a command. */
 const PROGRAM_WITH_OPTION = /^([a-z][a-z0-9_.+-]*)\s+(?:\S+\s+){0,3}--?[a-zA-Z]/;
 
+// A terminal prompt before a command: `$ `, `(venv) $ `, `user@host:~$ `, `[root@db01 data]# `.
+// `#` only after user@host, where it cannot be a comment.
+const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:\$|(?:\[[\w.-]+@[\w.-]+[^\]\n]*\]|[\w.-]+@[\w.-]+(?::\S*?)?)\s?[$#](?=\s|$))/;
+
+/** The command after a terminal prompt, or undefined when the line has none. */
+function afterPrompt(line: string): string | undefined {
+  const prompt = PROMPT.exec(line);
+  return prompt ? line.slice(prompt[0].length).replace(/^\s/, '') : undefined;
+}
+
+/** A prompt followed by a space or nothing (`$HOME` is not a prompt). */
+function hasPrompt(line: string): boolean {
+  const prompt = PROMPT.exec(line);
+  return !!prompt && /^(?:\s|$)/.test(line.slice(prompt[0].length));
+}
+
 function isShellLine(line: string): boolean {
   const trimmed = line.trim();
-  if (/^\$\s/.test(trimmed)) return true;
+  if (hasPrompt(trimmed)) return true;
   const program = firstProgram(trimmed) ?? '';
   if (KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed)) return true;
   const optioned = PROGRAM_WITH_OPTION.exec(trimmed.replace(/^sudo\s+/, ''));
@@ -66,9 +82,8 @@ function isShellLine(line: string): boolean {
 
 /** A `$ ` prompt line whose command starts with a program (not `$ 5.00 per month`). */
 function isPromptCommand(line: string): boolean {
-  const prompt = /^\s*\$\s+(.*)$/.exec(line);
-  if (!prompt) return false;
-  const command = (prompt[1] ?? '').trim();
+  if (!hasPrompt(line)) return false;
+  const command = (afterPrompt(line) ?? '').trim();
   return isShellLine(command) || /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s*)+$/.test(command) || /^[a-z][\w.+-]*(?:\s|$)/.test(command);
 }
 
@@ -79,7 +94,7 @@ function isPromptCommand(line: string): boolean {
 export function looksLikeShell(code: string): boolean {
   const lines = code.split('\n').filter((l) => l.trim() && !/^\s*#/.test(l));
   if (!lines.length) return false;
-  if (lines.some(isPromptCommand) && /^\s*\$\s/.test(lines[0] ?? '')) return true;
+  if (lines.some(isPromptCommand) && hasPrompt(lines[0] ?? '')) return true;
   const shell = lines.filter(isShellLine).length;
   return shell / lines.length >= 0.6;
 }
@@ -102,13 +117,14 @@ function fromPrompted(code: string): BlockCommand {
   const output: string[] = [];
   let continuing = false;
   for (const line of code.split('\n')) {
-    const prompt = /^\s*\$\s?(.*)$/.exec(line);
-    if (prompt || continuing) run.push(prompt ? (prompt[1] ?? '') : line);
+    const prompt = afterPrompt(line);
+    if (prompt !== undefined || continuing) run.push(prompt ?? line);
     else if (/^\s*#\s/.test(line)) run.push(line);
     else output.push(line);
-    continuing = /\\\s*$/.test(line) && (Boolean(prompt) || continuing);
+    continuing = /\\\s*$/.test(line) && (prompt !== undefined || continuing);
   }
-  const out: BlockCommand = { run: run.join('\n').trim() };
+  const commands = run.some((l) => l.trim() && !/^\s*#/.test(l));
+  const out: BlockCommand = { run: commands ? run.join('\n').trim() : '' };
   if (output.join('').trim()) out.output = output.join('\n').trim();
   return out;
 }
@@ -119,7 +135,7 @@ export function commandFromCode(lang: string | null | undefined, code: string): 
   if (!shell) return { reason: language ? `${language} block` : 'untagged block that does not look like shell' };
   if (!code.trim()) return { reason: 'empty code block' };
   if (looksLikeCrontab(code)) return { reason: 'crontab entry, not a command' };
-  const prompted = PROMPTED_LANGS.has(language) || code.split('\n').some((l) => /^\s*\$\s/.test(l));
+  const prompted = PROMPTED_LANGS.has(language) || code.split('\n').some(hasPrompt);
   const result = prompted ? fromPrompted(code) : { run: code.replace(/\s+$/, '') };
   return result.run ? result : { reason: 'no command lines', output: result.output };
 }

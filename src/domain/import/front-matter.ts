@@ -1,6 +1,6 @@
 // YAML front matter (`---` ... `---` at the very top) and "Key: value" metadata lines such as
 // `**Version:** 4.0.0` or `- Owner: @team` in a runbook's introduction.
-import { parse } from 'yaml';
+import { isCollection, parseDocument, visit, type Document } from 'yaml';
 
 export interface FrontMatter {
   title?: string;
@@ -28,6 +28,17 @@ function scalar(value: unknown): string | undefined {
   return String(value).trim() || undefined;
 }
 
+function hasCollectionKey(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Pair(_key, pair) {
+      found = isCollection(pair.key);
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
+}
+
 const FIELD_OF: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
   title: 'title', name: 'title', id: 'id', slug: 'id', version: 'version', revision: 'version',
   owner: 'owner', owners: 'owner', author: 'owner', authors: 'owner', maintainer: 'owner', maintainers: 'owner',
@@ -41,12 +52,18 @@ export function splitFrontMatter(text: string): SplitResult {
   const consumed = match[0];
   const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
   const body = '\n'.repeat(newlines) + text.slice(consumed.length);
+  // failsafe: every scalar stays the text it was written as (version 1.10 is not 1.1)
+  const doc = parseDocument(match[1] ?? '', { schema: 'failsafe' });
+  // A list as a key (`[ref]: x`) would make the YAML library warn on stderr while converting.
+  let reason = doc.errors[0]?.message ?? (hasCollectionKey(doc) ? 'a list or mapping used as a key' : undefined);
   let data: unknown;
   try {
-    // failsafe: every scalar stays the text it was written as (version 1.10 is not 1.1)
-    data = parse(match[1] ?? '', { schema: 'failsafe' });
+    if (!reason) data = doc.toJS();
   } catch (error) {
-    const problem = `front matter is not valid YAML (${(error as Error).message.split('\n')[0]?.replace(/:$/, '')}); kept as text in the description`;
+    reason = (error as Error).message; // e.g. an alias bomb
+  }
+  if (reason) {
+    const problem = `front matter is not valid YAML (${reason.split('\n')[0]?.replace(/:$/, '')}); kept as text in the description`;
     return { frontMatter: { extra: [`\`\`\`yaml\n${match[1] ?? ''}\n\`\`\``] }, body, problem };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { body: text };

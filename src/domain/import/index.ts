@@ -9,11 +9,15 @@ import { ImportContext } from './context.js';
 import { readMetadata, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { isValidId, slugify } from './ids.js';
 import { buildOutline, parseMarkdown, type OutlineNode } from './markdown-tree.js';
-import { normalizeText } from './normalize.js';
-import { buildSection, type SectionOut } from './section-builder.js';
+import { checkImportable } from './limits.js';
+import { refuseAsciiDoc } from './other-formats.js';
+import { normalizeText, type NormalizedText } from './normalize.js';
+import { buildSection, NUMBERED_STEP, type SectionOut } from './section-builder.js';
+import { inlineText } from './inline-text.js';
 import { inferKind } from './section-kind.js';
 import { makeScope } from './section-scope.js';
 import { summarize, type ImportSummary } from './summary.js';
+import { isStepTableBlock } from './section-tables.js';
 import { isStepHeading, walkOutline } from './outline-walk.js';
 
 export type { ChecklistOut } from './assemble.js';
@@ -37,8 +41,13 @@ function isActionable(blocks: RootContent[]): boolean {
   return blocks.some(
     (b) =>
       (b.type === 'list' && (b.ordered || b.children.some((c) => typeof c.checked === 'boolean'))) ||
-      (b.type === 'code' && (isShellLang(b.lang) || (!b.lang && looksLikeShell(b.value)))),
+      (b.type === 'code' && (isShellLang(b.lang) || (!b.lang && looksLikeShell(b.value)))) ||
+      isStepTableBlock(b),
   );
+}
+
+function withoutComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
 }
 
 function fileStem(source: string): string {
@@ -53,15 +62,31 @@ function checklistId(options: ImportOptions, front: FrontMatter | undefined, tit
   }
   if (front?.id && isValidId(front.id)) return front.id;
   const stem = fileStem(options.source).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
-  return (isValidId(stem) ? stem : slugify(title, 6)) || 'imported-runbook';
+  // A name such as /dev/fd/63 (process substitution) says nothing: the title does.
+  return (isValidId(stem) && /[A-Za-z]/.test(stem) ? stem : slugify(title, 6)) || 'imported-runbook';
 }
 
 export function importRunbook(raw: string, options: ImportOptions): ImportResult {
+  refuseAsciiDoc(raw, options.source);
   const normalized = normalizeText(raw);
+  checkImportable(normalized.text, options.source);
+  try {
+    return importText(normalized, options);
+  } catch (error) {
+    // Nesting within the bounds of checkImportable can still exhaust the stack of a small thread.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new CutoverError(`${options.source} is nested too deeply to import (lists or block quotes inside each other)`, EXIT.failed);
+    }
+    throw error;
+  }
+}
+
+function importText(normalized: NormalizedText, options: ImportOptions): ImportResult {
   const split = splitFrontMatter(normalized.text);
   const front = split.frontMatter;
   const ctx = new ImportContext(split.body);
   if (normalized.mojibakeRepairs) ctx.notices.push(`repaired ${normalized.mojibakeRepairs} mis-encoded character sequence(s) (mojibake such as "â†’" -> "→")`);
+  if (normalized.wikiMarkup) ctx.notices.push('read as Confluence/Jira wiki markup (h1. headings, # lists, {{code}}): check the steps came out right');
   if (split.problem) ctx.notices.push(split.problem);
   const outline = buildOutline(parseMarkdown(split.body));
 
@@ -77,14 +102,18 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
     sections = [buildSection(scope, [], nodes, ctx)];
   } else sections = walkOutline(nodes, { prefix: '', severity: false }, ctx);
   if (intro.length && (!sections.length || isActionable(intro))) {
-    const sectionTitle = sections.length ? 'Before you start' : title;
+    // A table of steps, or "Step 1: …" paragraphs, before any heading are the runbook's procedure, not a preamble to it.
+    const procedure = intro.some((b) => isStepTableBlock(b) || (b.type === 'paragraph' && NUMBERED_STEP.test(inlineText(b.children, ' '))));
+    const sectionTitle = sections.length && !procedure ? 'Before you start' : title;
     const scope = makeScope(sectionTitle, sectionTitle, inferKind(title) ?? 'steps', false);
     sections.unshift(buildSection(scope, intro, [], ctx));
     intro = [];
   }
-  const hasContent = sections.some((s) => s.items.length || s.description) || intro.length;
+  const hasContent = sections.some((s) => s.items.length || withoutComments(s.description ?? '')) || intro.some((b) => b.type !== 'html' || withoutComments(b.value));
   if (!sections.length || !hasContent) {
-    const what = sections.length ? 'only headings, with no steps or text under them' : 'no headings, steps or text';
+    const comments = /<!--/.test(split.body);
+    const headings = outline.roots.length > 0;
+    const what = !sections.length ? 'no headings, steps or text' : headings ? `only headings${comments ? ' and HTML comments' : ''}, with no steps or text under them` : 'only HTML comments, with no steps or text';
     throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.failed);
   }
 
@@ -93,9 +122,11 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
   const heading = (single ?? firstH1)?.title;
   const shadowed = front?.title && heading && heading !== front.title ? heading : undefined;
   const description = [shadowed, front?.description, ...(front?.extra ?? []), ...introText].filter(Boolean).join('\n\n');
+  const id = checklistId(options, front, title);
+  if (front?.id && options.id === undefined && id !== front.id) ctx.notices.push(`front matter id "${front.id}" is not a valid id (letters, digits, ".", "_", "-"): used "${id}"`);
   const checklist = assemble(
     {
-      id: checklistId(options, front, title),
+      id,
       title,
       version: front?.version ?? meta.version ?? meta.date ?? '1',
       ...(description ? { description } : {}),

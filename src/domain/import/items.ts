@@ -38,6 +38,8 @@ export function newItem(title: string): ItemDraft {
 }
 
 const MAX_TITLE = 120;
+/** "Push both states (destructive!)", "Drop the old index — irreversible": the runbook's own warning. */
+const SAYS_DESTRUCTIVE = /(?<!\bnon[- ]?)\bdestructive\b|(?<!\bnot\s)\birreversible\b|\bcannot be undone\b|\bpoint of no return\b/i;
 
 /** How long an imported `watch -n N …` keeps re-running (the runbook rarely says): 10m, or 5 rounds. */
 function watchFor(every: string): string {
@@ -108,7 +110,10 @@ export function titleWithoutCommand(title: string, commands: string[]): { title:
 
 export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionScope): ItemOut {
   const description = [...draft.description];
-  let title = draft.title.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  // An author's <!-- note --> is not part of the step's name, but it is kept.
+  const notes = [...draft.title.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => (m[1] ?? '').trim()).filter(Boolean);
+  description.unshift(...notes.map((note) => `Note: ${note}`));
+  let title = draft.title.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
   let run = runOf(draft, scope);
   const bare = run && !draft.blocks.length ? titleWithoutCommand(title, draft.spans) : undefined;
   if (bare) {
@@ -148,7 +153,7 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   else if (draft.expect?.description) item.description = [item.description, `Expected: ${draft.expect.description}`].filter(Boolean).join('\n');
   if (draft.owner) item.owner = draft.owner;
   if (draft.evidence) item.evidence = true;
-  if (run && looksDestructive(run)) item.destructive = true;
+  if (run && (looksDestructive(run) || SAYS_DESTRUCTIVE.test(title))) item.destructive = true;
   if (draft.at) item.at = draft.at;
   if (watched) item.watch = { every: watched.every, for: watchFor(watched.every) };
   return item;

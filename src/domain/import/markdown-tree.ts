@@ -4,6 +4,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { promoteBoldHeadings } from './bold-headings.js';
 import { inlineText } from './inline-text.js';
 
 export interface OutlineNode {
@@ -22,7 +23,9 @@ export interface Outline {
 }
 
 export function parseMarkdown(text: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(text);
+  const root = unified().use(remarkParse).use(remarkGfm).parse(text);
+  promoteBoldHeadings(root);
+  return root;
 }
 
 export function buildOutline(root: Root): Outline {
@@ -34,7 +37,8 @@ export function buildOutline(root: Root): Outline {
       (current ? current.blocks : outline.preamble).push(block);
       continue;
     }
-    const title = inlineText(block.children, ' ');
+    // "Pre-checks {#pre}": an anchor or class attribute (Pandoc, MkDocs) is not part of the title.
+    const title = inlineText(block.children, ' ').replace(/\s*\{\s*[#.][\w.-]+(?:\s+[^}]*)?\}\s*$/, '');
     if (!title) continue; // a bare "#" line: no words to make a section of, its content stays where it is
     const node: OutlineNode = { title, depth: block.depth, heading: block, blocks: [], children: [] };
     while (stack.length && (stack[stack.length - 1] as OutlineNode).depth >= node.depth) stack.pop();

@@ -1,10 +1,14 @@
-// Makes runbook text uniform before parsing: no BOM, LF line endings, mojibake repaired.
+// Makes runbook text uniform before parsing: no BOM, LF line endings, mojibake repaired, wiki
+// markup (Confluence, Jira) and reStructuredText code blocks rewritten as markdown.
 import { repairMojibake } from './mojibake.js';
+import { rstCodeToFences } from './other-formats.js';
+import { isWikiMarkup, wikiToMarkdown } from './wiki-markup.js';
 
 export interface NormalizedText {
   text: string;
   mojibakeRepairs: number;
   hadCrlf: boolean;
+  wikiMarkup: boolean;
 }
 
 export function normalizeText(raw: string): NormalizedText {
@@ -12,5 +16,6 @@ export function normalizeText(raw: string): NormalizedText {
   const hadCrlf = noBom.includes('\r');
   const lf = noBom.replace(/\r\n?/g, '\n');
   const { text, repairs } = repairMojibake(lf);
-  return { text, mojibakeRepairs: repairs, hadCrlf };
+  const wikiMarkup = isWikiMarkup(text);
+  return { text: wikiMarkup ? wikiToMarkdown(text) : rstCodeToFences(text), mojibakeRepairs: repairs, hadCrlf, wikiMarkup };
 }

@@ -37,8 +37,9 @@ export interface Templated {
 }
 
 /**
- * `kubectl -n <namespace> get pods` -> `kubectl -n {{namespace}} get pods`. Placeholders inside
- * quotes are left alone: the engine shell-quotes values, which would nest quotes.
+ * `kubectl -n <namespace> get pods` -> `kubectl -n {{namespace}} get pods`. The engine quotes a
+ * value for where it stands, inside quotes too (`"s3/<snapshot>"`); but a quoted string that
+ * starts with `<…>` (`"<xml>"`, `'<title>'`) is more likely data than a blank, and is left alone.
  */
 export function templatize(run: string): Templated {
   const variables = new Map<string, string>();
@@ -49,7 +50,7 @@ export function templatize(run: string): Templated {
       const before = line.slice(0, offset);
       const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
       const prev = before.slice(-1);
-      if (quotes % 2 === 1 || (prev && !/[\s=:/@,(]/.test(prev))) return whole;
+      if (prev && !(quotes % 2 === 1 ? /[ =:/@,]/ : /[\s=:/@,(]/).test(prev)) return whole;
       const variable = variableName(name);
       variables.set(variable, whole);
       return `{{${variable}}}`;

@@ -7,9 +7,10 @@ import { inlineText } from './inline-text.js';
 import { isPlaceholder } from './placeholders.js';
 import type { TableData } from './tables.js';
 
-type RoleField = 'title' | 'name' | 'contact' | 'backup' | 'description';
+type RoleField = 'title' | 'name' | 'contact' | 'backup' | 'description' | 'required';
 
 const FIELD_PATTERNS: Array<[RoleField, RegExp]> = [
+  ['required', /^(?:required|mandatory|optional|needed)\??$/],
   ['backup', /\b(?:backup|secondary|deputy|alternate|fallback)\b/],
   ['contact', /\b(?:contact|phone|e-?mail|slack|pager|handle|channel|mobile)\b/],
   ['title', /\b(?:role|position|function)\b/],
@@ -37,19 +38,36 @@ export function rolesFromTable(data: TableData, ctx: ImportContext): string[] {
       ctx.blankRows++;
       continue;
     }
-    const role: Partial<RoleDraft> = { required: true };
+    const role: Partial<RoleDraft> = { required: !OPTIONAL.test(title) };
     const extra: string[] = [];
     row.forEach((cell, i) => {
       const field = fields[i];
       if (i === titleAt || isPlaceholder(cell.text)) return;
+      const answer = field === 'required' ? yesNo(cell.text) : undefined;
+      if (answer !== undefined) return void (role.required = /optional/i.test(data.headers[i] ?? '') ? !answer : answer);
       if (field === 'name' || field === 'contact' || field === 'backup') role[field] = cell.text.replace(/\n/g, ', ');
       else extra.push(field === 'description' ? cell.text : `${data.headers[i]}: ${cell.text}`);
     });
     if (extra.length) role.description = extra.join('\n');
-    ctx.role(title, role);
-    added.push(title);
+    ctx.role(withoutOptional(title), role);
+    added.push(withoutOptional(title));
   }
   return added;
+}
+
+// "Comms lead (optional)", "Scribe: optional, @rota": a role that need not be filled before T0.
+const OPTIONAL = /\boptional\b|\bif (?:needed|available|required)\b|\bnice to have\b/i;
+
+function withoutOptional(title: string): string {
+  return title.replace(/\s*[([]\s*optional\s*[)\]]\s*/i, ' ').trim();
+}
+
+/** "yes", "✓", "required" -> true; "no", "optional" -> false; anything else: not an answer. */
+function yesNo(text: string): boolean | undefined {
+  const t = text.replace(/[*_`]/g, '').trim().toLowerCase();
+  if (/^(?:yes|y|true|required|mandatory|must|✓|✔|✅|x)$/.test(t)) return true;
+  if (/^(?:no|n|false|optional|-|—|✗|✘|❌)$/.test(t)) return false;
+  return undefined;
 }
 
 const CONTACT_TOKEN = String.raw`(?:@[\w.-]+|#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d|https?://\S+)`;
@@ -80,11 +98,12 @@ export function rolesFromList(list: List, ctx: ImportContext, required: boolean)
     const title = (match ? match[1] : text)?.trim() ?? '';
     if (!title) continue;
     const value = match?.[2]?.trim();
-    const role: Partial<RoleDraft> = { required, ...(value && !isPlaceholder(value) ? roleValue(value) : {}) };
+    const optional = OPTIONAL.test(title) || (value !== undefined && OPTIONAL.test(value));
+    const role: Partial<RoleDraft> = { required: required && !optional, ...(value && !isPlaceholder(value) ? roleValue(value) : {}) };
     const details = [role.description, ...rest.map((b) => blockText(b, ctx.source))].filter(Boolean);
     if (details.length) role.description = details.join('\n');
-    ctx.role(title, role);
-    added.push(title);
+    ctx.role(withoutOptional(title), role);
+    added.push(withoutOptional(title));
   }
   return added;
 }

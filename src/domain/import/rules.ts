@@ -5,7 +5,7 @@ import type { RecommendationKind } from '../checklist-schema.js';
 import { blockText } from './block-text.js';
 import type { ImportContext } from './context.js';
 import type { SectionScope } from './items.js';
-import { parseRuleText, recommendationIn } from './severity.js';
+import { otherConsequence, parseRuleText, recommendationIn } from './severity.js';
 
 const SELF_EXPLAINING = new Set(['triage', 'rollback', 'gates']);
 
@@ -22,7 +22,9 @@ export function rulesFromList(list: List, leadIn: string | undefined, fallback: 
     const parsed = parseRuleText(own);
     const label = leadIn ? `${leadIn.replace(/\s*:\s*$/, '')}: ` : '';
     const where = SELF_EXPLAINING.has(scope.kind) ? '' : ` (${scope.title})`;
-    ctx.rule(`${label}${own}${where}`, parsed.recommend ?? fallback, parsed.condition, parsed.unless, own);
+    // "TLS errors → P2, investigate" under "Abort criteria": the entry's own answer is milder than the list's.
+    const recommend = parsed.recommend ?? (fallback === 'rollback' && otherConsequence(own) ? 'consider-rollback' : fallback);
+    ctx.rule(`${label}${own}${where}`, recommend, parsed.condition, parsed.unless, own);
     added++;
   }
   return added;

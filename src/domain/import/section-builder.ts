@@ -20,7 +20,7 @@ import { handleTable } from './section-tables.js';
 import { attachCode, collectSpans } from './steps.js';
 
 // "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
-const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;
+export const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;
 
 export interface SectionOut {
   id: string;
@@ -114,7 +114,8 @@ class SectionBuilder {
     }
     const command = commandFromCode(code.lang, code.value);
     // A shell block that cannot run as is (a crontab line) is still an instruction: a manual item.
-    if (!command.run && !leadIn && !isShellLang(code.lang)) {
+    // A terminal session with no command in it is only output, as is any other block.
+    if (!command.run && !leadIn && (!isShellLang(code.lang) || command.output !== undefined)) {
       this.description.push(fence(code.value, code.lang ?? ''));
       return ctx.keep(command.reason ?? 'code block', scope.title);
     }

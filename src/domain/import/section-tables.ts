@@ -1,5 +1,5 @@
 // A table in a section: roles, severity levels, steps, or kept as written.
-import type { Table } from 'mdast';
+import type { RootContent, Table } from 'mdast';
 import { isSeverityTable, levelsFromTable } from './levels.js';
 import { isRolesTable, rolesFromTable } from './roles.js';
 import type { SectionBuilder } from './section-builder.js';
@@ -28,4 +28,11 @@ export function handleTable(table: Table, leadIn: string | undefined, section: S
   }
   section.description.push(sourceOf(table, ctx.source));
   ctx.keep(`${data.rows.length ? 'table' : 'empty table'} (${data.headers.join(' | ')})`, scope.title);
+}
+
+/** A table of steps (not roles, not severity levels) with at least one row. */
+export function isStepTableBlock(block: RootContent): boolean {
+  if (block.type !== 'table') return false;
+  const data = tableData(block);
+  return data.rows.length > 0 && isStepTable(columnRoles(data.headers)) && !isRolesTable(data.headers) && !isSeverityTable(data);
 }

@@ -117,6 +117,13 @@ export function looksLikeRule(text: string): boolean {
   return Boolean(arrow && recommendationIn(text.slice(arrow.index + arrow[0].length)));
 }
 
+/** "… → P2, investigate": what the runbook says to do after an arrow, when it names no recommendation. */
+export function otherConsequence(text: string): string | undefined {
+  const arrow = ARROW.exec(text);
+  const rhs = arrow ? text.slice(arrow.index + arrow[0].length).trim() : '';
+  return rhs && /[A-Za-z]/.test(rhs) && !recommendationIn(rhs) ? rhs : undefined;
+}
+
 export interface ParsedRule {
   condition?: ParsedCondition;
   recommend?: RecommendationKind;

@@ -9,6 +9,7 @@ import type { ImportContext } from './context.js';
 import { codeSpans, inlineText } from './inline-text.js';
 import { EXPECT_LINE, fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
 import { angleRef } from './placeholders.js';
+import { slugify } from './ids.js';
 import { rulesFromList } from './rules.js';
 import { triggerRecommendation } from './severity.js';
 
@@ -20,6 +21,19 @@ export interface ListEnv {
 }
 
 const OWNER_PREFIX = /^`?<([A-Za-z][\w .-]*)>`?\s*(?:[:\-–—]\s*)?/;
+// "[DBA] Stop replication", "[Search on-call] Confirm…": a bracketed role, when it names one.
+const BRACKET_OWNER = /^\[([A-Za-z][\w .&/-]{0,30})\]\s*(?:[:\-–—]\s*)?(?=\S)/;
+const ROLE_WORD = /\b(?:on-?call|dba|sre|ops|lead|owner|manager|engineer|eng|commander|ic|team|admin|dev|qa|release|support|security|network|infra|operator|scribe|comms)\b/i;
+
+/** The role a step's title starts with, and the title without it. */
+function ownerPrefix(title: string, ctx: ImportContext): { role: string; rest: string } | undefined {
+  const angle = OWNER_PREFIX.exec(title);
+  if (angle && angleRef(`<${angle[1]}>`)) return { role: roleTitle(angle[1] as string), rest: title.slice(angle[0].length) };
+  const bracket = BRACKET_OWNER.exec(title);
+  const name = bracket?.[1]?.trim() ?? '';
+  if (!bracket || !(ROLE_WORD.test(name) || ctx.roles.has(slugify(name, 6)))) return undefined;
+  return { role: name, rest: title.slice(bracket[0].length) };
+}
 
 function isStepList(list: List): boolean {
   return Boolean(list.ordered) || list.children.some((c) => typeof c.checked === 'boolean');
@@ -33,11 +47,12 @@ export function collectSpans(nodes: PhrasingContent[], draft: ItemDraft): void {
 /** A fenced block under an item: its command, or description when it is not shell. */
 export function attachCode(lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): void {
   const command = commandFromCode(lang, value);
-  if (command.run) draft.blocks.push(command.run);
-  else {
+  if (!command.run) {
+    // Kept as written: its output lines are already in it.
     draft.description.push(fence(value, lang ?? ''));
-    env.ctx.keep(command.reason ?? 'code block', env.scope.title);
+    return env.ctx.keep(command.reason ?? 'code block', env.scope.title);
   }
+  draft.blocks.push(command.run);
   if (command.output) draft.description.push(`Example output:\n${fence(command.output)}`);
 }
 
@@ -58,10 +73,10 @@ function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
   const [first, ...rest] = entry.children;
   if (first?.type !== 'paragraph') return entry.children;
   let title = inlineText(first.children, ' ');
-  const owner = OWNER_PREFIX.exec(title);
-  if (owner && angleRef(`<${owner[1]}>`)) {
-    draft.owner = env.ctx.role(roleTitle(owner[1] as string));
-    title = title.slice(owner[0].length);
+  const owner = ownerPrefix(title, env.ctx);
+  if (owner) {
+    draft.owner = env.ctx.role(owner.role);
+    title = owner.rest;
   }
   const offset = parseOffsetPrefix(title);
   if (offset && offset.rest) {
