@@ -11,10 +11,27 @@ export interface TextProblem {
 // Control characters other than tab, LF and CR; U+FFFD is what invalid UTF-8 decodes to.
 const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]/;
 
+/** ASCII saved as UTF-16: every other character a NUL, on the same side, over the first few dozen. */
+function looksUtf16WithoutBom(text: string): boolean {
+  const sample = text.slice(0, 64);
+  if (sample.length < 8) return false;
+  for (const side of [0, 1]) {
+    let matches = true;
+    for (let i = 0; i + 1 < sample.length && matches; i += 2) {
+      const nul = sample[i + side] === '\0';
+      const other = sample[i + 1 - side] !== '\0';
+      matches = nul && other;
+    }
+    if (matches) return true;
+  }
+  return false;
+}
+
 export function findNonText(text: string): TextProblem | undefined {
   const match = NOT_TEXT.exec(text);
   if (!match) return undefined;
   const char = match[0];
+  if (char === '\0' && looksUtf16WithoutBom(text)) return { offset: 0, code: 'encoding', message: 'is UTF-16 text (without a byte order mark); save it as UTF-8' };
   if (char === '\0') return { offset: match.index, code: 'binary', message: 'contains a NUL byte: this looks like a binary file, not a YAML or JSON checklist' };
   if (char === '\uFFFD' && /^\uFFFD\uFFFD/.test(text) && text.includes('\0')) {
     return { offset: 0, code: 'encoding', message: 'is UTF-16 text; save it as UTF-8' };

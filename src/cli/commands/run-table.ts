@@ -1,7 +1,7 @@
 // Output of a headless run: a compact table streamed row by row (so CI logs show progress), then
 // totals and the evidence path; or, with --json, one object at the end and nothing else.
 import { formatDuration } from '../../domain/duration.js';
-import { oneLine } from '../../domain/plain-text.js';
+import { columnsOf, fitColumns, oneLine } from '../../domain/plain-text.js';
 import type { PlannedItem } from './run-plan.js';
 
 export type RowResult = 'pass' | 'fail' | 'not-run' | 'refused' | 'locked' | 'cancelled';
@@ -29,10 +29,7 @@ export function tally(rows: Row[]): { passed: number; failed: number; skipped: n
 
 const LABEL: Record<RowResult, string> = { pass: 'pass', fail: 'FAIL', 'not-run': 'not run', refused: 'REFUSED', locked: 'LOCKED', cancelled: 'CANCELLED' };
 
-const fit = (raw: string, width: number): string => {
-  const text = oneLine(raw);
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-};
+const fit = fitColumns;
 
 export class RunTable {
   private readonly itemWidth: number;
@@ -45,7 +42,7 @@ export class RunTable {
     private readonly out: (text: string) => void,
     plan: PlannedItem[],
   ) {
-    this.itemWidth = Math.min(36, Math.max(4, ...plan.map((p) => p.section.id.length + p.item.id.length + 1)));
+    this.itemWidth = Math.min(36, Math.max(4, ...plan.map((p) => columnsOf(`${p.section.id}/${p.item.id}`))));
   }
 
   header(): void {
