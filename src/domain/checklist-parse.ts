@@ -1,6 +1,7 @@
 // Text of a checklist (YAML or JSON) -> a validated Checklist, or diagnostics that each name
 // file:line:column and the field path. Never throws on bad input.
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { controlCharacterIssues } from './checklist-control-chars.js';
 import { checkReferences } from './checklist-refs.js';
 import { lintChecklist } from './checklist-lint.js';
 import { formatOf, quickParseChecklist } from './checklist-quick.js';
@@ -91,6 +92,8 @@ function parse(text: string, file: string): ParseResult {
   if (!parsed.success) return fail(zodIssuesToFieldIssues(parsed.error.issues, data, ChecklistBase, format).map(locateIssue));
   const refErrors = checkReferences(parsed.data);
   if (refErrors.length) return fail(refErrors.map(locateIssue));
+  const controls = controlCharacterIssues(parsed.data);
+  if (controls.length) return fail(controls.map(locateIssue));
   return { ok: true, checklist: parsed.data, diagnostics: lintChecklist(parsed.data).map(locateIssue).sort(byPosition) };
 }
 

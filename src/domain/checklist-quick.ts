@@ -3,6 +3,7 @@
 // anything is unusual: YAML proper, any problem at all, or text that YAML could read differently
 // from JSON. The caller then runs the full parse (checklist-parse.ts), which locates every
 // problem, so no message ever comes from this path.
+import { controlCharacterIssues } from './checklist-control-chars.js';
 import { checkReferences } from './checklist-refs.js';
 import { ChecklistBase, type Checklist } from './checklist-schema.js';
 import { findNonText } from './text-checks.js';
@@ -58,6 +59,6 @@ export function quickParseChecklist(text: string, file: string): Checklist | und
   // JSON.parse keeps the last of duplicate keys; the full parse reports them.
   if (keysInValue(data) !== keysInText(source)) return undefined;
   const parsed = ChecklistBase.safeParse(data);
-  if (!parsed.success || checkReferences(parsed.data).length > 0) return undefined;
+  if (!parsed.success || checkReferences(parsed.data).length > 0 || controlCharacterIssues(parsed.data).length > 0) return undefined;
   return parsed.data;
 }

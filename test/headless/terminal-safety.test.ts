@@ -10,42 +10,45 @@ afterAll(cleanScratch);
 
 const ESC = '\u001b';
 const BEL = '\u0007';
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 
-function checklistWithEscapes(dir: string): string {
-  const path = join(dir, 'escapes.json');
-  const title = (text: string) => `${text} ${ESC}]0;PWNED${BEL}${ESC}[2J${ESC}[31m`;
+function checklist(dir: string, title: string): string {
+  const path = join(dir, 'checklist.json');
   writeFileSync(path, JSON.stringify({
-    id: 'escapes', title: title('Escapes'), version: '1',
-    sections: [{ id: 'smoke', title: 'Smoke', kind: 'smoke', items: [{ id: 'a', title: title('Item'), run: 'true' }] }],
+    id: 'escapes', title, version: '1',
+    sections: [{ id: 'smoke', title: 'Smoke', kind: 'smoke', items: [{ id: 'a', title: 'Item', run: 'true' }] }],
   }));
   return path;
 }
 
 describe('terminal safety of what cutover prints', () => {
-  it('the headless table and its header carry no control characters from the checklist', () => {
+  it('a checklist whose title holds an escape sequence is refused at its line, and the refusal is plain text', () => {
     const dir = scratch();
-    const result = runCli(['run', checklistWithEscapes(dir), '--headless', '--evidence-dir', join(dir, 'ev'), '--ticket', 'CHG-1']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('cutover run: Escapes');
-    expect(result.stdout).toMatch(/smoke\/a\s+Item\s+pass/);
-    // eslint-disable-next-line no-control-regex
-    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const path = checklist(dir, `Escapes ${ESC}]0;PWNED${BEL}${ESC}[2J`);
+    const validate = runCli(['validate', path]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toMatch(/checklist\.json:1:\d+ title: contains a control character \(U\+001B, an escape sequence\)/);
+    const run = runCli(['run', path, '--headless', '--evidence-dir', join(dir, 'ev')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(CONTROL);
+    expect(existsSync(join(dir, 'ev'))).toBe(false);
   });
 
   it('a ticket, environment or operator with a control character is refused before anything is recorded', () => {
     const dir = scratch();
-    const result = runCli(['run', checklistWithEscapes(dir), '--headless', '--evidence-dir', join(dir, 'ev'), '--ticket', `CHG-1${ESC}[2J`]);
+    const result = runCli(['run', checklist(dir, 'Plain'), '--headless', '--evidence-dir', join(dir, 'ev'), '--ticket', `CHG-1${ESC}[2J`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('the ticket contains a control character');
+    expect(result.stderr).not.toMatch(CONTROL);
     expect(existsSync(join(dir, 'ev'))).toBe(false);
   });
 
   it('an error quoting a value the user gave prints it as plain text', () => {
     const dir = scratch();
-    const result = runCli(['run', checklistWithEscapes(dir), '--headless', '--evidence-dir', join(dir, 'ev'), '--var', `x${ESC}]0;PWNED${BEL}=1`]);
+    const result = runCli(['run', checklist(dir, 'Plain'), '--headless', '--evidence-dir', join(dir, 'ev'), '--var', `x${ESC}]0;PWNED${BEL}=1`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown variable x');
-    // eslint-disable-next-line no-control-regex
-    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(result.stderr).not.toMatch(CONTROL);
   });
 });
