@@ -70,7 +70,7 @@ await withWorkDir('key-latency', async (dir) => {
     const streamed = RUNNING.exec(screen)?.[1] ?? 'unknown';
     progress(`TUI key latency: ${samples} samples taken while the command streamed (${streamed} so far); cancelling it`);
     await tmux.keys(pane, 'c');
-    await tmux.waitFor(pane, (s) => /PASS|FAIL|not run/.test(s), { what: 'the cancelled run', timeoutMs: 10_000 });
+    await tmux.waitFor(pane, (s) => /CANCELLED|PASS|FAIL|not run/.test(s), { what: 'the cancelled run', timeoutMs: 10_000 });
 
     const all = [...open, ...close];
     const raw = { helpOpenMs: open.map((ms) => round(ms)), helpCloseMs: close.map((ms) => round(ms)) };
