@@ -55,7 +55,8 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
 /** What the evidence header records: secret values are never stored. */
 export function recordableVariables(checklist: Checklist, values: Record<string, string>): Record<string, string> {
   const secret = new Set(checklist.variables.filter(isSecretVariable).map((v) => v.name));
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secret.has(k) ? `[REDACTED:${k}]` : v]));
+  // An empty secret is recorded as empty: a resume then knows there is nothing to ask for.
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secret.has(k) && v !== '' ? `[REDACTED:${k}]` : v]));
 }
 
 export function secretValues(checklist: Checklist, values: Record<string, string>): Array<{ name: string; value: string }> {

@@ -38,7 +38,7 @@ export interface Opened {
   redactor: Redactor;
 }
 
-function sessionRedactor(checklist: Checklist, variables: Record<string, string>): Redactor {
+export function sessionRedactor(checklist: Checklist, variables: Record<string, string>): Redactor {
   return createRedactor({ env: process.env, secrets: secretValues(checklist, variables) });
 }
 
@@ -128,7 +128,7 @@ export async function reopenSession(evidencePath: string, given: Record<string, 
     for (const variable of checklist.variables) {
       // A value the header holds redacted (a secret, or a token-shaped value) must be given again.
       const stored = recorded[variable.name];
-      const redacted = stored === undefined || isSecretVariable(variable) || stored.includes('[REDACTED:');
+      const redacted = stored === undefined || (isSecretVariable(variable) && stored !== '') || stored.includes('[REDACTED:');
       const value = given[variable.name] ?? (redacted ? variable.default : stored);
       if (value !== undefined) variables[variable.name] = value;
     }

@@ -1,7 +1,8 @@
 // A cutover session: the operations an operator (or a headless run) performs, each recorded as a
 // durable evidence event before it resolves. The TUI and headless runs both go through this.
 import { userInfo } from 'node:os';
-import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection } from '../domain/checklist-schema.js';
+import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection, ChecklistVariable } from '../domain/checklist-schema.js';
+import { isSecretVariable } from '../domain/secret-variables.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
 import type { Redactor } from '../domain/redaction.js';
@@ -12,7 +13,7 @@ import { evaluateRules, ruleChanges, type Evaluation } from '../domain/severity-
 import { listSessions, type EvidenceStore } from './evidence-store.js';
 import { summarizeLog } from './runner.js';
 import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
-import { createSession, reopenSession, type Opened, type StartOptions } from './session-open.js';
+import { createSession, reopenSession, sessionRedactor, type Opened, type StartOptions } from './session-open.js';
 
 export type { RunItemOptions, StartOptions, WatchOptions };
 
@@ -23,7 +24,8 @@ export class CutoverSession {
   readonly checklistDir: string;
   readonly allowDestructive: boolean;
   readonly variables: Record<string, string>;
-  readonly redactor: Redactor;
+  /** Rebuilt when a secret is given again after a resume (provideSecret). */
+  redactor: Redactor;
   private readonly listeners = new Set<(state: SessionState) => void>();
   /** Drill faults armed with --inject: each fires once, before its item's next run. */
   readonly armedFaults = new Set<string>();
@@ -125,6 +127,21 @@ export class CutoverSession {
 
   render(template: string): string {
     return renderSessionCommand(this, template);
+  }
+
+  /** Secret variables this session has no value for: a resume does not have them (they are never stored). */
+  missingSecrets(): ChecklistVariable[] {
+    return this.checklist.variables.filter((v) => isSecretVariable(v) && this.variables[v.name] === undefined);
+  }
+
+  /** A secret given again after a resume: used by commands from now on, and redacted like the others. */
+  provideSecret(name: string, value: string): void {
+    const variable = this.missingSecrets().find((v) => v.name === name);
+    if (!variable) throw new CutoverError(`${name} is not a secret this session is missing`, EXIT.usage);
+    if (!value) throw new CutoverError(`an empty value for ${name} is not kept`, EXIT.usage);
+    if (variable.pattern && !new RegExp(variable.pattern).test(value)) throw new CutoverError(`the value given for ${name} does not match ${variable.pattern}`, EXIT.usage);
+    this.variables[name] = value;
+    this.redactor = sessionRedactor(this.checklist, this.variables);
   }
 
   missingRoles(): ChecklistRole[] {
