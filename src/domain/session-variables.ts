@@ -5,8 +5,6 @@ import { BUILTIN_VARIABLES } from './checklist-schema.js';
 import { CutoverError, EXIT } from './errors.js';
 import { isSecretVariable } from './secret-variables.js';
 
-export { isSecretVariable };
-
 export interface Builtins {
   ticket: string;
   env: string;

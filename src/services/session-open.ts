@@ -6,7 +6,9 @@ import type { Checklist } from '../domain/checklist-schema.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceHeader, SessionMode } from '../domain/events.js';
 import { createRedactor, type Redactor } from '../domain/redaction.js';
-import { isSecretVariable, recordableVariables, resolveDeclaredVariables, secretValues } from '../domain/session-variables.js';
+import { oneLine } from '../domain/plain-text.js';
+import { isSecretVariable } from '../domain/secret-variables.js';
+import { recordableVariables, resolveDeclaredVariables, secretValues } from '../domain/session-variables.js';
 import { redactDeep } from '../domain/redact-event.js';
 import { loadChecklist, resolveChecklistRef, type LoadedChecklist } from './checklist-loader.js';
 import { readChecklistSnapshot, snapshotOf } from './checklist-snapshot.js';
@@ -61,8 +63,7 @@ async function requireEvidenceDir(dir: string): Promise<void> {
 /** Ticket, environment and operator are shown on every screen and report: printable text only. */
 function checkPrintable(fields: Record<string, string>): void {
   for (const [name, value] of Object.entries(fields)) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f-\x9f]/.test(value)) throw new CutoverError(`the ${name} contains a control character (an escape sequence or a line break): give it as plain text`, EXIT.usage);
+    if (oneLine(value) !== value) throw new CutoverError(`the ${name} contains a control character (an escape sequence or a line break): give it as plain text`, EXIT.usage);
   }
 }
 
