@@ -17,7 +17,9 @@ function evidenceDirOption(): Option {
 
 /** Global options may come before or after the subcommand: `cutover run x --evidence-dir d` works. */
 function withGlobals(program: Command, opts: Record<string, unknown>): Record<string, unknown> & { evidenceDir: string } {
-  const evidenceDir = (opts.evidenceDir ?? program.opts().evidenceDir ?? process.env.CUTOVER_EVIDENCE_DIR ?? './evidence') as string;
+  const evidenceDir = (opts.evidenceDir ?? program.opts().evidenceDir ?? (process.env.CUTOVER_EVIDENCE_DIR || './evidence')) as string;
+  // An empty value (an unset shell variable: --evidence-dir "$DIR") would scatter evidence into the working directory.
+  if (!evidenceDir.trim()) throw new CutoverError('the evidence directory is empty', EXIT.usage, 'give --evidence-dir DIR (or CUTOVER_EVIDENCE_DIR) a folder, or leave it out for ./evidence');
   return { ...opts, evidenceDir };
 }
 
@@ -170,10 +172,21 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
+/** `cutover bogus`: the root takes no arguments, and commander would only say "too many arguments". */
+function checkCommandName(program: Command, argv: string[]): void {
+  const first = argv[2];
+  if (!first || first.startsWith('-')) return;
+  if (program.commands.some((c) => c.name() === first || c.aliases().includes(first))) return;
+  throw new CutoverError(`unknown command "${first}"`, EXIT.usage, `commands: ${program.commands.map((c) => c.name()).join(', ')} (cutover --help)`);
+}
+
+async function main(given: string[]): Promise<void> {
   tolerateClosedOutput();
+  // `cutover help [command]` is `cutover [command] --help`.
+  const argv = given[2] === 'help' ? [...given.slice(0, 2), ...given.slice(3), '--help'] : given;
   const program = buildProgram();
   try {
+    checkCommandName(program, argv);
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

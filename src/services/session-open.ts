@@ -63,6 +63,7 @@ async function requireEvidenceDir(dir: string): Promise<void> {
 /** Ticket, environment and operator are shown on every screen and report: printable text only. */
 function checkPrintable(fields: Record<string, string>): void {
   for (const [name, value] of Object.entries(fields)) {
+    if (!value.trim()) throw new CutoverError(`the ${name} is empty: every event and report names it`, EXIT.usage);
     if (oneLine(value) !== value) throw new CutoverError(`the ${name} contains a control character (an escape sequence or a line break): give it as plain text`, EXIT.usage);
   }
 }
