@@ -127,6 +127,12 @@ describe('cutover run --headless', () => {
     expect(unknown.stderr).toContain('svc');
   });
 
+  it('--inject of an item outside the selected sections names where the faults are', () => {
+    const result = runHeadless('drill.yaml', scratch(), ['--drill', '--inject', 'nope', '--section', 'wrapup'], { CUTOVER_TEST_DIR: scratch() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('none in the selected sections; items with a fault: svc (section smoke)');
+  });
+
   it('a drill ends with its timings against earlier drills, and `cutover drills` lists them', () => {
     const dir = scratch();
     const env = { CUTOVER_TEST_DIR: scratch() };

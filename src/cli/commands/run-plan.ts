@@ -25,11 +25,13 @@ export function planRun(checklist: Checklist, sectionIds: string[], injectIds: s
   const bad = injectIds.filter((id) => !injectable.includes(id));
   if (bad.length) {
     const where = sectionIds.length ? ' in the selected sections' : '';
-    throw new CutoverError(
-      `cannot inject ${bad.map((id) => `"${id}"`).join(', ')}: not an item with a drill.inject fault${where}`,
-      EXIT.usage,
-      injectable.length ? `items with a fault to inject: ${injectable.join(', ')}` : 'this checklist declares no faults to inject (drill.inject)',
-    );
+    const everywhere = checklist.sections.flatMap((s) => s.items.filter((i) => i.drill?.inject).map((i) => `${i.id} (section ${s.id})`));
+    const hint = injectable.length
+      ? `items with a fault to inject${where}: ${injectable.join(', ')}`
+      : everywhere.length
+        ? `none in the selected sections; items with a fault: ${everywhere.join(', ')}`
+        : 'this checklist declares no faults to inject (drill.inject)';
+    throw new CutoverError(`cannot inject ${bad.map((id) => `"${id}"`).join(', ')}: not an item with a drill.inject fault${where}`, EXIT.usage, hint);
   }
   return planned;
 }
