@@ -2,22 +2,17 @@
 // "\e" or a JSON "\u001b") would drive the operator's terminal when drawn: clear the screen,
 // retitle the window. Tab and line breaks are text; every other control character is refused.
 import type { FieldIssue, PathSegment } from './diagnostic.js';
+import { describeControlCharacter } from './text-checks.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
-
-function describe(char: string): string {
-  const code = char.charCodeAt(0);
-  const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  return code === 0x1b ? `U+${hex}, an escape sequence` : `U+${hex}`;
-}
 
 /** One error per string holding a control character, at its path. */
 export function controlCharacterIssues(value: unknown, path: PathSegment[] = [], out: FieldIssue[] = []): FieldIssue[] {
   if (typeof value === 'string') {
     const found = CONTROL.exec(value);
     if (found) {
-      out.push({ path, code: 'control-character', severity: 'error', message: `contains a control character (${describe(found[0])}): a checklist is plain text (a command that prints one can write \\033)` });
+      out.push({ path, code: 'control-character', severity: 'error', message: `contains a control character (${describeControlCharacter(found[0])}): a checklist is plain text (a command that prints one can write \\033)` });
     }
   } else if (Array.isArray(value)) {
     value.forEach((member, i) => controlCharacterIssues(member, [...path, i], out));

@@ -1,6 +1,7 @@
 // Problems visible in the raw text before any parsing: binary content, invalid UTF-8, emptiness;
 // and one-line wording for the YAML parser's own errors.
 import type { YAMLError } from 'yaml';
+import { utf16Of } from './utf16.js';
 
 export interface TextProblem {
   offset: number;
@@ -11,20 +12,17 @@ export interface TextProblem {
 // Control characters other than tab, LF and CR; U+FFFD is what invalid UTF-8 decodes to.
 const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]/;
 
-/** ASCII saved as UTF-16: every other character a NUL, on the same side, over the first few dozen. */
+/** "U+0007", or "U+001B, an escape sequence": a control character named for a message. */
+export function describeControlCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return code === 0x1b ? `U+${hex}, an escape sequence` : `U+${hex}`;
+}
+
+/** UTF-16 without a byte order mark decodes (as UTF-8) to ASCII with a NUL in every other place. */
 function looksUtf16WithoutBom(text: string): boolean {
-  const sample = text.slice(0, 64);
-  if (sample.length < 8) return false;
-  for (const side of [0, 1]) {
-    let matches = true;
-    for (let i = 0; i + 1 < sample.length && matches; i += 2) {
-      const nul = sample[i + side] === '\0';
-      const other = sample[i + 1 - side] !== '\0';
-      matches = nul && other;
-    }
-    if (matches) return true;
-  }
-  return false;
+  const codes = Array.from(text.slice(0, 4096), (char) => char.charCodeAt(0));
+  return utf16Of(codes) !== undefined;
 }
 
 export function findNonText(text: string): TextProblem | undefined {
@@ -37,8 +35,7 @@ export function findNonText(text: string): TextProblem | undefined {
     return { offset: 0, code: 'encoding', message: 'is UTF-16 text; save it as UTF-8' };
   }
   if (char === '\uFFFD') return { offset: match.index, code: 'encoding', message: 'is not valid UTF-8 text (save the file as UTF-8)' };
-  const hex = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return { offset: match.index, code: 'binary', message: `contains a control character (U+${hex}); a checklist is plain text` };
+  return { offset: match.index, code: 'binary', message: `contains a control character (${describeControlCharacter(char)}); a checklist is plain text` };
 }
 
 export const EMPTY_MESSAGE = 'the file is empty; a checklist needs at least id, title, version and sections';

@@ -2,29 +2,11 @@
 // byte order mark) and Windows-1252 are read too, with a notice; binary files and web pages are
 // refused with one line saying what the file is.
 import { CutoverError, EXIT } from '../errors.js';
+import { utf16Of } from '../utf16.js';
 
 export interface DecodedRunbook {
   text: string;
   notice?: string;
-}
-
-/** 'utf-16le' / 'utf-16be' when the bytes are UTF-16 (by BOM, or by NULs in every other byte). */
-function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
-  if (sample.length < 4) return undefined;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < sample.length; i += 2) {
-    if (sample[i] === 0) evenNul++;
-    if (sample[i + 1] === 0) oddNul++;
-  }
-  const pairs = sample.length / 2;
-  // Mostly ASCII text in UTF-16: one byte of each pair is NUL, the other almost never.
-  if (oddNul >= pairs * 0.7 && evenNul <= pairs * 0.05) return 'utf-16le';
-  if (evenNul >= pairs * 0.7 && oddNul <= pairs * 0.05) return 'utf-16be';
-  return undefined;
 }
 
 export function decodeRunbook(bytes: Uint8Array, display: string): DecodedRunbook {
