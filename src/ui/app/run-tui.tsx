@@ -36,7 +36,6 @@ export async function runTui(start: TuiStart): Promise<number> {
   let closing: Promise<number> | undefined;
   let resolveExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((done) => (resolveExit = done));
-  process.stdout.on('error', () => undefined);
 
   write(ALT_SCREEN_ON);
   let fatal: unknown;
