@@ -96,6 +96,36 @@ describe('decision, sign-off, export', () => {
     expect(session.state.decisions).toEqual([expect.objectContaining({ decision: 'rollback', reason: 'SEV0 open', by: 'tester' })]);
   });
 
+  it('after a rollback decision, opens the rollback section on its first pending item', async () => {
+    const { session, ui } = await open();
+    await session.markItem('rollback', 'rb-announce', 'pass');
+    await ui.press('d');
+    await ui.waitFor('Record a decision');
+    await ui.press('r');
+    await ui.waitFor('[rollback]');
+    await ui.press(tab);
+    ui.stdin.write('SEV0 open');
+    await ui.press(enter);
+    await ui.press(enter);
+    const frame = await ui.waitFor('decision recorded: rollback · next: Rollback');
+    expect(frame).toMatch(/▸ Rollback/);
+    expect(frame).toMatch(/›. Switch back/);
+    expect(frame).toContain('$ echo switched back');
+  });
+
+  it('a keep decision leaves the main view where it was', async () => {
+    const { ui } = await open();
+    await ui.press('d');
+    await ui.waitFor('[keep]');
+    await ui.press(tab);
+    ui.stdin.write('all green');
+    await ui.press(enter);
+    await ui.press(enter);
+    const frame = await ui.waitFor('decision recorded: keep');
+    expect(frame).not.toContain('next: ');
+    expect(frame).toMatch(/›. Smoke checks/);
+  });
+
   it('signs off per role with a name and the time', async () => {
     const { session, ui } = await open();
     await ui.press('S');

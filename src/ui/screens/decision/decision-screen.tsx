@@ -10,6 +10,7 @@ import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+import { sectionAfterDecision } from './section-after-decision.js';
 
 // Typed by DecisionKind, so a decision added to the events schema must be explained here. (The
 // list is not imported from the schema module: that would load zod before the first frame.)
@@ -55,8 +56,12 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
         return;
       }
       const decision = (values.decision ?? 'keep') as DecisionKind;
-      void tui.perform(`recording ${decision}`, () => session.decide(decision, reason), () => `decision recorded: ${decision}`).then((r) => {
-        if (r.ok) tui.go({ name: 'main' });
+      const next = sectionAfterDecision(session.checklist, state, decision);
+      const told = next ? ` · next: ${next.section.title}` : '';
+      void tui.perform(`recording ${decision}`, () => session.decide(decision, reason), () => `decision recorded: ${decision}${told}`).then((r) => {
+        if (!r.ok) return;
+        if (next) tui.cursor.goTo(next.section.id, next.itemId);
+        tui.go({ name: 'main' });
       });
     },
   });
