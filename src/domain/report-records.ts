@@ -3,6 +3,7 @@
 // unless an empty section says something a reader needs (e.g. "no incidents").
 import { formatDuration } from './duration.js';
 import { RECOMMENDATION_LABEL } from './severity-rules.js';
+import { headlineWithDecision } from './recommendation-decision.js';
 import { exitText, statusLabel, type ReportContext } from './report-context.js';
 import { code, table, text } from './report-markdown.js';
 
@@ -64,7 +65,7 @@ export function renderRules(ctx: ReportContext): string[] {
       open.delete(e.rule);
     }
   }
-  const now = `Current recommendation: **${text(ctx.evaluation.headline)}**`;
+  const now = `Current recommendation: **${text(headlineWithDecision(ctx.evaluation, ctx.state, ctx.offset))}**`;
   if (rows.length === 0) return section('Severity rules', ['No rule fired.', '', now]);
   return section('Severity rules', [table(['Fired', 'Rule', 'Recommendation', 'Why', 'Cleared'], rows), '', now]);
 }

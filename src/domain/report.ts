@@ -21,6 +21,7 @@ import { renderTimeline } from './report-timeline.js';
 import { renderDrillTimings } from './report-drill.js';
 import { renderClock } from './report-clock.js';
 import { inFlightRuns } from './session-state.js';
+import { headlineWithDecision } from './recommendation-decision.js';
 
 export type { ReportInput, RunOutput } from './report-context.js';
 
@@ -39,7 +40,7 @@ function statusLines(ctx: ReportContext): string[] {
   if (t.pending) counts.push(`${t.pending} not started`);
   const open = openIncidentsBySeverity(ctx.checklist, ctx.state);
   const incidents = open.length ? `open incidents: ${open.map((o) => `${o.count} ${o.severity}`).join(', ')}` : 'no open incidents';
-  const lines = [`> **Status:** ${counts.join(' · ')} · ${incidents}`, `> **Recommendation:** ${text(ctx.evaluation.headline)}`];
+  const lines = [`> **Status:** ${counts.join(' · ')} · ${incidents}`, `> **Recommendation:** ${text(headlineWithDecision(ctx.evaluation, ctx.state, ctx.offset))}`];
   const unfinished = inFlightRuns(ctx.state);
   if (unfinished.length && !ctx.openElsewhere) {
     const which = unfinished.map((r) => `${r.section}/${r.item} (${r.runId})`).join(', ');

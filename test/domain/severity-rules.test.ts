@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../src/domain/session-state.js';
+import { decisionOnRecommendation } from '../../src/domain/recommendation-decision.js';
 import { evaluateRules, manualTriggers, ruleChanges } from '../../src/domain/severity-rules.js';
 import { checklist, events, header } from './fixtures.js';
 
@@ -53,5 +54,22 @@ describe('severity rules', () => {
     expect(ruleChanges(evaluateRules(list, recorded), recorded)).toEqual([]);
     const resolved = foldEvents(header, events([incident('INC-1', 'SEV0', 0), ...(fired as Parameters<typeof events>[0]), { type: 'incident.resolved', incidentId: 'INC-1', note: '' }]));
     expect(ruleChanges(evaluateRules(list, resolved), resolved)).toEqual([{ type: 'rule.cleared', rule: 'any-sev0', reason: 'condition no longer holds' }]);
+  });
+});
+
+describe('a decision on the recommendation', () => {
+  const fired = { type: 'rule.fired' as const, rule: 'any-sev0', recommend: 'rollback' as const, text: 'any SEV0 => rollback', reason: 'SEV0 open' };
+  const decided = (offset: number) => ({ type: 'decision.taken' as const, decision: 'rollback' as const, reason: 'SEV0', offset });
+
+  it('is the latest decision taken after the top rule fired', () => {
+    const state = foldEvents(header, events([incident('INC-1', 'SEV0', 0), { ...fired, offset: 0 }, decided(60_000)]));
+    expect(decisionOnRecommendation(evaluateRules(list, state), state)).toMatchObject({ decision: 'rollback', reason: 'SEV0' });
+  });
+
+  it('ignores a decision taken before the rule fired, and answers nothing when no rule fires', () => {
+    const before = foldEvents(header, events([decided(0), incident('INC-1', 'SEV0', 60_000), { ...fired, offset: 60_000 }]));
+    expect(decisionOnRecommendation(evaluateRules(list, before), before)).toBeUndefined();
+    const none = foldEvents(header, events([decided(0)]));
+    expect(decisionOnRecommendation(evaluateRules(list, none), none)).toBeUndefined();
   });
 });

@@ -122,6 +122,14 @@ describe('renderReport', () => {
     expect(text).toContain('| `region` | `eu-west-1` |');
   });
 
+  it('says when the recommendation still firing was already decided on', () => {
+    const text = report(fullSession().slice(0, 13));
+    expect(text).toContain('> **Recommendation:** CONSIDER ROLLBACK · rollback decided T+05:00 by alice — SEV1 open: Any SEV1 means consider rollback');
+    expect(text).toContain('Current recommendation: **CONSIDER ROLLBACK · rollback decided T+05:00 by alice — SEV1 open');
+    const undecided = report(fullSession().slice(0, 12));
+    expect(undecided).toContain('> **Recommendation:** CONSIDER ROLLBACK — SEV1 open: Any SEV1 means consider rollback');
+  });
+
   it('shows roles, gates, incidents, rules, decisions and sign-offs', () => {
     const text = report(fullSession());
     expect(text).toContain('| Incident commander | yes | Bob | @bob | Carol | T-04:00 |');
