@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CutoverSession } from '../../services/session.js';
 import { useKeys } from '../keys/use-keys.js';
 import type { RunController } from '../run/run-controller.js';
+import { displayPath } from '../paths.js';
 import { finishWarnings } from './finish-warnings.js';
 import type { Dialog, Tui } from './tui-context.js';
 
@@ -37,7 +38,7 @@ export function useDialogs(options: {
       title: 'Quit cutover?',
       lines: [
         runs.running ? 'A command is running: it will be cancelled (and recorded as cancelled).' : 'Everything is already saved.',
-        session ? 'Resume later with: cutover resume' : 'Nothing was started.',
+        session ? `Resume later with: cutover resume ${displayPath(session.evidencePath)}` : 'Nothing was started.',
         ...(drill ? ['Drill: d shows its timings against earlier drills (D on the checklist, too).'] : []),
       ],
       choices: [

@@ -1,0 +1,24 @@
+// The quit question tells the operator how to come back to this very session, wherever its
+// evidence lives (`cutover resume` alone only finds sessions in the default evidence directory).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CutoverSession } from '../../src/services/session.js';
+import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+describe('quit dialog', () => {
+  it('names the evidence file to resume', async () => {
+    const session = await startSession(tempEvidenceDir());
+    sessions.push(session);
+    const ui = renderTui({ session, columns: 160, rows: 30 });
+    await ui.waitFor('Sections');
+    await ui.press('q');
+    const frame = await ui.waitFor('Quit cutover?');
+    expect(frame).toContain(`Resume later with: cutover resume ${session.evidencePath}`);
+  });
+});
