@@ -10,6 +10,8 @@ import { repoRoot } from '../helpers/cli.js';
 // Copies of ../shared/seeds, so that the tests pass on a clone anywhere.
 export const seedsDir = join(repoRoot, 'test', 'fixtures', 'import', 'seeds');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures', 'import');
+// Short excerpts of public runbooks, each naming its source.
+export const publicDir = join(fixturesDir, 'public');
 
 export function seedFile(prefix: string): string {
   const name = readdirSync(seedsDir).find((f) => f.startsWith(prefix));

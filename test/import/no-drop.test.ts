@@ -7,10 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repairMojibake } from '../../src/domain/import/mojibake.js';
-import { fixturesDir, importText, seedsDir } from './helpers.js';
+import { fixturesDir, importText, publicDir, seedsDir } from './helpers.js';
 
-// "Expected:" is the label of the expect field; its text is the field's description.
-const NO_CONTENT = /^(?:tbd|todo|n a|\d+|expected)$/;
+// "Expected:" is the label of the expect field; its text is the field's description. [[_TOC_]] /
+// [TOC] only says where a renderer draws a table of contents.
+const NO_CONTENT = /^(?:tbd|todo|n a|\d+|expected|toc)$/;
 
 function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -48,6 +49,7 @@ function missingLines(markdown: string, yaml: string): string[] {
 const files = [
   ...readdirSync(seedsDir).map((f) => join(seedsDir, f)),
   ...readdirSync(fixturesDir).filter((f) => f.endsWith('.md')).map((f) => join(fixturesDir, f)),
+  ...readdirSync(publicDir).map((f) => join(publicDir, f)),
 ];
 
 describe('nothing is silently dropped', () => {

@@ -20,6 +20,7 @@ mysqladmin mysqlcheck mysqlbinlog mysqlsh mariadb mariadb-admin xtrabackup maria
 pg_basebackup pg_upgrade pg_dumpall pg_lsclusters patronictl repmgr pgbouncer apt apt-get yum dnf rpm dpkg snap
 brew mount umount fsck lvcreate lvextend zfs virsh nmcli certbot keytool logrotate useradd usermod crictl ctr
 nerdctl velero restic borg rclone s3cmd tcpdump systemd-analyze update-alternatives haproxy varnishadm
+kubeadm kubelet apt-mark apt-cache yum-config-manager flyway liquibase sqlcmd mongodump mongorestore
 `.trim().split(/\s+/));
 
 const DOC_EXTENSION = /\.(?:md|markdown|ya?ml|json|txt|log|toml|ini|cfg|conf|csv|html?|pdf|png|svg|lock)$/i;
@@ -29,13 +30,26 @@ const RUN_VERB = /\b(?:run|execute|invoke|launch|call)\b[^.!?]*$/i;
 // "Never run `redis-cli FLUSHALL`", "Do not use `--force`": a warning, not a step to run.
 const NEGATION = String.raw`\b(?:never|do\s+not|don[’']?t|must\s+not|mustn[’']?t|should\s+not|shouldn[’']?t|avoid|not\s+to)\b`;
 const NEGATED = new RegExp(
-  String.raw`${NEGATION}(?:\W+\w+){0,3}?\W+(?:run(?:ning)?|execut\w*|use|using|call|invok\w*|type|typing|apply|issue|enter)\b[^.!?]*$|${NEGATION}\W*$`,
+  String.raw`${NEGATION}(?:\W+\w+){0,3}?\W+(?:run(?:ning)?|execut\w*|use|using|call|invok\w*|type|typing|apply|issue|enter)\b[^.!?]*$|${NEGATION}\W*$|\binstead\s+of\W*$`,
   'i',
 );
-
 /** Whether text just before a command forbids it. */
 export function forbids(before: string): boolean {
   return NEGATED.test(before);
+}
+
+// "`etcdctl` commands", "the `kubectl` CLI": the span names a program, it is not a step to run.
+const NOUN_AFTER = /^\s*(?:commands?|sub-?commands?|containers?|binar(?:y|ies)|tools?|cli|process(?:es)?|daemon|package|flags?|options?)\b/i;
+// "… `sudo kubeadm upgrade plan` is not needed."
+const NOT_NEEDED_AFTER = /^\s*(?:(?:is|are)\s+(?:not|no\s+longer|never)|isn['’]t|aren['’]t)\s+(?:needed|required|necessary|used)\b/i;
+// "`kubeadm upgrade` does not touch your workloads": at the start of a sentence, a span followed
+// by a verb is the sentence's subject.
+const SUBJECT_AFTER = /^\s*(?:does|doesn['’]t|did|is|isn['’]t|are|aren['’]t|was|were|will|would|also|automatically|has|have|cannot|can['’]t|only\s+\w+s)\b/i;
+const SENTENCE_START = /(?:^|[.!?]\s+|\}\}\s*)$/;
+
+/** Whether the words around a `code` span say it names a program rather than asks to run it. */
+export function namesProgram(before: string, after: string): boolean {
+  return NOUN_AFTER.test(after) || NOT_NEEDED_AFTER.test(after) || (SENTENCE_START.test(before) && SUBJECT_AFTER.test(after));
 }
 const ENGLISH = new Set(['a', 'an', 'the', 'to', 'if', 'and', 'or', 'no', 'not', 'is', 'are', 'was', 'be', 'see', 'use', 'with', 'for', 'of', 'in', 'on', 'at', 'this', 'that', 'it', 'we', 'you', 'all']);
 const CRONTAB = /^\s*(?:@(?:reboot|hourly|daily|weekly|monthly|yearly|annually)|(?:[\d*/,-]+\s+){4}[\d*/,-]+)\s+\S/;
@@ -71,9 +85,14 @@ function hasPrompt(line: string): boolean {
   return !!prompt && /^(?:\s|$)/.test(line.slice(prompt[0].length));
 }
 
+// Compound commands: `for c in …; do …; done`, `if [ … ]; then`, `while true; do`.
+const SHELL_KEYWORD = /^(?:for\s+\w+\s+in\b|(?:if|while|until)\s+(?:\[|!|\w)|case\s+\S+\s+in\b|(?:do|done|then|fi|else|esac)\b)/;
+
 function isShellLine(line: string): boolean {
   const trimmed = line.trim();
-  if (hasPrompt(trimmed)) return true;
+  if (hasPrompt(trimmed) || SHELL_KEYWORD.test(trimmed)) return true;
+  // `sudo <anything>` is a command, whatever the program.
+  if (/^sudo\s+(?:-\S+\s+)*[\w./-]+/.test(trimmed)) return true;
   const program = firstProgram(trimmed) ?? '';
   if (KNOWN.has(program) || SCRIPT_PATH.test(program) || /^[\w.-]+\s*=\s*\$\(/.test(trimmed)) return true;
   const optioned = PROGRAM_WITH_OPTION.exec(trimmed.replace(/^sudo\s+/, ''));
@@ -92,11 +111,36 @@ function isPromptCommand(line: string): boolean {
  * when it is a terminal session: `$ ` prompt lines followed by what the commands printed.
  */
 export function looksLikeShell(code: string): boolean {
-  const lines = code.split('\n').filter((l) => l.trim() && !/^\s*#/.test(l));
+  const lines = logicalLines(code).filter((l) => l.trim() && !/^\s*#/.test(l));
   if (!lines.length) return false;
   if (lines.some(isPromptCommand) && hasPrompt(lines[0] ?? '')) return true;
   const shell = lines.filter(isShellLine).length;
   return shell / lines.length >= 0.6;
+}
+
+/**
+ * Lines as the shell reads them: a `\` continuation, or a quote left open (`psql -c "SELECT …`
+ * over several lines), joins the next line to this one.
+ */
+export function logicalLines(code: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  let quote: string | undefined;
+  for (const line of code.split('\n')) {
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i] as string;
+      if (ch === '\\' && quote !== "'") i++;
+      else if (quote ? ch === quote : ch === '"' || ch === "'") quote = quote ? undefined : ch;
+      else if (!quote && ch === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+    }
+    pending = pending ? `${pending}\n${line}` : line;
+    if (!quote && !/\\\s*$/.test(line)) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
 }
 
 export function looksLikeCrontab(code: string): boolean {
@@ -145,22 +189,33 @@ export function commandFromCode(lang: string | null | undefined, code: string): 
  * `DB_URL=<url> ./verify.sh`, or a script path after "run"/"execute". Not `docs/x.md`,
  * `decision=allow`, `410 write_path_frozen` or `prompt_guard`.
  */
-export function isCommandSpan(span: string, before = ''): boolean {
+export function isCommandSpan(span: string, before = '', after = ''): boolean {
   const text = span.trim().replace(/^\$\s+/, '');
-  if (!text || text.includes('\n') || /^<[^>]*>$/.test(text) || forbids(before)) return false;
-  const tokens = text.split(/\s+/);
+  if (!text || text.includes('\n') || /^<[^>]*>$/.test(text) || forbids(before) || namesProgram(before, after)) return false;
+  const tokens = shellWords(text);
   let i = 0;
   while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;
   if (i === tokens.length) return false;
-  if (tokens[i] === 'sudo' && i + 1 < tokens.length) i++;
+  const sudo = tokens[i] === 'sudo' && i + 1 < tokens.length;
+  if (sudo) i++;
   const program = tokens[i] as string;
   const args = tokens.slice(i + 1);
   if (SCRIPT_PATH.test(program)) return args.length > 0 || i > 0 || RUN_VERB.test(before);
+  const programLike = /^[a-z][a-z0-9._+-]*$/.test(program) && !ENGLISH.has(program) && !DOC_EXTENSION.test(program);
+  // `sudo chef-client-disable`, "Execute the command: `chef-client-disable`": said to be a command.
+  if (programLike && (sudo || COMMAND_LABEL.test(before))) return true;
   if (!args.length) return KNOWN.has(program) && RUN_VERB.test(before);
   if (KNOWN.has(program)) return true;
-  if (!/^[a-z][a-z0-9._+-]*$/.test(program) || ENGLISH.has(program) || DOC_EXTENSION.test(program)) return false;
+  if (!programLike) return false;
   // An unknown program: its arguments must look like CLI arguments, not a phrase.
   return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|[/~.][\w./~@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
+}
+
+const COMMAND_LABEL = /\b(?:the|this|following)\s+command\s*:?\s*$|\bcommand:\s*$/i;
+
+/** Words of a one-line command, a quoted argument kept whole (`"Removing node: ref #1"`). */
+function shellWords(text: string): string[] {
+  return text.match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"?|'[^']*'?)+/g) ?? [];
 }
 
 /**

@@ -9,6 +9,7 @@ import { ImportContext } from './context.js';
 import { readMetadata, splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { isValidId, slugify } from './ids.js';
 import { buildOutline, parseMarkdown, type OutlineNode } from './markdown-tree.js';
+import { markUnclosedFences } from './unclosed-fences.js';
 import { checkImportable } from './limits.js';
 import { refuseAsciiDoc } from './other-formats.js';
 import { normalizeText, type NormalizedText } from './normalize.js';
@@ -88,7 +89,11 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
   if (normalized.mojibakeRepairs) ctx.notices.push(`repaired ${normalized.mojibakeRepairs} mis-encoded character sequence(s) (mojibake such as "â†’" -> "→")`);
   if (normalized.wikiMarkup) ctx.notices.push('read as Confluence/Jira wiki markup (h1. headings, # lists, {{code}}): check the steps came out right');
   if (split.problem) ctx.notices.push(split.problem);
-  const outline = buildOutline(parseMarkdown(split.body));
+  const tree = parseMarkdown(split.body);
+  for (const line of markUnclosedFences(tree, split.body)) {
+    ctx.notices.push(`line ${line}: a code block opens here and is never closed, so it runs to the end of the file; kept as text, not run (add the closing fence)`);
+  }
+  const outline = buildOutline(tree);
 
   const single = outline.roots.length === 1 && outline.roots[0]?.depth === 1 ? outline.roots[0] : undefined;
   const firstH1 = outline.roots.find((n) => n.depth === 1);

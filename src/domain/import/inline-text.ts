@@ -46,20 +46,24 @@ export function inlineText(nodes: PhrasingContent[], breakAs = '\n'): string {
   return breakAs === ' ' ? text.replace(/\s*\n\s*/g, ' ').trim() : text.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
 }
 
-/** Values of the `code` spans among phrasing nodes, with the text just before each one. */
-export function codeSpans(nodes: PhrasingContent[]): Array<{ code: string; before: string }> {
-  const out: Array<{ code: string; before: string }> = [];
-  let before = '';
+/** Values of the `code` spans among phrasing nodes, with the text just before and after each one. */
+export function codeSpans(nodes: PhrasingContent[]): Array<{ code: string; before: string; after: string }> {
+  const out: Array<{ code: string; before: string; after: string }> = [];
+  let text = '';
   const walk = (list: Nodes[]): void => {
     for (const node of list) {
       if (node.type === 'inlineCode') {
-        out.push({ code: node.value, before });
-        before = '';
-      } else if (node.type === 'text') before += node.value;
+        const previous = out[out.length - 1];
+        if (previous) previous.after = text;
+        out.push({ code: node.value, before: text, after: '' });
+        text = '';
+      } else if (node.type === 'text') text += node.value;
       else if ('children' in node) walk(node.children as Nodes[]);
     }
   };
   walk(nodes);
+  const last = out[out.length - 1];
+  if (last) last.after = text;
   return out;
 }
 

@@ -54,6 +54,14 @@ function shorten(title: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).trim()}…`;
 }
 
+/** A step named by its command: the first command line, cut between words with "…" when long. */
+function commandTitle(run: string | undefined): string | undefined {
+  const line = run?.split('\n').find((l) => l.trim() && !/^\s*#/.test(l))?.trim();
+  if (!line || line.length <= 80) return line;
+  const cut = line.slice(0, 80);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd()}…`;
+}
+
 export function fence(code: string, lang = ''): string {
   return `\`\`\`${lang}\n${code}\n\`\`\``;
 }
@@ -144,7 +152,7 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
     description.push(`Imported from \`${run}\`: re-run every ${watched.every} for ${watchFor(watched.every)} (adjust watch.for to the runbook's window).`);
     run = watched.run;
   }
-  if (!title) title = run?.split('\n').find((l) => l.trim() && !/^\s*#/.test(l))?.trim().slice(0, 80) ?? 'Step';
+  if (!title) title = commandTitle(run) ?? 'Step';
   const id = ctx.itemIds.take(draft.explicitId ?? slugify(stripNumbering(title)), 'item');
   const item: ItemOut = { id, title };
   if (description.length) item.description = description.join('\n');

@@ -7,7 +7,7 @@ import type { ImportContext, LevelDraft } from './context.js';
 import { inlineText } from './inline-text.js';
 import { isPlaceholder } from './placeholders.js';
 import { rulesFromParagraph } from './rules.js';
-import { parseLevelLabel, recommendationIn, type LevelLabel } from './severity.js';
+import { levelKey, parseLevelLabel, recommendationIn, type LevelLabel } from './severity.js';
 import type { TableData } from './tables.js';
 
 const WORD_ONLY = /^(critical|high|major|medium|moderate|minor|low|blocker)$/i;
@@ -60,11 +60,32 @@ function levelOfCell(text: string): LevelLabel | undefined {
   return parseLevelLabel(bare) ?? (WORD_ONLY.test(bare) ? { id: bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase() } : undefined);
 }
 
-export function isSeverityTable(data: TableData): boolean {
-  const at = data.headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
-  if (at < 0) return false;
+/** The column naming the level: "Issue Severity" before "Risk Level" when a table has both. */
+function levelColumn(headers: string[]): number {
+  const severity = headers.findIndex((h) => /\b(?:severity|sev)\b/.test(h.toLowerCase()));
+  return severity >= 0 ? severity : headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+}
+
+/** The level keys of a column's cells, placeholders left out, and how many cells there are. */
+function columnLevels(data: TableData, at: number): { ids: string[]; cells: number } {
   const rows = data.rows.filter((r) => !isPlaceholder(r[at]?.text ?? ''));
-  return rows.length > 0 && rows.filter((r) => levelOfCell(r[at]?.text ?? '')).length * 2 >= rows.length;
+  const ids = rows.flatMap((r) => levelOfCell(r[at]?.text.replace(/\s+/g, ' ').trim() ?? '')?.id ?? []).map(levelKey);
+  return { ids, cells: rows.length };
+}
+
+const mostlyLevels = ({ ids, cells }: { ids: string[]; cells: number }): boolean => cells > 0 && ids.length * 2 >= cells;
+
+/**
+ * A table that declares levels, one row each. A table with two level columns ("Risk Level | Issue
+ * Severity | Decision"), or a level repeated down its column, is a decision matrix over two
+ * dimensions: kept as written, since no single level decides the action.
+ */
+export function isSeverityTable(data: TableData): boolean {
+  const at = levelColumn(data.headers);
+  if (at < 0) return false;
+  const levels = columnLevels(data, at);
+  const levelColumns = data.headers.filter((h, i) => LEVEL_COLUMN.test(h.toLowerCase()) && mostlyLevels(columnLevels(data, i))).length;
+  return mostlyLevels(levels) && levelColumns < 2 && new Set(levels.ids).size === levels.ids.length;
 }
 
 function actionRule(levelId: string, action: string, ctx: ImportContext): void {
@@ -76,7 +97,7 @@ function actionRule(levelId: string, action: string, ctx: ImportContext): void {
 
 /** Adds the levels of a severity table; returns their ids. Rows with no level stay as text. */
 export function levelsFromTable(data: TableData, ctx: ImportContext): { ids: string[]; leftover: string[] } {
-  const at = data.headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+  const at = levelColumn(data.headers);
   const ids: string[] = [];
   const leftover: string[] = [];
   for (const row of data.rows) {

@@ -21,6 +21,20 @@ function linksIn(nodes: Nodes[], label: string | undefined): LinkDraft[] {
   return out;
 }
 
+/**
+ * Whether a list under a links heading holds references: a link, a path, or "Label: TBD". A task
+ * list ("- [ ] Root cause analysis" under "Documentation and Analysis") is steps, not references.
+ */
+export function holdsReferences(list: List): boolean {
+  if (list.children.some((entry) => typeof entry.checked === 'boolean')) return false;
+  return list.children.some((entry) => {
+    const first = entry.children[0];
+    const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
+    const value = /^[^:`]{1,80}?:\s*(.*)$/.exec(text)?.[1] ?? '';
+    return linksIn(entry.children as Nodes[], undefined).length > 0 || (value !== '' && (isPlaceholder(value) || PATHISH.test(value.trim())));
+  });
+}
+
 export function isLinkList(list: List): boolean {
   return list.children.every((entry) => {
     const first = entry.children[0];

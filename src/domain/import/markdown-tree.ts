@@ -22,9 +22,14 @@ export interface Outline {
   roots: OutlineNode[];
 }
 
+// GitLab's [[_TOC_]], Python-Markdown's [TOC], kramdown's {:toc}: where a renderer draws a table
+// of contents. Not content: read as text, [[_TOC_]] would even lose its underscores to emphasis.
+const TOC_MARKER = /^(?:\[\[_?TOC_?\]\]|\[_?TOC_?\]|\{:toc\})$/i;
+
 export function parseMarkdown(text: string): Root {
   const root = unified().use(remarkParse).use(remarkGfm).parse(text);
   promoteBoldHeadings(root);
+  root.children = root.children.filter((block) => block.type !== 'paragraph' || !TOC_MARKER.test(inlineText(block.children, ' ')));
   return root;
 }
 

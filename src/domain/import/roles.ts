@@ -88,16 +88,38 @@ function roleValue(value: string): Partial<RoleDraft> {
   return { description: value, ...(found ? { contact: found } : {}) };
 }
 
+// Words that name a role: "On-call SRE", "Database Administrator", "CTO/VP Engineering".
+export const ROLE_WORD = /\b(?:on-?call|dba|sre|ops|leads?|leadership|owners?|managers?|engineers?|eng|commanders?|ic|team|admin\w*|dev|developers?|qa|release|support|security|network|infra|operators?|scribe|comms|director|head|chief|cto|ceo|cio|ciso|vp|liaison|deputy|sme|experts?|specialist|architect|approver|coordinator|responder|analyst|executive|primary|secondary|backup)\b/i;
+
+function entryTitleAndValue(text: string): { title: string; value?: string } {
+  const match = /^(.+?)(?::\s+|\s+[—–-]\s+)(.+)$/.exec(text);
+  return { title: (match ? match[1] : text)?.trim() ?? '', ...(match?.[2] ? { value: match[2].trim() } : {}) };
+}
+
+/**
+ * Whether a list under a roles heading lists roles: most entries name a role or give a person or a
+ * contact. "Minor performance issues - <20% degradation" under "Escalation Before Rollback" does not.
+ */
+export function looksLikeRoleList(list: List): boolean {
+  const roleLike = list.children.filter((entry) => {
+    const first = entry.children[0];
+    const { title, value } = entryTitleAndValue(first?.type === 'paragraph' ? inlineText(first.children, ' ') : '');
+    if (ROLE_WORD.test(title)) return true;
+    if (!value) return false;
+    const read = isPlaceholder(value) ? {} : roleValue(value);
+    return Boolean(read.name ?? read.contact) || isPlaceholder(value);
+  });
+  return roleLike.length * 2 > list.children.length;
+}
+
 /** "Incident Commander: @alice", "**DBA** — Bob", "Ops lead: executes changes" -> roles; returns titles. */
 export function rolesFromList(list: List, ctx: ImportContext, required: boolean): string[] {
   const added: string[] = [];
   for (const entry of list.children) {
     const [first, ...rest] = entry.children;
     const text = first?.type === 'paragraph' ? inlineText(first.children, ' ') : '';
-    const match = /^(.+?)(?::\s+|\s+[—–-]\s+)(.+)$/.exec(text);
-    const title = (match ? match[1] : text)?.trim() ?? '';
+    const { title, value } = entryTitleAndValue(text);
     if (!title) continue;
-    const value = match?.[2]?.trim();
     const optional = OPTIONAL.test(title) || (value !== undefined && OPTIONAL.test(value));
     const role: Partial<RoleDraft> = { required: required && !optional, ...(value && !isPlaceholder(value) ? roleValue(value) : {}) };
     const details = [role.description, ...rest.map((b) => blockText(b, ctx.source))].filter(Boolean);

@@ -59,6 +59,8 @@ class SectionBuilder {
     if (!inStep && introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
     if (rulesFromParagraph(inlineText(children), this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${inlineText(children)}`);
     else if (this.expectationOfLastCommand(line, previous)) return 'done';
+    // "Validate that the cluster is healthy." right before its command: the step that command does.
+    else if (!inStep && next?.type === 'code' && commandFromCode(next.lang, next.value).run && !EXPECT_LINE.test(line)) return 'lead-in';
     else if (inStep && this.openStep) this.openStep.description.push(inlineText(children));
     else if (!this.stepParagraph(children, line)) this.description.push(inlineText(children));
     return 'done';

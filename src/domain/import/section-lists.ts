@@ -2,9 +2,9 @@
 // roles, evidence template fields, or (most often) items.
 import type { List } from 'mdast';
 import { inlineText } from './inline-text.js';
-import { isLinkList, linksFromList } from './links.js';
+import { holdsReferences, isLinkList, linksFromList } from './links.js';
 import { levelsFromList, listEntries } from './levels.js';
-import { rolesFromList } from './roles.js';
+import { looksLikeRoleList, rolesFromList } from './roles.js';
 import { rulesFromList } from './rules.js';
 import type { SectionBuilder } from './section-builder.js';
 import { looksLikeRule, triggerRecommendation } from './severity.js';
@@ -38,13 +38,13 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
     if (section.requires.text.some((t) => NO_OPEN_INCIDENTS.test(t))) section.requires.noOpenIncidents = true;
     return;
   }
-  if (scope.links || isLinkList(list)) {
+  if ((scope.links && holdsReferences(list)) || isLinkList(list)) {
     const before = ctx.links.length;
     const prefix = leadIn?.replace(/\s*:\s*$/, '');
     section.description.push(...linksFromList(list, ctx, prefix));
     return void section.mapped.push(`${ctx.links.length - before} links imported into links.`);
   }
-  if (scope.roles) {
+  if (scope.roles && looksLikeRoleList(list)) {
     const titles = rolesFromList(list, ctx, scope.requiredRoles);
     return void section.mapped.push(`Roles imported: ${titles.join(', ')}.`);
   }
@@ -57,6 +57,6 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
 /** Lead-ins of lists that become items are repeated on each item; others stay in the description. */
 function leadInKept(leadIn: string, list: List, section: SectionBuilder): void {
   const { scope } = section;
-  const toItems = !scope.severity && !scope.links && !scope.roles && !scope.evidenceTemplate && !isLinkList(list);
+  const toItems = !scope.severity && !(scope.links && holdsReferences(list)) && !(scope.roles && looksLikeRoleList(list)) && !scope.evidenceTemplate && !isLinkList(list);
   if (!toItems || (scope.kind === 'rollforward' && REQUIREMENTS.test(leadIn))) section.description.push(leadIn);
 }

@@ -10,6 +10,7 @@ import { codeSpans, inlineText } from './inline-text.js';
 import { EXPECT_LINE, fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
 import { angleRef } from './placeholders.js';
 import { slugify } from './ids.js';
+import { ROLE_WORD } from './roles.js';
 import { rulesFromList } from './rules.js';
 import { triggerRecommendation } from './severity.js';
 
@@ -23,7 +24,6 @@ export interface ListEnv {
 const OWNER_PREFIX = /^`?<([A-Za-z][\w .-]*)>`?\s*(?:[:\-–—]\s*)?/;
 // "[DBA] Stop replication", "[Search on-call] Confirm…": a bracketed role, when it names one.
 const BRACKET_OWNER = /^\[([A-Za-z][\w .&/-]{0,30})\]\s*(?:[:\-–—]\s*)?(?=\S)/;
-const ROLE_WORD = /\b(?:on-?call|dba|sre|ops|lead|owner|manager|engineer|eng|commander|ic|team|admin|dev|qa|release|support|security|network|infra|operator|scribe|comms)\b/i;
 
 /** The role a step's title starts with, and the title without it. */
 function ownerPrefix(title: string, ctx: ImportContext): { role: string; rest: string } | undefined {
@@ -41,7 +41,7 @@ function isStepList(list: List): boolean {
 
 /** Adds the commands among `code` spans (of the title or of detail bullets) to the draft. */
 export function collectSpans(nodes: PhrasingContent[], draft: ItemDraft): void {
-  for (const { code, before } of codeSpans(nodes)) if (isCommandSpan(code, before)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
+  for (const { code, before, after } of codeSpans(nodes)) if (isCommandSpan(code, before, after)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
 }
 
 /** A fenced block under an item: its command, or description when it is not shell. */
@@ -70,7 +70,11 @@ function detailCommands(list: List, draft: ItemDraft): void {
 }
 
 function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
-  const [first, ...rest] = entry.children;
+  const [entryFirst, ...entryRest] = entry.children;
+  // "- > How and when to escalate": a quoted entry is named by its quote.
+  const quoted = entryFirst?.type === 'blockquote' && entryFirst.children[0]?.type === 'paragraph';
+  const first = quoted ? entryFirst.children[0] : entryFirst;
+  const rest = quoted ? [...entryFirst.children.slice(1), ...entryRest] : entryRest;
   if (first?.type !== 'paragraph') return entry.children;
   let title = inlineText(first.children, ' ');
   const owner = ownerPrefix(title, env.ctx);
@@ -104,15 +108,25 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
   const introOnly = draft.title.trim().endsWith(':');
   const context = draft.description.length;
   const children: ItemDraft[] = [];
+  const followUps: ItemDraft[] = [];
   let consumed = false;
+  let prose: string | undefined;
   for (const block of rest) {
+    const said = prose;
+    prose = undefined;
     if (block.type === 'paragraph') {
       const text = inlineText(block.children);
       if (EXPECT_LINE.test(text)) draft.expect = parseExpectation(text.replace(EXPECT_LINE, ''));
-      else draft.description.push(text);
+      else {
+        draft.description.push(text);
+        prose = text;
+      }
       collectSpans(block.children, draft);
-    } else if (block.type === 'code') attachCode(block.lang, block.value, draft, env);
-    else if (block.type === 'list') {
+    } else if (block.type === 'code') {
+      const followUp = said && draft.blocks.length ? commandAfterProse(said, block.lang, block.value, draft, env) : undefined;
+      if (followUp) followUps.push(followUp);
+      else attachCode(block.lang, block.value, draft, env);
+    } else if (block.type === 'list') {
       const trigger = triggerRecommendation(draft.title);
       if (trigger && !isStepList(block)) {
         rulesFromList(block, draft.title, trigger, env.ctx, env.scope);
@@ -132,7 +146,20 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
   }
   const bare = draft.description.length === context && !draft.blocks.length && !draft.spans.length && !draft.expect;
   if ((consumed || (introOnly && children.length)) && bare) return children;
-  return [draft, ...children];
+  return [draft, ...followUps, ...children];
+}
+
+/**
+ * A second command in a step, after prose of its own ("If connections remain after 5m, check the
+ * database:"): a step of its own, titled by that prose, not a second half of the step's run.
+ */
+function commandAfterProse(prose: string, lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): ItemDraft | undefined {
+  if (!commandFromCode(lang, value).run) return undefined;
+  const followUp = newItem(prose.replace(/\s*\n\s*/g, ' '));
+  if (draft.description[draft.description.length - 1] === prose) draft.description.pop();
+  followUp.description.push(`Part of: ${draft.title.replace(/:$/, '')}`);
+  attachCode(lang, value, followUp, env);
+  return followUp;
 }
 
 export function listToItems(list: List, env: ListEnv, partOf?: string): ItemDraft[] {

@@ -57,7 +57,7 @@ export function isBlankRow(row: Cell[]): boolean {
 function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
   // A cell that is only `true` or `./deploy.sh` in a command column is that command, even without "run".
   const alone = cell.nodes.length === 1 && cell.nodes[0]?.type === 'inlineCode';
-  const spans = codeSpans(cell.nodes).filter(({ code, before }) => isCommandSpan(code, alone ? 'run' : before));
+  const spans = codeSpans(cell.nodes).filter(({ code, before, after }) => isCommandSpan(code, alone ? 'run' : before, after));
   const plain = !cell.nodes.some((n) => n.type === 'inlineCode') && isCommandSpan(cell.text);
   spans.forEach(({ code }) => draft.spans.push(code.trim().replace(/^\$\s+/, '')));
   if (plain) draft.spans.push(cell.text.trim());
