@@ -14,32 +14,44 @@ export function plainLines(text: string): string {
   return text.split('\n').map(oneLine).join('\n');
 }
 
-/** Columns `text` takes in a terminal: wide characters (CJK, most emoji) take two. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Columns `text` takes in a terminal, measured as Ink draws it: wide characters (CJK, most emoji) take two. */
 export function columnsOf(text: string): number {
-  return stringWidth(text);
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
+// In the TUI bundle the build swaps Intl.Segmenter for FastSegmenter (src/ui/text/fast-segmenter.ts).
 let graphemes: Intl.Segmenter | undefined;
 
-/**
- * Plain text in exactly `width` columns: padded, or cut to fit with an ellipsis. Cuts fall between
- * whole characters (an emoji or an accented letter is never split).
- */
+/** The characters (grapheme clusters) of `text`, each drawn as one unit: an emoji or an accented letter is never split. */
+export function characters(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/** The longest start of `text` that fits in `width` columns, cut between whole characters. */
+export function fitStart(text: string, width: number): string {
+  if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, width));
+  let out = '';
+  let used = 0;
+  for (const ch of characters(text)) {
+    const cells = stringWidth(ch);
+    if (used + cells > width) break;
+    out += ch;
+    used += cells;
+  }
+  return out;
+}
+
+/** Plain text in exactly `width` columns: padded, or cut to fit with an ellipsis. */
 export function fitColumns(raw: string, width: number): string {
   const text = oneLine(raw);
-  const used = stringWidth(text);
+  const used = columnsOf(text);
   if (used <= width) return text + ' '.repeat(width - used);
-  if (/^[\x20-\x7e]*$/.test(text)) return `${text.slice(0, width - 1)}…`;
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let out = '';
-  let taken = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const cells = stringWidth(segment);
-    if (taken + cells > width - 1) break;
-    out += segment;
-    taken += cells;
-  }
-  return `${out}…${' '.repeat(width - 1 - taken)}`;
+  const kept = fitStart(text, width - 1);
+  return `${kept}…${' '.repeat(width - 1 - columnsOf(kept))}`;
 }
 
 /** `text` padded on the right to `width` columns (never cut). */

@@ -1,5 +1,6 @@
 // Small text helpers for the screens.
 import stripAnsi from 'strip-ansi';
+import { characters, columnsOf, fitStart } from '../domain/plain-text.js';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -21,12 +22,11 @@ export function displayLine(line: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Cuts `text` to `width` columns with an ellipsis. Counts code points; Ink truncates again by cells. */
+/** Cuts `text` to `width` terminal columns with an ellipsis, between whole characters. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
-  return `${chars.slice(0, width - 1).join('')}…`;
+  if (columnsOf(text) <= width) return text;
+  if (width <= 1) return fitStart(text, Math.max(0, width));
+  return `${fitStart(text, width - 1)}…`;
 }
 
 export function plural(count: number, word: string): string {
@@ -59,14 +59,17 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const next = line ? `${line} ${word}` : word;
-      if (next.length <= w) {
+      if (columnsOf(next) <= w) {
         line = next;
         continue;
       }
       if (line) lines.push(line);
-      const chars = [...word];
-      while (chars.length > w) lines.push(chars.splice(0, w).join(''));
-      line = chars.join('');
+      line = word;
+      while (columnsOf(line) > w) {
+        const head = fitStart(line, w) || (characters(line)[0] as string);
+        lines.push(head);
+        line = line.slice(head.length);
+      }
     }
     lines.push(line);
   }
@@ -74,18 +77,6 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
   const kept = lines.slice(0, Math.max(0, maxLines));
   if (kept.length) kept[kept.length - 1] = truncate(`${kept[kept.length - 1]} …`, w);
   return kept;
-}
-
-// East Asian wide characters and emoji take two terminal cells (an approximation of wcwidth that
-// covers what command output carries: CJK, Hangul, full-width forms, pictographs).
-const WIDE: Array<[number, number]> = [
-  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f],
-  [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1faff], [0x20000, 0x3fffd],
-];
-
-export function cellWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  return WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
 }
 
 /**
@@ -97,11 +88,11 @@ export function wrapExact(text: string, width: number): string[] {
   const w = Math.max(8, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let chars = [...paragraph];
+    let chars = characters(paragraph);
     for (;;) {
       let used = 0;
       let fit = 0;
-      while (fit < chars.length && used + cellWidth(chars[fit] as string) <= w) used += cellWidth(chars[fit++] as string);
+      while (fit < chars.length && used + columnsOf(chars[fit] as string) <= w) used += columnsOf(chars[fit++] as string);
       if (fit >= chars.length) break;
       const space = chars.lastIndexOf(' ', fit - 1);
       const cut = space >= fit / 2 ? space + 1 : Math.max(1, fit);
@@ -117,7 +108,7 @@ export function wrapExact(text: string, width: number): string[] {
 export function fitRows(rows: string[], max: number): string[] {
   if (rows.length <= max) return rows;
   const kept = rows.slice(0, Math.max(1, max));
-  const last = [...(kept[kept.length - 1] ?? '')];
-  kept[kept.length - 1] = `${last.slice(0, -1).join('')}…`;
+  const last = kept[kept.length - 1] ?? '';
+  kept[kept.length - 1] = `${fitStart(last, columnsOf(last) - 1)}…`;
   return kept;
 }

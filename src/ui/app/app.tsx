@@ -62,9 +62,12 @@ export function App(props: AppProps): React.JSX.Element {
   const rows = Math.max(3, size.rows - 1);
   const header = session ? headerRows(rows, hasTimeline(session.checklist)) : Math.min(2, headerRows(rows));
   const { hintLines } = footerRows(rows);
-  // A dialog takes what it needs, leaving the screen at least one row.
-  const layout = dialog ? dialogLayout(dialog, size.columns, rows - header - 1 - hintLines - 1) : undefined;
-  const bodyRows = Math.max(1, rows - header - 1 - hintLines - (layout?.rows ?? 0));
+  // A dialog takes what it needs, leaving the screen at least one row; on a terminal too short for
+  // that it takes the last row too: its keys must stay on screen.
+  const room = rows - header - 1 - hintLines;
+  const fitted = dialog ? dialogLayout(dialog, size.columns, room - 1) : undefined;
+  const layout = dialog && fitted && fitted.rows > room - 1 ? dialogLayout(dialog, size.columns, room) : fitted;
+  const bodyRows = Math.max(layout ? 0 : 1, room - (layout?.rows ?? 0));
 
   const tui: Tui = {
     services: props.services,

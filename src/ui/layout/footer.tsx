@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { Flash } from '../app/tui-context.js';
+import { columnsOf } from '../../domain/plain-text.js';
 import { color } from '../theme.js';
 
 export interface Hint {
@@ -20,7 +21,7 @@ function pack(hints: Hint[], columns: number): string[] {
   for (const hint of hints) {
     const piece = `${hint.label} ${hint.word}`;
     const next = line ? `${line}  ${piece}` : piece;
-    if (next.length <= columns || !line) {
+    if (columnsOf(next) <= columns || !line) {
       line = next;
       continue;
     }

@@ -7,6 +7,7 @@ import { openIncidentsBySeverity, totals } from '../../domain/progress.js';
 import type { SessionState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
 import { truncate } from '../format.js';
+import { columnsOf } from '../../domain/plain-text.js';
 import { displayPath } from '../paths.js';
 import { color, recommendationColor } from '../theme.js';
 import { hasTimeline } from '../timeline/use-timeline.js';
@@ -35,17 +36,20 @@ export function headerRows(rows: number, timeline = false): number {
  */
 export function ticketAndEnvironment(ticket: string | undefined, environment: string | undefined, room: number): string {
   const full = [ticket, environment].filter(Boolean).join(' · ');
-  if ([...full].length <= room || !ticket || !environment) return truncate(full, Math.max(1, room));
-  const ticketRoom = room - [...environment].length - 3;
+  if (columnsOf(full) <= room || !ticket || !environment) return truncate(full, Math.max(1, room));
+  const ticketRoom = room - columnsOf(environment) - 3;
   return ticketRoom >= 4 ? `${truncate(ticket, ticketRoom)} · ${environment}` : truncate(environment, Math.max(1, room));
 }
 
 function TitleLine({ info, t0, showClock, columns }: { info: HeaderInfo; t0?: string; showClock: boolean; columns: number }): React.JSX.Element {
-  // the DRILL badge, the clock ("T0 not marked" at most), and at least a few letters of the title
-  const room = columns - (info.drill ? 8 : 0) - (showClock ? 14 : 0) - 3 - 8;
-  const meta = ticketAndEnvironment(info.ticket, info.environment, Math.max(8, room));
+  // the DRILL badge, the clock ("T0 not marked" at most), and at least a few letters of the title;
+  // on a very narrow terminal the ticket and environment get 8 columns, or none rather than a wrap
+  const fixed = (info.drill ? 8 : 0) + (showClock ? 14 : 0) + 3;
+  const room = Math.max(columns - fixed - 8, Math.min(8, columns - fixed - 1));
+  const meta = room >= 3 ? ticketAndEnvironment(info.ticket, info.environment, room) : '';
   return (
-    <Box>
+    // One line whatever happens: a wrapped title line would push the whole screen down.
+    <Box height={1} overflow="hidden">
       {info.drill ? (
         // Never shrunk: a squeezed badge wraps onto a second line and pushes the whole screen down.
         <Box flexShrink={0}>

@@ -1,9 +1,13 @@
-// `?`: every key of the current screen, then the keys that work everywhere. Scrolls when the
-// terminal is short; Esc, q or ? closes it. A running command keeps running meanwhile.
+// `?`: every key of the current screen, then the keys that work everywhere. Long help texts wrap
+// (a key's meaning is never cut off); scrolls when the terminal is short; Esc, q or ? closes it.
+// A running command keeps running meanwhile.
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
+import { useTui } from '../app/tui-context.js';
+import { wrapText } from '../format.js';
 import { FORM_KEYS, GLOBAL_KEYS, KEYMAP, type Action, type Scope } from '../keys/keymap.js';
 import { useKeys } from '../keys/use-keys.js';
+import { columnsOf } from '../../domain/plain-text.js';
 import { color } from '../theme.js';
 
 interface Row {
@@ -24,35 +28,68 @@ export function helpRows(scope: Scope | 'form', hide: readonly Action[] = []): R
   ];
 }
 
+/** One line on screen: a key's label (on the first line of its help) and a piece of its help. */
+interface HelpLine {
+  label: string;
+  text: string;
+  heading?: boolean;
+  /** A key's label on a line of its own, its help below (narrow terminals). */
+  key?: boolean;
+}
+
+/**
+ * The help rows wrapped to `columns`: a help text too long for its line goes on under itself, in
+ * the help column. When the labels leave too little room beside them, each help text goes under
+ * its label instead.
+ */
+export function helpLines(rows: Row[], columns: number): { lines: HelpLine[]; labelWidth: number } {
+  const width = Math.max(10, columns - 1);
+  const widest = Math.max(...rows.map((r) => columnsOf(r.label)), 6) + 2;
+  const beside = width - widest >= 12;
+  const labelWidth = beside ? widest : 2;
+  const lines = rows.flatMap((row): HelpLine[] => {
+    if (row.heading) return wrapText(row.help, width).map((text) => ({ label: '', text, heading: true }));
+    const help = wrapText(row.help, width - labelWidth).map((text) => ({ label: '', text }));
+    if (!beside) return [{ label: '', text: row.label, key: true }, ...help];
+    return help.map((line, i) => (i === 0 ? { ...line, label: row.label } : line));
+  });
+  return { lines, labelWidth };
+}
+
 export function HelpScreen({ scope, hide, rows, onClose }: { scope: Scope | 'form'; hide?: readonly Action[]; rows: number; onClose: () => void }): React.JSX.Element {
-  const all = helpRows(scope, hide);
-  const [top, setTop] = useState(0);
+  const { columns } = useTui().size;
+  const { lines, labelWidth } = helpLines(helpRows(scope, hide), columns);
+  const [scrolled, setTop] = useState(0);
   const height = Math.max(1, rows - 1);
-  const maxTop = Math.max(0, all.length - height);
+  const maxTop = Math.max(0, lines.length - height);
+  // a resize can leave fewer lines to scroll through
+  const top = Math.min(scrolled, maxTop);
   useKeys((event) => {
     if (event.name === 'escape' || event.text === 'q' || event.text === '?') onClose();
-    else if (event.name === 'down' || event.text === 'j') setTop((t) => Math.min(maxTop, t + 1));
-    else if (event.name === 'up' || event.text === 'k') setTop((t) => Math.max(0, t - 1));
-    else if (event.name === 'pagedown' || event.text === ' ') setTop((t) => Math.min(maxTop, t + height));
-    else if (event.name === 'pageup') setTop((t) => Math.max(0, t - height));
+    else if (event.name === 'down' || event.text === 'j') setTop(Math.min(maxTop, top + 1));
+    else if (event.name === 'up' || event.text === 'k') setTop(Math.max(0, top - 1));
+    else if (event.name === 'pagedown' || event.text === ' ') setTop(Math.min(maxTop, top + height));
+    else if (event.name === 'pageup') setTop(Math.max(0, top - height));
   });
-  const width = Math.max(...all.map((r) => r.label.length), 6) + 2;
+  const shown = `${top + 1}-${Math.min(lines.length, top + height)}`;
+  const long = `Help — keys (↑/↓ scroll, ${shown} of ${lines.length})`;
+  const heading = lines.length <= height ? 'Help — keys' : columnsOf(long) < columns ? long : `Help — keys ${shown}/${lines.length}`;
   return (
     <Box flexDirection="column">
-      <Text bold color={color('cyan')}>
-        Help — keys{all.length > height ? ` (↑/↓ scroll, ${top + 1}-${Math.min(all.length, top + height)} of ${all.length})` : ''}
+      <Text bold color={color('cyan')} wrap="truncate">
+        {heading}
       </Text>
-      {all.slice(top, top + height).map((row, i) =>
-        row.heading ? (
-          <Text key={i} bold underline={false} wrap="truncate">
-            {row.help}
+      {lines.slice(top, top + height).map((line, i) =>
+        line.heading || line.key ? (
+          <Text key={i} bold={line.heading} color={line.key ? color('cyan') : undefined} wrap="truncate">
+            {line.text}
           </Text>
         ) : (
           <Box key={i}>
-            <Box width={width} flexShrink={0}>
-              <Text color={color('cyan')}>{row.label}</Text>
+            <Box width={labelWidth} flexShrink={0}>
+              <Text color={color('cyan')}>{line.label}</Text>
             </Box>
-            <Text wrap="truncate">{row.help}</Text>
+            <Text wrap="truncate">{line.text}</Text>
           </Box>
         ),
       )}

@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { color } from '../theme.js';
 import { truncate } from '../format.js';
+import { columnsOf } from '../../domain/plain-text.js';
 
 type Scalar = string | number | boolean | null | undefined;
 export type Row = Record<string, Scalar>;
@@ -28,7 +29,6 @@ export interface TableProps<T extends Row> {
 }
 
 const text = (value: Scalar): string => (value === null || value === undefined ? '' : String(value));
-const len = (value: string): number => [...value].length;
 
 /** Column widths that fit `available`: the widest columns give up space first, none below 3. */
 export function fitWidths(natural: number[], available: number): number[] {
@@ -48,13 +48,13 @@ export function fitWidths(natural: number[], available: number): number[] {
 
 export function Table<T extends Row>({ data, columns, padding = 1, width, selected, focused = true }: TableProps<T>): React.JSX.Element {
   const specs: ColumnSpec<T>[] = (columns ?? (Object.keys(data[0] ?? {}) as Array<keyof T & string>)).map((c) => (typeof c === 'string' ? { key: c } : c));
-  const natural = specs.map((s) => Math.max(len(s.title ?? s.key), ...data.map((row) => len(text(row[s.key])))));
+  const natural = specs.map((s) => Math.max(columnsOf(s.title ?? s.key), ...data.map((row) => columnsOf(text(row[s.key])))));
   const gap = padding * 2;
   const widths = fitWidths(natural, Math.max(specs.length * 3, width - 1 - gap * specs.length));
   const cell = (value: string, i: number): string => {
     const w = widths[i] ?? 3;
     const cut = truncate(value, w);
-    const pad = ' '.repeat(Math.max(0, w - len(cut)));
+    const pad = ' '.repeat(Math.max(0, w - columnsOf(cut)));
     const body = specs[i]?.align === 'right' ? pad + cut : cut + pad;
     return ' '.repeat(padding) + body + ' '.repeat(padding);
   };

@@ -41,6 +41,8 @@ export function ItemList(props: {
       rightBold: clock?.bold,
     };
   });
+  // One row (a dialog takes the rest): the selected item, with its place in the list, not the title.
+  if (props.height < 2) return <Select rows={rows} index={props.index} height={1} focused={props.focused} />;
   return (
     <Box flexDirection="column">
       {/* A long title is cut; which pass this is stays visible. */}

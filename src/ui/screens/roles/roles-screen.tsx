@@ -76,6 +76,12 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
     };
   });
   const current = role ? state.roles[role.id] : undefined;
+  // The editor's border, the role's title and description around its form (4 fields and a hint).
+  // On a short terminal the table gives way to it while editing: the editor names the role.
+  const described = !!role?.description && bodyRows >= 9;
+  const editorChrome = 3 + (described ? 1 : 0);
+  const hideTable = editing && bodyRows - 1 - (roles.length + 1) - editorChrome < 5;
+  const formRows = Math.max(1, bodyRows - 1 - (hideTable ? 0 : roles.length + 1) - editorChrome);
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate">
@@ -87,13 +93,13 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
         )}
       </Text>
       {roles.length === 0 ? <Text dimColor>This checklist declares no roles.</Text> : null}
-      {roles.length ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
+      {roles.length && !hideTable ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
       {editing && role ? (
         <RoleEditor
-          role={role}
+          role={described ? role : { ...role, description: undefined }}
           initial={{ name: current && !current.tbd ? current.name : (role.name ?? ''), contact: current?.contact || role.contact || '', backup: current?.backup || role.backup || '' }}
           width={size.columns}
-          height={Math.max(3, bodyRows - roles.length - 6)}
+          height={formRows}
           onSave={save}
           onCancel={() => setEditing(false)}
           active={active}

@@ -1,5 +1,5 @@
 // A modal choice between a few keys, e.g. "y quit · f finish and quit · n stay"; the choices wrap
-// onto more lines rather than being cut on a narrow terminal.
+// onto more lines rather than being cut on a narrow terminal (see dialog-layout.ts).
 import { Text } from 'ink';
 import React from 'react';
 import type { ConfirmDialog } from '../../app/tui-context.js';
@@ -25,24 +25,19 @@ export function ConfirmDialogView({ dialog, layout, width, onClose }: { dialog: 
     <DialogFrame layout={layout} border={border} width={width}>
       {layout.choiceRows.map((row, r) => (
         <Text key={r} wrap="truncate">
-          {row.map((index, i) => {
-            const choice = dialog.choices[index];
-            return (
-              <Text key={index}>
-                {i > 0 ? '  ' : ''}
-                {choice ? (
-                  <>
-                    <Text bold color={color('cyan')}>
-                      {choice.key}
-                    </Text>{' '}
-                    {choice.label}
-                  </>
-                ) : (
-                  <Text dimColor>Esc cancel</Text>
-                )}
-              </Text>
-            );
-          })}
+          {row.map((piece, i) => (
+            <Text key={i} dimColor={piece.index < 0}>
+              {i > 0 ? '  ' : ''}
+              {piece.key ? (
+                <>
+                  <Text bold color={piece.index < 0 ? undefined : color('cyan')}>
+                    {piece.key}
+                  </Text>{' '}
+                </>
+              ) : null}
+              {piece.text}
+            </Text>
+          ))}
         </Text>
       ))}
     </DialogFrame>

@@ -40,10 +40,14 @@ export function PromptDialogView({ dialog, layout, width, onClose }: { dialog: P
     <DialogFrame layout={layout} border={color('cyan')} width={width}>
       <Box>
         <Text color={color('cyan')}>› </Text>
-        <TextInput state={input.state} focused mask={dialog.mask} placeholder={dialog.placeholder} width={width - 6} />
+        <TextInput state={input.state} focused mask={dialog.mask} placeholder={dialog.placeholder} width={width - (layout.framed ? 6 : 2)} />
       </Box>
-      {problem ? <Text color={color('red')}>{problem}</Text> : null}
-      <Text dimColor>Enter confirm · Esc cancel</Text>
+      {problem && layout.problemRow ? <Text color={color('red')}>{problem}</Text> : null}
+      {/* Without a line of its own, a problem leads the key line: the footer still shows the keys. */}
+      <Text wrap="truncate">
+        {problem && !layout.problemRow ? <Text color={color('red')}>{problem} · </Text> : null}
+        <Text dimColor>Enter confirm · Esc cancel</Text>
+      </Text>
     </DialogFrame>
   );
 }

@@ -1,9 +1,10 @@
 // A form's fields, one per line (label, then the value or the choice), scrolled around the
-// focused field when the terminal is short, with the focused field's hint below.
+// focused field when the terminal is short (saying how many fields are out of sight), with the
+// focused field's hint below.
 import { Box, Text } from 'ink';
 import React from 'react';
 import { color } from '../../theme.js';
-import { listWindow } from '../select/select.js';
+import { moreText, selectLayout } from '../select/select.js';
 import { TextInput } from '../text-input/text-input.js';
 import type { FieldSpec, FormState } from './use-form-state.js';
 
@@ -11,10 +12,14 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
   const { fields, state } = props;
   const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 3);
   const focused = fields[state.focus];
-  const spare = props.height - (focused?.hint ? 1 : 0) - (props.problem ? 1 : 0);
-  const { start, end } = listWindow(fields.length, state.focus, Math.max(1, spare));
+  const room = props.height - (props.problem ? 1 : 0);
+  // The hint gives way when keeping it would leave no line to say that fields are out of sight.
+  const hint = focused?.hint && (room > fields.length || room >= 3) ? focused.hint : undefined;
+  const spare = room - (hint ? 1 : 0);
+  const { start, end, markers } = selectLayout(fields.length, state.focus, Math.max(1, spare));
   return (
     <Box flexDirection="column">
+      {markers === 'both' ? <Text dimColor>{moreText(start, 0)}</Text> : null}
       {fields.slice(start, end).map((field, offset) => {
         const index = start + offset;
         const isFocused = index === state.focus;
@@ -60,10 +65,11 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
           </Box>
         );
       })}
-      {focused?.hint ? (
+      {markers === 'both' || markers === 'below' ? <Text dimColor>{moreText(markers === 'below' ? start : 0, fields.length - end)}</Text> : null}
+      {hint ? (
         <Text dimColor wrap="truncate">
           {' '.repeat(labelWidth)}
-          {focused.hint}
+          {hint}
         </Text>
       ) : null}
       {props.problem ? (

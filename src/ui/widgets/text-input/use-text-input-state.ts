@@ -1,6 +1,7 @@
 // Reducer of a one-line text field. The current value is also kept in a ref that is updated as
 // each key is applied, so that "typed text + Enter" arriving together submits the typed text.
 import { useCallback, useRef, useState } from 'react';
+import { characters } from '../../../domain/plain-text.js';
 
 export interface TextInputState {
   value: string;
@@ -18,17 +19,30 @@ export type TextInputAction =
   | { type: 'deleteWord' }
   | { type: 'set'; value: string };
 
+/** Where the character before `cursor` starts (an emoji or an accented letter is one character). */
+function previousStart(value: string, cursor: number): number {
+  const before = characters(value.slice(0, cursor));
+  return cursor - (before.at(-1)?.length ?? 0);
+}
+
+/** Where the character after `cursor` ends. */
+function nextEnd(value: string, cursor: number): number {
+  return cursor + (characters(value.slice(cursor))[0]?.length ?? 0);
+}
+
 export function textInputReducer(state: TextInputState, action: TextInputAction): TextInputState {
   const { value, cursor } = state;
   switch (action.type) {
     case 'insert':
       return { value: value.slice(0, cursor) + action.text + value.slice(cursor), cursor: cursor + action.text.length };
-    case 'backspace':
-      return cursor === 0 ? state : { value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1 };
+    case 'backspace': {
+      const start = previousStart(value, cursor);
+      return cursor === 0 ? state : { value: value.slice(0, start) + value.slice(cursor), cursor: start };
+    }
     case 'left':
-      return { value, cursor: Math.max(0, cursor - 1) };
+      return { value, cursor: previousStart(value, cursor) };
     case 'right':
-      return { value, cursor: Math.min(value.length, cursor + 1) };
+      return { value, cursor: nextEnd(value, cursor) };
     case 'home':
       return { value, cursor: 0 };
     case 'end':
