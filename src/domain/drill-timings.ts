@@ -1,126 +1,141 @@
-// Drill timings: how long each step and section of a session took, and how that compares with
-// earlier drills of the same checklist.
+// Drill timings: how long each step and section of a session took, what failed, what was refused
+// and which injected faults the checks caught. Comparisons live in drill-compare.ts.
 import type { Checklist } from './checklist-schema.js';
 import type { EvidenceEvent } from './events.js';
+import { activeClock } from './drill-pauses.js';
+
+export { compareDrills, describeDelta, type Comparison, type DrillComparison } from './drill-compare.js';
 
 export interface DrillTimings {
   sessionId: string;
   startedAt: string;
   ticket: string;
   operator: string;
+  checklistVersion: string;
+  /** A session.closed is its last word: the drill was finished, not left open or interrupted. */
+  finished: boolean;
+  /** Wall time with the gaps before each resume (the session was not open) left out. */
   totalMs: number;
-  rollbackMs: number;
-  /** Steps (an item in one pass) that failed at least once: a soak of five failed runs is one. */
+  /** The gaps before each resume, not counted anywhere. */
+  pausedMs: number;
+  /** Sum of the rollback sections walked; absent when none was walked. */
+  rollbackMs?: number;
+  /** Sum of the roll-forward sections walked; absent when none was walked. */
+  rollforwardMs?: number;
+  /** Failed steps (an item in one pass), not counting a failure an injected fault caused. */
   failures: number;
+  /** "section/item", or "section/item (pass 2)" for a later pass. */
+  failedSteps: string[];
+  /** Destructive steps refused because the drill did not allow them. */
+  refusedSteps: string[];
+  /** Faults injected before a step, and whether that step's check then failed (caught it). */
+  injectedFaults: Array<{ step: string; caught: boolean }>;
   sections: Record<string, number>;
   items: Record<string, number>;
 }
 
-interface Span {
+interface StepSpan {
+  section: string;
+  item: string;
+  pass: number;
   start: number;
   end: number;
 }
 
-function itemOf(event: EvidenceEvent): { section: string; item: string; pass: number } | undefined {
-  if (event.type === 'command.started' && event.purpose !== 'inject') return { section: event.section, item: event.item, pass: event.pass };
-  if (event.type === 'item.marked') return { section: event.section, item: event.item, pass: event.pass };
+interface DrillHeader {
+  sessionId: string;
+  createdAt: string;
+  ticket: string;
+  operator: string;
+  checklist?: { version: string };
+}
+
+// Events that are not something the operator finished: they do not start the next manual step's time.
+const NOT_AN_ACTION = new Set<EvidenceEvent['type']>(['cursor.moved', 'rule.fired', 'rule.cleared', 'note.added', 'exported', 'session.closed', 'command.started', 'command.interrupted', 'destructive.confirmed', 'destructive.refused']);
+
+const stepName = (span: { section: string; item: string; pass: number }): string => `${span.section}/${span.item}${span.pass > 1 ? ` (pass ${span.pass})` : ''}`;
+
+function stepOf(event: EvidenceEvent): { section: string; item: string; pass: number } | undefined {
+  if (event.type === 'command.started' || event.type === 'item.marked') return { section: event.section, item: event.item, pass: event.pass };
   return undefined;
 }
 
-function widen(spans: Map<string, Span>, key: string, span: Span): void {
-  const s = spans.get(key);
-  spans.set(key, s ? { start: Math.min(s.start, span.start), end: Math.max(s.end, span.end) } : { ...span });
+/** The steps walked, each with its span: a command step from its first start, a manual one from the operator's previous action. */
+function stepSpans(events: readonly EvidenceEvent[]) {
+  const spans = new Map<string, StepSpan>();
+  const runStep = new Map<string, string>();
+  const failed = new Set<string>();
+  const injected = new Set<string>();
+  let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
+  for (const event of events) {
+    const ts = Date.parse(event.ts);
+    const ref = stepOf(event);
+    // a manual step that a headless run (or a refused destructive step) did not run was not walked
+    if (ref && !(event.type === 'item.marked' && event.status === 'not-run' && !spans.has(stepName(ref)))) {
+      const key = stepName(ref);
+      if (event.type === 'command.started' && event.purpose === 'inject') {
+        injected.add(key);
+        continue;
+      }
+      if (event.type === 'command.started') runStep.set(event.runId, key);
+      const span = spans.get(key) ?? { ...ref, start: event.type === 'command.started' ? ts : lastAction, end: ts };
+      span.end = ts;
+      spans.set(key, span);
+      if (event.type === 'item.marked' && event.status === 'fail') failed.add(key);
+    } else if (event.type === 'command.finished') {
+      const key = runStep.get(event.runId);
+      const span = key === undefined ? undefined : spans.get(key);
+      if (!key || !span) continue; // an injected fault's own run
+      span.end = ts;
+      if (event.result === 'fail') failed.add(key);
+    }
+    if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
+  }
+  return { spans: [...spans.values()], failed, injected };
 }
 
 /**
- * An item's time runs from the operator's previous completed action (or its first command start)
- * to its last result, per pass; a step walked twice (smoke after a rollback) counts both passes.
- * A section's time is the sum over its passes of first start to last end.
+ * An item's time is the sum over its passes of its span; a section's, the sum over its passes of
+ * first start to last end. Gaps before a resume (the session was not open) count nowhere.
  */
-export function drillTimings(checklist: Checklist, header: { sessionId: string; createdAt: string; ticket: string; operator: string }, events: readonly EvidenceEvent[]): DrillTimings {
-  const spans = new Map<string, Span & { section: string; item: string; pass: number }>();
-  const runKey = new Map<string, string>();
-  let previousEnd = events[0] ? Date.parse(events[0].ts) : Date.parse(header.createdAt);
-  const failed = new Set<string>();
-  for (const event of events) {
-    const ts = Date.parse(event.ts);
-    if (event.type === 'command.finished') {
-      const key = runKey.get(event.runId);
-      const span = key ? spans.get(key) : undefined;
-      if (!span) continue;
-      if (event.result === 'fail' && key) failed.add(key);
-      span.end = ts;
-      previousEnd = ts;
-      continue;
-    }
-    const ref = itemOf(event);
-    if (!ref) continue;
-    const key = `${ref.item}#${ref.pass}`;
-    if (event.type === 'command.started') runKey.set(event.runId, key);
-    const span = spans.get(key) ?? { ...ref, start: event.type === 'command.started' ? ts : previousEnd, end: ts };
-    span.end = ts;
-    spans.set(key, span);
-    if (event.type === 'item.marked') {
-      if (event.status === 'fail') failed.add(key);
-      previousEnd = ts;
-    }
-  }
+export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
+  const clock = activeClock(events);
+  const { spans, failed, injected } = stepSpans(events);
   const items: Record<string, number> = {};
-  const sectionPasses = new Map<string, Span>();
-  for (const span of spans.values()) {
-    items[span.item] = (items[span.item] ?? 0) + (span.end - span.start);
-    widen(sectionPasses, `${span.section}#${span.pass}`, span);
+  const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
+  for (const span of spans) {
+    items[span.item] = (items[span.item] ?? 0) + clock.between(span.start, span.end);
+    const key = `${span.section}#${span.pass}`;
+    const pass = sectionPasses.get(key);
+    sectionPasses.set(key, pass ? { section: span.section, start: Math.min(pass.start, span.start), end: Math.max(pass.end, span.end) } : { ...span });
   }
   const sections: Record<string, number> = {};
-  for (const [key, span] of sectionPasses) {
-    const id = key.slice(0, key.lastIndexOf('#'));
-    sections[id] = (sections[id] ?? 0) + (span.end - span.start);
-  }
-  const rollbackMs = checklist.sections.filter((s) => s.kind === 'rollback').reduce((sum, s) => sum + (sections[s.id] ?? 0), 0);
-  const first = events[0] ? Date.parse(events[0].ts) : 0;
-  const last = events.at(-1) ? Date.parse((events.at(-1) as EvidenceEvent).ts) : first;
-  return { sessionId: header.sessionId, startedAt: header.createdAt, ticket: header.ticket, operator: header.operator, totalMs: last - first, rollbackMs, failures: failed.size, sections, items };
-}
-
-export interface Comparison {
-  key: string;
-  currentMs: number;
-  lastMs?: number;
-  bestMs?: number;
-  medianMs?: number;
-  /** current − median: negative is faster. */
-  deltaMs?: number;
-}
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function compareOne(key: string, currentMs: number, earlier: number[]): Comparison {
-  if (earlier.length === 0) return { key, currentMs };
-  const med = median(earlier) as number;
-  return { key, currentMs, lastMs: earlier.at(-1), bestMs: Math.min(...earlier), medianMs: med, deltaMs: currentMs - med };
-}
-
-/** Compares a drill with earlier ones (oldest first): total, rollback, each section and each item. */
-export function compareDrills(current: DrillTimings, earlier: DrillTimings[]): { total: Comparison; rollback: Comparison; sections: Comparison[]; items: Comparison[] } {
-  const pick = (select: (d: DrillTimings) => number | undefined): number[] =>
-    earlier.map(select).filter((v): v is number => v !== undefined);
-  return {
-    total: compareOne('total', current.totalMs, pick((d) => d.totalMs)),
-    // a drill that never walked its rollback has no rollback time, not a rollback of 0 ms
-    rollback: compareOne('rollback', current.rollbackMs, pick((d) => d.rollbackMs || undefined)),
-    sections: Object.entries(current.sections).map(([id, ms]) => compareOne(id, ms, pick((d) => d.sections[id]))),
-    items: Object.entries(current.items).map(([id, ms]) => compareOne(id, ms, pick((d) => d.items[id]))),
+  for (const pass of sectionPasses.values()) sections[pass.section] = (sections[pass.section] ?? 0) + clock.between(pass.start, pass.end);
+  const walked = (kind: string): number | undefined => {
+    const ids = checklist.sections.filter((s) => s.kind === kind && sections[s.id] !== undefined).map((s) => s.id);
+    return ids.length ? ids.reduce((sum, id) => sum + (sections[id] ?? 0), 0) : undefined;
   };
-}
-
-export function describeDelta(c: Comparison, format: (ms: number) => string): string {
-  if (c.deltaMs === undefined) return 'first drill';
-  // within 5% (or 100 ms) of the median is noise, not a trend
-  if (Math.abs(c.deltaMs) < Math.max(100, 0.05 * (c.medianMs ?? 0))) return 'same as median';
-  return c.deltaMs < 0 ? `${format(-c.deltaMs)} faster than median` : `${format(c.deltaMs)} slower than median`;
+  const rollbackMs = walked('rollback');
+  const rollforwardMs = walked('rollforward');
+  const failedSteps = [...failed].filter((step) => !injected.has(step));
+  const refusedSteps = [...new Set(events.flatMap((e) => (e.type === 'destructive.refused' ? [`${e.section}/${e.item}`] : [])))];
+  const closing = events.findLast((e) => e.type === 'session.closed' || e.type === 'session.resumed');
+  return {
+    sessionId: header.sessionId,
+    startedAt: header.createdAt,
+    ticket: header.ticket,
+    operator: header.operator,
+    checklistVersion: header.checklist?.version ?? checklist.version,
+    finished: closing?.type === 'session.closed',
+    totalMs: clock.total,
+    pausedMs: clock.paused,
+    ...(rollbackMs === undefined ? {} : { rollbackMs }),
+    ...(rollforwardMs === undefined ? {} : { rollforwardMs }),
+    failures: failedSteps.length,
+    failedSteps,
+    refusedSteps,
+    injectedFaults: [...injected].map((step) => ({ step, caught: failed.has(step) })),
+    sections,
+    items,
+  };
 }

@@ -1,6 +1,7 @@
-// The report's drill part: how long this rehearsal took, step by step, against earlier drills of
-// the same checklist (last, best, median, and faster or slower than the median).
+// The report's drill part: did the rehearsal pass, how long it took step by step, and how that
+// compares with earlier drills of the same checklist (last, best, median, faster or slower).
 import { describeDelta, type Comparison, type DrillTimings } from './drill-timings.js';
+import { drillFindings, resultWord } from './drill-outcome.js';
 import { formatDuration } from './duration.js';
 import type { ReportContext } from './report-context.js';
 import { table, text } from './report-markdown.js';
@@ -8,15 +9,25 @@ import { section } from './report-records.js';
 
 const ms = (value: number | undefined): string => (value === undefined ? '—' : formatDuration(value));
 
-function row(label: string, current: number, c: Comparison | undefined): string[] {
-  return [label, formatDuration(current), ms(c?.lastMs), ms(c?.bestMs), ms(c?.medianMs), c ? describeDelta(c, formatDuration) : 'first drill'];
+function row(label: string, current: number | undefined, c: Comparison | undefined): string[] {
+  const against = current === undefined ? 'not walked in this drill' : c ? describeDelta(c, formatDuration) : 'first drill';
+  return [label, current === undefined ? 'not walked' : formatDuration(current), ms(c?.lastMs), ms(c?.bestMs), ms(c?.medianMs), against];
+}
+
+/** "total 2.0s; rollback 397ms; roll-forward not walked". */
+function headlineTimes(t: DrillTimings): string {
+  const walked = (value: number | undefined): string => (value === undefined ? 'not walked' : formatDuration(value));
+  return `total ${formatDuration(t.totalMs)}; rollback ${walked(t.rollbackMs)}; roll-forward ${walked(t.rollforwardMs)}`;
 }
 
 export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): string[] {
   const comparison = ctx.drill?.comparison;
   const earlier = ctx.drill?.earlier ?? 0;
   const find = (list: Comparison[] | undefined, key: string): Comparison | undefined => list?.find((c) => c.key === key);
-  const rows = [row('**Total**', timings.totalMs, comparison?.total), row('**Rollback sections**', timings.rollbackMs, comparison?.rollback)];
+  const rows = [row('**Total**', timings.totalMs, comparison?.total)];
+  const hasKind = (kind: string): boolean => ctx.checklist.sections.some((s) => s.kind === kind);
+  if (hasKind('rollback')) rows.push(row('**Rollback** (its sections end to end)', timings.rollbackMs, comparison?.rollback));
+  if (hasKind('rollforward')) rows.push(row('**Roll-forward** (its sections end to end)', timings.rollforwardMs, comparison?.rollforward));
   for (const s of ctx.checklist.sections) {
     const took = timings.sections[s.id];
     if (took === undefined) continue;
@@ -29,8 +40,10 @@ export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): s
   const intro = earlier
     ? `Compared with ${earlier} earlier drill${earlier === 1 ? '' : 's'} of \`${text(ctx.checklist.id)}\` in the same evidence directory (\`cutover drills ${text(ctx.checklist.id)}\` lists them).`
     : 'No earlier drill of this checklist in the evidence directory: this one is the baseline for the next.';
+  const findings = drillFindings(timings).map((finding) => `- ${text(finding)}`);
   return section('Drill timings', [
-    `Total ${formatDuration(timings.totalMs)}; rollback ${formatDuration(timings.rollbackMs)}; ${timings.failures} failed step${timings.failures === 1 ? '' : 's'}.`,
+    `**Result: ${resultWord(timings)}** — ${headlineTimes(timings)}; ${timings.failures} failed step${timings.failures === 1 ? '' : 's'}.`,
+    ...(findings.length ? ['', ...findings] : []),
     '',
     intro,
     '',

@@ -2,22 +2,49 @@
 import type { Checklist } from '../domain/checklist-schema.js';
 import { compareDrills, drillTimings, type DrillTimings } from '../domain/drill-timings.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
+import { displayPathOf } from './checklist-loader.js';
 import { readChecklistSnapshot } from './checklist-snapshot.js';
 import { listSessions, readEvidence } from './evidence-store.js';
 
+export interface DrillHistory {
+  /** Timings of every readable drill, oldest first. */
+  drills: Array<DrillTimings & { evidence: string }>;
+  /** Drills that could not be timed, each "path: why" (damaged evidence, missing snapshot). */
+  leftOut: string[];
+  /** Sessions of this checklist in any mode: the checklist id is known here even without drills. */
+  sessions: number;
+  /** The checklist as the latest drill used it (steps are named by its sections). */
+  latestChecklist?: Checklist;
+}
+
+export async function readDrillHistory(evidenceDir: string, checklistId: string, exclude?: string): Promise<DrillHistory> {
+  const sessions = (await listSessions(evidenceDir)).filter((s) => s.checklistId === checklistId);
+  const drills: DrillHistory['drills'] = [];
+  const checklists = new Map<string, Checklist>();
+  const leftOut: string[] = [];
+  for (const summary of sessions.filter((s) => s.mode === 'drill' && s.sessionId !== exclude)) {
+    const where = displayPathOf(summary.path);
+    const { header, events, problem } = await readEvidence(summary.path);
+    if (problem) {
+      leftOut.push(`${where}: damaged at seq ${problem.seq} (cutover verify ${where})`);
+      continue;
+    }
+    const snapshot = await readChecklistSnapshot(evidenceDir, header);
+    if (!snapshot.checklist) {
+      leftOut.push(`${where}: ${snapshot.problem ?? 'no checklist snapshot'}`);
+      continue;
+    }
+    drills.push({ ...drillTimings(snapshot.checklist, header, events), evidence: summary.path });
+    checklists.set(header.sessionId, snapshot.checklist);
+  }
+  drills.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  const latestChecklist = checklists.get(drills.at(-1)?.sessionId ?? '');
+  return { drills, leftOut, sessions: sessions.length, ...(latestChecklist ? { latestChecklist } : {}) };
+}
+
 /** Timings of every intact drill of `checklistId` in `evidenceDir`, oldest first. */
 export async function loadDrillHistory(evidenceDir: string, checklistId: string, exclude?: string): Promise<DrillTimings[]> {
-  const sessions = await listSessions(evidenceDir);
-  const drills = sessions.filter((s) => s.mode === 'drill' && s.checklistId === checklistId && s.sessionId !== exclude && !s.problem);
-  const timings: DrillTimings[] = [];
-  for (const summary of drills) {
-    const { header, events, problem } = await readEvidence(summary.path);
-    if (problem) continue;
-    const { checklist } = await readChecklistSnapshot(evidenceDir, header);
-    if (!checklist) continue;
-    timings.push(drillTimings(checklist, header, events));
-  }
-  return timings.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return (await readDrillHistory(evidenceDir, checklistId, exclude)).drills;
 }
 
 /** This drill's timings against the drills of its checklist that started before it. */

@@ -59,3 +59,79 @@ describe('drill timings', () => {
   });
 });
 
+
+const finishedRun = (runId: string, offset: number, result: 'pass' | 'fail' = 'pass') => ({ type: 'command.finished' as const, runId, exitCode: result === 'pass' ? 0 : 1, signal: null, durationMs: 1, timedOut: false, cancelled: false, stdoutBytes: 0, stderrBytes: 0, logBytes: 0, logSha256: 'x', excerpt: { head: '', tail: '', truncated: false }, redactions: 0, result, reasons: [], offset });
+const started = (runId: string, section: string, item: string, offset: number, purpose: 'check' | 'inject' = 'check') => ({ type: 'command.started' as const, runId, section, item, pass: 1, command: 'x', cwd: '/', log: 'l', purpose, offset });
+
+describe('drill timings across a resume, triage and headless runs', () => {
+  it('leaves out the time the session was not open (kill -9, then resume): a rollback started after the resume starts there', () => {
+    const t = drillTimings(list, header, events([
+      { type: 'session.started', pid: 1, offset: 0 },
+      started('r1', 'smoke', 's1', 1_000),
+      finishedRun('r1', 2_000, 'fail'),
+      // killed here; resumed an hour later; the rollback step is marked 30 s after the resume
+      { type: 'session.resumed', pid: 2, offset: 3_602_000 },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'pass', offset: 3_632_000 },
+    ]));
+    expect(t.pausedMs).toBe(3_600_000);
+    expect(t.totalMs).toBe(32_000);
+    expect(t.items.rb1).toBe(30_000);
+    expect(t.rollbackMs).toBe(30_000);
+    expect(t.finished).toBe(false);
+  });
+
+  it('a command step re-run after a resume does not count the pause', () => {
+    const t = drillTimings(list, header, events([
+      started('r1', 'rollback', 'rb1', 0),
+      { type: 'session.resumed', pid: 2, offset: 600_000 },
+      { type: 'command.interrupted', runId: 'r1', logBytes: 0, logSha256: 'x', excerpt: { head: '', tail: '', truncated: false }, reason: 'ended', offset: 600_001 },
+      started('r2', 'rollback', 'rb1', 610_000),
+      finishedRun('r2', 612_000),
+    ]));
+    expect(t.items.rb1).toBe(12_000);
+  });
+
+  it('triage (an incident, a decision) before a manual rollback step is not the rollback\'s time', () => {
+    const t = drillTimings(list, header, events([
+      started('r1', 'smoke', 's1', 0),
+      finishedRun('r1', 1_000, 'fail'),
+      { type: 'incident.declared', incidentId: 'INC-1', severity: 'SEV0', title: 'down', offset: 120_000 },
+      { type: 'decision.taken', decision: 'rollback', reason: 'SEV0', offset: 300_000 },
+      { type: 'cursor.moved', section: 'rollback', item: 'rb1', offset: 301_000 },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'pass', offset: 310_000 },
+    ]));
+    expect(t.items.rb1).toBe(10_000);
+    expect(t.rollbackMs).toBe(10_000);
+  });
+
+  it('steps a headless run did not run are not walked: no rollback time, not a rollback of 0 ms', () => {
+    const t = drillTimings(list, header, events([
+      started('r1', 'smoke', 's1', 0),
+      finishedRun('r1', 1_000),
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'not-run', note: 'manual item: not run headless', offset: 1_001 },
+      { type: 'session.closed', reason: 'headless run complete', offset: 1_002 },
+    ]));
+    expect(t.rollbackMs).toBeUndefined();
+    expect(t.sections.rollback).toBeUndefined();
+    expect(t.items.rb1).toBeUndefined();
+    expect(t.finished).toBe(true);
+  });
+
+  it('a failure an injected fault caused is a caught fault, not a failed step; a refused destructive step is recorded', () => {
+    const t = drillTimings(list, header, events([
+      started('i1', 'smoke', 's1', 0, 'inject'),
+      finishedRun('i1', 100),
+      started('r1', 'smoke', 's1', 200),
+      finishedRun('r1', 300, 'fail'),
+      started('r2', 'gates', 'g1', 400),
+      finishedRun('r2', 500, 'fail'),
+      { type: 'destructive.refused', section: 'rollback', item: 'rb1', reason: 'drill', offset: 600 },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'not-run', offset: 601 },
+    ]));
+    expect(t.injectedFaults).toEqual([{ step: 'smoke/s1', caught: true }]);
+    expect(t.failedSteps).toEqual(['gates/g1']);
+    expect(t.failures).toBe(1);
+    expect(t.refusedSteps).toEqual(['rollback/rb1']);
+    expect(t.items.s1).toBe(100); // the injection's own run is not the step's time
+  });
+});

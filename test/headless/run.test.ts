@@ -143,7 +143,10 @@ describe('cutover run --headless', () => {
     const history = runCli(['drills', 'headless-drill', '--evidence-dir', dir]);
     expect(history.code).toBe(0);
     expect(history.stdout).toMatch(/DRILL-1 .*\n.*DRILL-2 /);
-    expect(runCli(['drills', 'nope', '--evidence-dir', dir]).code).toBe(1);
+    expect(runCli(['drills', 'nope', '--evidence-dir', dir]).code).toBe(2);
+    const empty = runCli(['drills', 'demo', '--evidence-dir', scratch()]);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout + empty.stderr).toMatch(/no drills/i);
   });
 
   it('destructive items are refused and recorded unless --allow-destructive', () => {

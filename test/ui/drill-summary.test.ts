@@ -73,7 +73,7 @@ describe('the drill summary', () => {
     await ui.waitFor('Help — keys');
     await ui.press(escape);
     await ui.waitFor('loading earlier drills…');
-    const earlier: DrillTimings = { sessionId: 'old', startedAt: '2026-01-01T10:00:00.000Z', ticket: 'OLD-1', operator: 'x', totalMs: 3_600_000, rollbackMs: 600_000, failures: 2, sections: {}, items: {} };
+    const earlier: DrillTimings = { sessionId: 'old', startedAt: '2026-01-01T10:00:00.000Z', ticket: 'OLD-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 3_600_000, pausedMs: 0, rollbackMs: 600_000, failures: 2, failedSteps: ['smoke/a', 'smoke/b'], refusedSteps: [], injectedFaults: [], sections: {}, items: {} };
     resolve([earlier]);
     frame = await ui.waitFor('against 1 earlier drill');
     expect(frame).toContain('OLD-1');
@@ -93,6 +93,27 @@ describe('the drill summary', () => {
     const frame = await ui.waitFor('against 1 earlier drill');
     expect(frame).toMatch(/rollback\s+-\s+1\.\ds\s+1\.\ds\s+1\.\ds\s+not walked/);
     expect(frame).not.toMatch(/^\s+Rollback\s/m);
+  });
+
+  it('names what went wrong so far: a failed step', async () => {
+    const session = await drill(tempEvidenceDir(), 'DRILL-1', false);
+    await session.markItem('timeline', 't-zero', 'fail', 'switch did not happen');
+    const ui = renderTui({ session });
+    await ui.waitFor('D summary');
+    await ui.press('D');
+    const frame = await ui.waitFor('failed: timeline/t-zero');
+    expect(frame).toContain('failures 1');
+  });
+
+  it('a resumed old drill is compared with the drills before it, not with later ones', async () => {
+    const session = await drill(tempEvidenceDir(), 'DRILL-1', false);
+    const later: DrillTimings = { sessionId: 'later', startedAt: '2999-01-01T10:00:00.000Z', ticket: 'LATER-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 1_000, pausedMs: 0, failures: 0, failedSteps: [], refusedSteps: [], injectedFaults: [], sections: {}, items: {} };
+    const services = { ...defaultServices(session.evidenceDir), loadDrillHistory: () => Promise.resolve([later]) };
+    const ui = renderTui({ session, services });
+    await ui.waitFor('D summary');
+    await ui.press('D');
+    const frame = await ui.waitFor('nothing to compare with yet');
+    expect(frame).not.toContain('LATER-1');
   });
 
   it('scrolls on a short terminal', async () => {

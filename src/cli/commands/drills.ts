@@ -1,29 +1,98 @@
-// `cutover drills <checklist-id>`: the history of timed drills of a checklist, one row per drill.
+// `cutover drills <checklist>`: the history of timed drills of a checklist, one row per drill, what
+// went wrong in each, and which steps of the latest drill got slower or faster than the median.
+import { basename } from 'node:path';
+import { drillChanges } from '../../domain/drill-changes.js';
+import { drillFindings, drillResult, resultWord } from '../../domain/drill-outcome.js';
+import type { DrillTimings } from '../../domain/drill-timings.js';
 import { formatDuration } from '../../domain/duration.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { loadDrillHistory } from '../../services/drill-history.js';
+import { displayPathOf, findChecklists, loadChecklist } from '../../services/checklist-loader.js';
+import { readDrillHistory, type DrillHistory } from '../../services/drill-history.js';
 import { formatTable } from '../format-table.js';
 
-export async function drillsCommand(checklistId: string, opts: Record<string, unknown>): Promise<void> {
+const LOOKS_LIKE_PATH = /[\\/]|\.(ya?ml|json)$/i;
+const walked = (ms: number | undefined): string => (ms === undefined ? '-' : formatDuration(ms));
+
+/** The checklist id named by `ref`: a path to a checklist file, or an id known here. */
+async function checklistIdOf(ref: string, history: DrillHistory): Promise<string | undefined> {
+  if (history.sessions > 0) return ref;
+  if (LOOKS_LIKE_PATH.test(ref)) return (await loadChecklist(ref)).checklist.id;
+  const listed = await findChecklists();
+  return listed.some((c) => !c.error && c.id === ref) ? ref : undefined;
+}
+
+const started = (d: DrillTimings): string => d.startedAt.replace('T', ' ').slice(0, 16);
+
+function historyRows(drills: DrillHistory['drills']): Array<Record<string, string>> {
+  // the best is the fastest drill that passed: one that failed early or stopped part way is no model
+  const passed = drills.filter((d) => drillResult(d) === 'passed').map((d) => d.totalMs);
+  const best = passed.length ? Math.min(...passed) : undefined;
+  return drills.map((d) => ({
+    STARTED: started(d),
+    TICKET: d.ticket,
+    OPERATOR: d.operator,
+    VERSION: d.checklistVersion,
+    RESULT: resultWord(d),
+    TOTAL: `${formatDuration(d.totalMs)}${!d.finished ? ' so far' : drillResult(d) === 'passed' && d.totalMs === best ? ' (best)' : ''}`,
+    ROLLBACK: walked(d.rollbackMs),
+    'ROLL-FORWARD': walked(d.rollforwardMs),
+    EVIDENCE: basename(d.evidence),
+  }));
+}
+
+/** One line per drill with something to say: "  D-2 (2026-11-22 15:04): failed: smoke/health; …". */
+function findingLines(drills: DrillHistory['drills']): string[] {
+  return drills.flatMap((d) => {
+    const findings = drillFindings(d);
+    return findings.length ? [`  ${d.ticket} (${started(d)}): ${findings.join('; ')}`] : [];
+  });
+}
+
+function latestChanges({ drills, latestChecklist }: DrillHistory): string[] {
+  const latest = drills.at(-1);
+  const earlier = drills.slice(0, -1);
+  if (!latest || earlier.length === 0) return [];
+  const changes = drillChanges(latestChecklist, latest, earlier);
+  const before = earlier.length === 1 ? 'the drill before it' : `the median of the ${earlier.length} drills before it`;
+  const title = `Latest drill (${latest.ticket}, ${started(latest)}${latest.finished ? '' : ', not finished'}) against ${before}:`;
+  const otherVersions = [...new Set(earlier.map((d) => d.checklistVersion).filter((v) => v !== latest.checklistVersion))];
+  const versionNote = otherVersions.length
+    ? [`note: it used checklist version ${latest.checklistVersion}; ${earlier.filter((d) => d.checklistVersion !== latest.checklistVersion).length} of the drills before it used version ${otherVersions.join(', ')}`]
+    : [];
+  if (changes.length === 0) return [title, ...versionNote, '  every measure within 5% (or 100ms) of its median'];
+  const rows = changes.map((c) => ({
+    MEASURE: c.what,
+    LATEST: formatDuration(c.latestMs),
+    MEDIAN: formatDuration(c.medianMs),
+    CHANGE: `${formatDuration(Math.abs(c.deltaMs))} ${c.deltaMs < 0 ? 'faster' : 'slower'}`,
+  }));
+  return [title, ...versionNote, '', formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']), '', `every step: cutover report ${displayPathOf(latest.evidence)}`];
+}
+
+export async function drillsCommand(ref: string, opts: Record<string, unknown>): Promise<void> {
   const evidenceDir = String(opts.evidenceDir);
-  const history = await loadDrillHistory(evidenceDir, checklistId);
+  let history = await readDrillHistory(evidenceDir, ref);
+  const checklistId = await checklistIdOf(ref, history);
+  if (checklistId === undefined) {
+    throw new CutoverError(`no checklist "${ref}": it is not a listed checklist id and no session in ${displayPathOf(evidenceDir)} uses it`, EXIT.usage, 'run `cutover list` to see the checklist ids, or give a checklist file');
+  }
+  if (checklistId !== ref) history = await readDrillHistory(evidenceDir, checklistId);
+  for (const problem of history.leftOut) process.stderr.write(`cutover: drill left out: ${problem}\n`);
+  const { drills } = history;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ checklist: checklistId, evidenceDir, drills: history }, null, 2)}\n`);
+    const withResults = drills.map((d) => ({ ...d, result: resultWord(d).toLowerCase() }));
+    process.stdout.write(`${JSON.stringify({ checklist: checklistId, evidenceDir, drills: withResults, leftOut: history.leftOut }, null, 2)}\n`);
     return;
   }
-  if (history.length === 0) {
-    throw new CutoverError(`no drills of checklist "${checklistId}" in ${evidenceDir}`, EXIT.failed, `rehearse one: cutover open ${checklistId} --drill`);
+  if (drills.length === 0) {
+    process.stdout.write(`No drills of ${checklistId} in ${displayPathOf(evidenceDir)} yet: rehearse one with \`cutover open ${checklistId} --drill\` or \`cutover run ${checklistId} --headless --drill\`.\n`);
+    return;
   }
-  const totals = history.map((d) => d.totalMs);
-  const best = Math.min(...totals);
-  const rows = history.map((d) => ({
-    date: d.startedAt.replace('T', ' ').slice(0, 16),
-    ticket: d.ticket,
-    operator: d.operator,
-    total: `${formatDuration(d.totalMs)}${d.totalMs === best ? ' (best)' : ''}`,
-    rollback: d.rollbackMs ? formatDuration(d.rollbackMs) : '-',
-    'failed steps': String(d.failures),
-  }));
-  process.stdout.write(`Drills of ${checklistId} (${history.length}, oldest first)\n\n`);
-  process.stdout.write(`${formatTable(rows, ['date', 'ticket', 'operator', 'total', 'rollback', 'failed steps'])}\n`);
+  const out = [`Drills of ${checklistId} (${drills.length}, oldest first) in ${displayPathOf(evidenceDir)}; times are UTC`, ''];
+  out.push(formatTable(historyRows(drills), ['STARTED', 'TICKET', 'OPERATOR', 'VERSION', 'RESULT', 'TOTAL', 'ROLLBACK', 'ROLL-FORWARD', 'EVIDENCE']));
+  const findings = findingLines(drills);
+  if (findings.length) out.push('', 'Findings:', ...findings);
+  const changes = latestChanges(history);
+  if (changes.length) out.push('', ...changes);
+  process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,18 +1,31 @@
-// The closing lines of a headless drill: how long it took against earlier drills of the checklist.
+// The closing lines of a headless drill: did it pass, and how long it took against earlier drills
+// of the checklist.
 import { resolve } from 'node:path';
 import type { Checklist } from '../../domain/checklist-schema.js';
-import { describeDelta } from '../../domain/drill-timings.js';
+import { drillFindings, resultWord } from '../../domain/drill-outcome.js';
+import { describeDelta, type Comparison } from '../../domain/drill-timings.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { CutoverSession } from '../../services/session.js';
 import { compareWithEarlierDrills } from '../../services/drill-history.js';
 
+const timed = (label: string, ms: number | undefined, c: Comparison): string =>
+  ms === undefined ? `${label} not walked` : `${label} ${formatDuration(ms)} (${describeDelta(c, formatDuration)})`;
+
 export async function drillSummaryLines(session: CutoverSession, checklist: Checklist): Promise<string[]> {
   const { header, events } = session.store;
   const { current, comparison, earlier } = await compareWithEarlierDrills(session.evidenceDir, header, checklist, events);
-  const { total, rollback } = comparison;
+  const has = (kind: string): boolean => checklist.sections.some((s) => s.kind === kind);
+  const times = [
+    timed('total', current.totalMs, comparison.total),
+    ...(has('rollback') ? [timed('rollback', current.rollbackMs, comparison.rollback)] : []),
+    ...(has('rollforward') ? [timed('roll-forward', current.rollforwardMs, comparison.rollforward)] : []),
+  ];
   const against = earlier ? ` against ${earlier} earlier drill${earlier === 1 ? '' : 's'}` : '';
+  const indent = '       ';
+  const findings = drillFindings(current);
   return [
-    `drill: total ${formatDuration(current.totalMs)} (${describeDelta(total, formatDuration)})${current.rollbackMs ? `, rollback ${formatDuration(current.rollbackMs)} (${describeDelta(rollback, formatDuration)})` : ''}${against}`,
-    `       history: cutover drills ${checklist.id}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${session.evidenceDir}`}`,
+    `drill: ${times.join(', ')}${against}`,
+    `${indent}result: ${resultWord(current)}${findings.length ? ` — ${findings.join('; ')}` : ''}`,
+    `${indent}history: cutover drills ${checklist.id}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${session.evidenceDir}`}`,
   ];
 }

@@ -1,7 +1,8 @@
-// The drill summary as table rows: total, rollback, then each section and each of its steps that
-// took time, in checklist order, against the earlier drills (last, best, median, and the delta).
+// The drill summary as table rows: total, rollback, roll-forward, then each section and each of its
+// steps that took time, in checklist order, against the earlier drills (last, best, median, delta).
 import type { Checklist } from '../../../domain/checklist-schema.js';
 import { compareDrills, describeDelta, type Comparison, type DrillTimings } from '../../../domain/drill-timings.js';
+import { drillFindings } from '../../../domain/drill-outcome.js';
 import { formatDuration } from '../../../domain/duration.js';
 
 export interface SummaryRow {
@@ -30,11 +31,12 @@ export function summaryRows(checklist: Checklist, current: DrillTimings, earlier
   const sections = new Map(compared.sections.map((c) => [c.key, c]));
   const items = new Map(compared.items.map((c) => [c.key, c]));
   const rows = [row('total', compared.total)];
-  const rollbacks = checklist.sections.filter((s) => s.kind === 'rollback');
-  if (rollbacks.length) {
-    const walked = rollbacks.some((s) => current.sections[s.id] !== undefined);
-    rows.push(walked ? row('rollback', compared.rollback) : { ...row('rollback', compared.rollback), now: '-', vs: 'not walked' });
-  }
+  const endToEnd = (kind: 'rollback' | 'rollforward', label: string, c: Comparison, walked: boolean): void => {
+    if (!checklist.sections.some((s) => s.kind === kind)) return;
+    rows.push(walked ? row(label, c) : { ...row(label, c), now: '-', vs: 'not walked' });
+  };
+  endToEnd('rollback', 'rollback', compared.rollback, current.rollbackMs !== undefined);
+  endToEnd('rollforward', 'roll-forward', compared.rollforward, current.rollforwardMs !== undefined);
   for (const section of checklist.sections) {
     const s = sections.get(section.id);
     if (!s) continue;
@@ -59,4 +61,9 @@ export function headline(current: DrillTimings, earlier: DrillTimings[]): string
   const { total } = compareDrills(current, earlier);
   const vs = total.deltaMs === undefined ? '' : ` (${describeDelta(total, formatDuration)})`;
   return `this drill ${formatDuration(total.currentMs)}${vs} · ${failuresText(current, earlier)}`;
+}
+
+/** What went wrong so far (failed, refused, injected faults caught or not, time paused), or ''. */
+export function findingsText(current: DrillTimings): string {
+  return drillFindings(current, { ongoing: true }).join(' · ');
 }

@@ -10,7 +10,7 @@ import { useKeys } from '../../keys/use-keys.js';
 import { displayPath } from '../../paths.js';
 import { color } from '../../theme.js';
 import { Table } from '../../widgets/table.js';
-import { headline, summaryRows, type SummaryRow } from './drill-rows.js';
+import { findingsText, headline, summaryRows, type SummaryRow } from './drill-rows.js';
 import { useDrillHistory, type DrillHistory } from './use-drill-history.js';
 
 const COLUMNS: Array<{ key: keyof SummaryRow & string; title: string; align?: 'right' }> = [
@@ -38,8 +38,9 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const current = useMemo(() => drillTimings(session.checklist, session.store.header, session.store.events), [session, version]);
   const rows = useMemo(() => summaryRows(session.checklist, current, earlier), [session.checklist, current, earlier]);
+  const findings = findingsText(current);
   const [top, setTop] = useState(0);
-  const height = Math.max(1, bodyRows - 4);
+  const height = Math.max(1, bodyRows - 4 - (findings ? 1 : 0));
   const maxTop = Math.max(0, rows.length - height);
   const first = Math.min(top, maxTop);
 
@@ -70,6 +71,11 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
       <Text bold wrap="truncate">
         {headline(current, earlier)}
       </Text>
+      {findings ? (
+        <Text wrap="truncate" color={color('yellow')}>
+          {findings}
+        </Text>
+      ) : null}
       <Table data={rows.slice(first, first + height)} columns={COLUMNS} width={size.columns} />
     </Box>
   );

@@ -13,8 +13,10 @@ export function useDrillHistory(services: TuiServices, session: CutoverSession):
   useEffect(() => {
     let live = true;
     setHistory({ status: 'loading' });
+    const startedAt = session.store.header.createdAt;
     services.loadDrillHistory(session.evidenceDir, session.checklist.id, session.sessionId).then(
-      (drills) => live && setHistory({ status: 'ready', drills }),
+      // a resumed old drill is compared with the drills before it, not with later ones
+      (drills) => live && setHistory({ status: 'ready', drills: drills.filter((d) => d.startedAt < startedAt) }),
       (error: unknown) => live && setHistory({ status: 'error', error: errorText(error) }),
     );
     return () => {
