@@ -1,5 +1,6 @@
 // Small text helpers for the screens.
 import stripAnsi from 'strip-ansi';
+import { formatOffset } from '../domain/duration.js';
 import { characters, columnsOf, fitStart } from '../domain/plain-text.js';
 
 export function formatBytes(bytes: number): string {
@@ -46,6 +47,11 @@ export function clockTime(iso: string | undefined): string {
   if (!iso) return '-';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toTimeString().slice(0, 8);
+}
+
+/** When something happened, as the operator counts: `T+04:12` once T0 is marked, else the clock time. */
+export function sessionTime(t0: string | undefined, iso: string): string {
+  return t0 ? formatOffset(Date.parse(iso) - Date.parse(t0)) : clockTime(iso);
 }
 
 /**

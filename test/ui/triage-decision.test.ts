@@ -99,10 +99,10 @@ describe('decision, sign-off, export', () => {
   it('after a rollback decision, opens the rollback section on its first pending item', async () => {
     const { session, ui } = await open();
     await session.markItem('rollback', 'rb-announce', 'pass');
+    await session.declareIncident({ severity: 'SEV0', title: 'down' });
+    await ui.waitFor('ROLLBACK RECOMMENDED — SEV0 open');
     await ui.press('d');
-    await ui.waitFor('Record a decision');
-    await ui.press('r');
-    await ui.waitFor('[rollback]');
+    await ui.waitFor('[rollback]'); // what the rules recommend is picked already
     await ui.press(tab);
     ui.stdin.write('SEV0 open');
     await ui.press(enter);
@@ -111,6 +111,8 @@ describe('decision, sign-off, export', () => {
     expect(frame).toMatch(/▸ Rollback/);
     expect(frame).toMatch(/›. Switch back/);
     expect(frame).toContain('$ echo switched back');
+    // the header says the recommendation still firing was decided on
+    expect(frame).toMatch(/ROLLBACK RECOMMENDED · rollback decided \d\d:\d\d:\d\d by tester — SEV0 open/);
   });
 
   it('a keep decision leaves the main view where it was', async () => {

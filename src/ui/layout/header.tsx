@@ -6,7 +6,8 @@ import React from 'react';
 import { openIncidentsBySeverity, totals } from '../../domain/progress.js';
 import type { SessionState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
-import { truncate } from '../format.js';
+import { sessionTime, truncate } from '../format.js';
+import { headlineWithDecision } from '../../domain/recommendation-decision.js';
 import { columnsOf } from '../../domain/plain-text.js';
 import { displayPath } from '../paths.js';
 import { color, recommendationColor } from '../theme.js';
@@ -135,7 +136,7 @@ export function Header(props: {
       {lines >= 4 ? <Counts session={session} state={state} /> : null}
       {lines >= 2 ? (
         <Text bold color={recommendationColor(evaluation.recommendation)} wrap="truncate">
-          {evaluation.headline}
+          {headlineWithDecision(evaluation, state, (iso) => sessionTime(state.t0, iso))}
         </Text>
       ) : null}
       {lines >= 5 ? <ReminderLine checklist={session.checklist} state={state} /> : null}

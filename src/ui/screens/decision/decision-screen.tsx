@@ -2,10 +2,9 @@
 // recorded with who took it. The rules' current recommendation is shown above it.
 import { Box, Text } from 'ink';
 import React, { useState } from 'react';
-import { formatOffset } from '../../../domain/duration.js';
 import type { DecisionKind } from '../../../domain/events.js';
 import { useSessionTui } from '../../app/tui-context.js';
-import { clockTime } from '../../format.js';
+import { sessionTime } from '../../format.js';
 import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
 import { useForm } from '../../widgets/form/use-form.js';
@@ -66,7 +65,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
     },
   });
 
-  const at = (iso: string): string => (state.t0 ? formatOffset(Date.parse(iso) - Date.parse(state.t0)) : clockTime(iso));
+  const at = (iso: string): string => sessionTime(state.t0, iso);
   // Title, recommendation and the chosen decision's meaning always show; the form gets up to 5
   // rows; what is left goes to other firing rules, a gap, then the latest earlier decisions.
   const formHeight = Math.min(5, Math.max(2, bodyRows - 3));

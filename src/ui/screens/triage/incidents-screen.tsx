@@ -1,9 +1,8 @@
 // Every incident of the session, open ones first; R resolves the selected one with a note.
 import { Box, Text } from 'ink';
 import React from 'react';
-import { formatOffset } from '../../../domain/duration.js';
 import { useSessionTui } from '../../app/tui-context.js';
-import { clockTime } from '../../format.js';
+import { sessionTime } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { Table } from '../../widgets/table.js';
@@ -39,7 +38,7 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
     { active },
   );
 
-  const at = (iso: string): string => (state.t0 ? formatOffset(Date.parse(iso) - Date.parse(state.t0)) : clockTime(iso));
+  const at = (iso: string): string => sessionTime(state.t0, iso);
   const data = incidents.map((inc) => ({
     id: inc.incidentId,
     sev: inc.severity,
