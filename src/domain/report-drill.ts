@@ -38,7 +38,7 @@ export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): s
     }
   }
   const intro = earlier
-    ? `Compared with ${earlier} earlier drill${earlier === 1 ? '' : 's'} of \`${text(ctx.checklist.id)}\` in the same evidence directory (\`cutover drills ${text(ctx.checklist.id)}\` lists them).`
+    ? `Compared with ${earlier} earlier drill${earlier === 1 ? '' : 's'} of \`${text(ctx.checklist.id)}\` in the same evidence directory (\`cutover drills ${text(ctx.checklist.id)} --evidence-dir DIR\`, DIR the folder of this session's evidence file, lists them).`
     : 'No earlier drill of this checklist in the evidence directory: this one is the baseline for the next.';
   const findings = drillFindings(timings).map((finding) => `- ${text(finding)}`);
   return section('Drill timings', [

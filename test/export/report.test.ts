@@ -213,7 +213,7 @@ describe('renderReport', () => {
     const slower = { ...current, totalMs: current.totalMs * 2, sections: { ...current.sections, smoke: (current.sections.smoke ?? 0) + 60_000 } };
     const drill = { comparison: compareDrills(current, [slower, slower]), earlier: 2 };
     const text = renderReport({ header: drillHeader, state, checklist: list, events, evaluation: evaluateRules(list, state), drill });
-    expect(text).toContain('Compared with 2 earlier drills of `rpt`');
+    expect(text).toContain('Compared with 2 earlier drills of `rpt` in the same evidence directory (`cutover drills rpt --evidence-dir DIR`, DIR the folder of this session\'s evidence file, lists them)');
     expect(text).toContain('| Step | Took | Last | Best | Median | Against the median |');
     expect(text).toMatch(/\| Smoke \(section\) \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| 1m00s faster than median \|/);
     expect(text).toMatch(/\| ↳ API \\\| health \|/);
