@@ -14,7 +14,7 @@ describe('cutover import (built CLI)', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe('');
     expect(imported.stderr).toMatch(/sections: +12 /);
-    expect(imported.stderr).toMatch(/items: +36, 5 with a command/);
+    expect(imported.stderr).toMatch(/items: +37, 6 with a command/);
     expect(imported.stderr).toMatch(/roles: +5 .*links: 11/);
     expect(imported.stderr).toMatch(/severity: +3 levels, 2 rules/);
     expect(imported.stderr).toContain('commands were not run');
@@ -24,7 +24,7 @@ describe('cutover import (built CLI)', () => {
     expect(second).toMatch(/^# Imported from .*002_f9259672846cd742\.txt by cutover import at \d{4}-\d\d-\d\dT[\d:.]+Z$/);
     const validated = runCli(['validate', out]);
     expect(validated.code).toBe(0);
-    expect(validated.stdout).toContain('12 sections, 36 items');
+    expect(validated.stdout).toContain('12 sections, 37 items');
   });
 
   it('writes JSON when -o ends in .json, provenance in the description; YAML to stdout without -o', () => {

@@ -1,7 +1,7 @@
 // Nothing is silently dropped: every line of every seed and fixture, reduced to its words, is found
 // in the imported YAML (runs of three words at a time, so a line cannot pass on scattered words).
-// Markdown syntax, table headers, list markers, row numbers and placeholder cells (_TBD_) carry no
-// content. A line is checked piece by piece where the importer rightly splits it into fields:
+// Markdown syntax, HTML tags, Hugo shortcodes, table headers, list markers, row numbers and
+// placeholder cells (_TBD_) carry no content. A line is checked piece by piece where the importer rightly splits it into fields:
 // table cells, link text / target, "label: value", `a`, `b` lists and <br>-separated parts of a cell.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ function segments(lines: string[], index: number): string[] {
   const next = lines[index + 1] ?? '';
   if (/^\s*(?:```|~~~)/.test(line) || /^\s*\|?[\s:|-]*-{3,}[\s:|-]*$/.test(line)) return [];
   if (/^\s*\|/.test(line) && /^\s*\|?[\s:|-]*-{3,}/.test(next)) return []; // a table header
+  if (/^\s*\{\{[<%].*[%>]\}\}\s*$/.test(line)) return []; // a Hugo shortcode: markup for the renderer
   // Emphasis markers and HTML entities (&nbsp;, &mdash;) are syntax, not words.
   const bare = line
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
@@ -37,10 +38,14 @@ function missingLines(markdown: string, yaml: string): string[] {
   const missing: string[] = [];
   lines.forEach((line, i) => {
     for (const segment of segments(lines, i)) {
-      const w = words(segment);
-      if (!w.length || NO_CONTENT.test(w.join(' '))) continue;
-      const runs = w.length < 3 ? [w] : w.slice(0, -2).map((_, j) => w.slice(j, j + 3));
-      if (runs.some((run) => !haystack.includes(` ${run.join(' ')} `))) missing.push(`line ${i + 1}: ${line.trim()}`);
+      // HTML kept as written, or read into fields (a <table>): its tags are syntax either way.
+      const found = [segment, segment.replace(/<\/?[a-z][^>]*>/gi, ' ')].some((text) => {
+        const w = words(text);
+        if (!w.length || NO_CONTENT.test(w.join(' '))) return true;
+        const runs = w.length < 3 ? [w] : w.slice(0, -2).map((_, j) => w.slice(j, j + 3));
+        return runs.every((run) => haystack.includes(` ${run.join(' ')} `));
+      });
+      if (!found) missing.push(`line ${i + 1}: ${line.trim()}`);
     }
   });
   return missing;

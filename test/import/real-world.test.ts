@@ -152,9 +152,9 @@ describe('on-call runbook: P1..P4 table, escalation rules, roles with duties', (
     expect(backlog?.description).toContain('More than 10000 messages means indexing is falling behind.');
   });
 
-  it('reads Mitigations as a playbook and After the incident as plain steps; purging a queue is destructive', () => {
+  it('reads Mitigations as a playbook and After the incident as plain steps; rolling back, deleting a pod, purging a queue are destructive', () => {
     expect(c.sections.map((s) => s.kind)).toEqual(['triage', 'triage', 'steps', 'smoke', 'triage', 'triage', 'playbook', 'steps']);
-    expect(itemsOf(c, 'playbook').filter((i) => i.destructive).map((i) => i.title)).toEqual(['Restart a stuck node', 'Clear the indexer queue (last resort)']);
+    expect(itemsOf(c, 'playbook').filter((i) => i.destructive).map((i) => i.title)).toEqual(['Roll back the deploy', 'Restart a stuck node', 'Clear the indexer queue (last resort)']);
   });
 });
 

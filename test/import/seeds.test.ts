@@ -108,12 +108,13 @@ describe('seed 002: post-cutover incident package', () => {
   });
 
   it('has the smoke table rows and the suggested commands as smoke items', () => {
-    // 7 table rows + the "Suggested local commands" block
+    // 7 table rows + the "Suggested local commands" block, whose "# quick functional smoke" part is a step of its own
     const smoke = itemsOf(c, 'smoke');
-    expect(smoke).toHaveLength(8);
+    expect(smoke).toHaveLength(9);
     expect(smoke.slice(0, 7).every((i) => i.evidence)).toBe(true);
     expect(smoke[1]?.run).toBe('forge doctor');
-    expect(smoke[7]?.run).toContain('# quick functional smoke (examples; adjust to actual CLI)\nforge ps');
+    expect(smoke[7]?.run).toBe('forge --version\nforge doctor\nforge migrate status');
+    expect(smoke[8]).toMatchObject({ title: 'quick functional smoke (examples; adjust to actual CLI)', run: expect.stringMatching(/^forge ps\n/) });
   });
 
   it('has SEV0/1/2 with criteria and the two rules with conditions', () => {
@@ -139,8 +140,8 @@ describe('seed 002: post-cutover incident package', () => {
   });
 
   it('has every command', () => {
-    // forge doctor (table), the smoke block, forge --version (triage), forge migrate status/version, forge --version (rollback)
-    expect(runs(c)).toHaveLength(5);
+    // forge doctor (table), the smoke block (two parts), forge --version (triage), forge migrate status/version, forge --version (rollback)
+    expect(runs(c)).toHaveLength(6);
     expect(runs(c)).toContain('forge migrate status\nforge migrate version');
   });
 });
@@ -220,12 +221,13 @@ describe('seed 004: feature-flag cutover (mojibake, bold metadata)', () => {
     // Automatic (a crontab line: kept as description) + Manual + 6 post-rollback steps
     expect(itemsOf(c, 'rollback')).toHaveLength(8);
     expect(itemsOf(c, 'gates')).toHaveLength(9);
-    // 4 `export CODEC_MODE=…` blocks, 2 monitoring blocks, validation, manual rollback, `git rm`
+    // 4 `export CODEC_MODE=…` blocks, 2 monitoring blocks (3 and 2 commented parts), validation and
+    // manual rollback (one script each: a `cd`, an `export`), `git rm`
     const commands = runs(c);
-    expect(commands).toHaveLength(9);
+    expect(commands).toHaveLength(12);
     expect(commands.join('\n')).toContain('systemctl restart coinjecture');
     expect(commands).toContain('git rm python/src/legacy/');
-    expect(items(c)).toHaveLength(80);
+    expect(items(c)).toHaveLength(83);
     expect(itemsOf(c, 'smoke')).toHaveLength(3); // "Grafana Dashboard: Cutover Health" panels
   });
 

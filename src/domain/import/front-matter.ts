@@ -1,6 +1,7 @@
-// YAML front matter (`---` ... `---` at the very top) and "Key: value" metadata lines such as
+// YAML front matter (`---` ... `---` at the very top), TOML front matter (`+++` ... `+++`, Hugo) and "Key: value" metadata lines such as
 // `**Version:** 4.0.0` or `- Owner: @team` in a runbook's introduction.
 import { isCollection, parseDocument, visit, type Document } from 'yaml';
+import { readToml, TOML_BLOCK } from './toml-front-matter.js';
 
 export interface FrontMatter {
   title?: string;
@@ -45,13 +46,34 @@ const FIELD_OF: Record<string, keyof Omit<FrontMatter, 'extra'>> = {
   description: 'description', summary: 'description',
 };
 
+/** The text after a front matter block, its lines kept blank so that positions still match the file. */
+function bodyAfter(text: string, consumed: string): string {
+  const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
+  return '\n'.repeat(newlines) + text.slice(consumed.length);
+}
+
+function fromEntries(entries: Array<[string, unknown]>): FrontMatter {
+  const frontMatter: FrontMatter = { extra: [] };
+  for (const [key, value] of entries) {
+    const field = FIELD_OF[key.toLowerCase()];
+    const text_ = scalar(value);
+    if (text_ === undefined) continue;
+    if (field && frontMatter[field] === undefined) frontMatter[field] = text_;
+    else frontMatter.extra.push(`${key}: ${text_}`);
+  }
+  return frontMatter;
+}
+
 export function splitFrontMatter(text: string): SplitResult {
+  const toml = TOML_BLOCK.exec(text);
+  if (toml) {
+    const { entries, skipped } = readToml(toml[1] ?? '');
+    const problem = skipped ? `TOML front matter: ${skipped} line(s) not read as \`key = value\` (dropped)` : undefined;
+    return { frontMatter: fromEntries(entries), body: bodyAfter(text, toml[0]), ...(problem ? { problem } : {}) };
+  }
   const match = BLOCK.exec(text);
   if (!match) return { body: text };
-  // Keep the line count so that positions in the body still match the file.
-  const consumed = match[0];
-  const newlines = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
-  const body = '\n'.repeat(newlines) + text.slice(consumed.length);
+  const body = bodyAfter(text, match[0]);
   // failsafe: every scalar stays the text it was written as (version 1.10 is not 1.1)
   const doc = parseDocument(match[1] ?? '', { schema: 'failsafe' });
   // A list as a key (`[ref]: x`) would make the YAML library warn on stderr while converting.
@@ -67,15 +89,7 @@ export function splitFrontMatter(text: string): SplitResult {
     return { frontMatter: { extra: [`\`\`\`yaml\n${match[1] ?? ''}\n\`\`\``] }, body, problem };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { body: text };
-  const frontMatter: FrontMatter = { extra: [] };
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const field = FIELD_OF[key.toLowerCase()];
-    const text_ = scalar(value);
-    if (text_ === undefined) continue;
-    if (field && frontMatter[field] === undefined) frontMatter[field] = text_;
-    else frontMatter.extra.push(`${key}: ${text_}`);
-  }
-  return { frontMatter, body };
+  return { frontMatter: fromEntries(Object.entries(data as Record<string, unknown>)), body };
 }
 
 export interface Metadata {

@@ -88,6 +88,7 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
   const ctx = new ImportContext(split.body);
   if (normalized.mojibakeRepairs) ctx.notices.push(`repaired ${normalized.mojibakeRepairs} mis-encoded character sequence(s) (mojibake such as "â†’" -> "→")`);
   if (normalized.wikiMarkup) ctx.notices.push('read as Confluence/Jira wiki markup (h1. headings, # lists, {{code}}): check the steps came out right');
+  if (normalized.shortcodes) ctx.notices.push(`dropped ${normalized.shortcodes} Hugo shortcode line(s) ({{< … >}}, {{% … %}}) and read what they wrap; a tab's name leads in its commands`);
   if (split.problem) ctx.notices.push(split.problem);
   const tree = parseMarkdown(split.body);
   for (const line of markUnclosedFences(tree, split.body)) {

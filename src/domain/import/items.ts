@@ -5,10 +5,11 @@ import type { z } from 'zod';
 import type { Expectation, Item, SectionKindName } from '../checklist-schema.js';
 import { BUILTIN_VARIABLES } from '../checklist-schema.js';
 import { looksDestructive } from '../destructive.js';
+import { looksDisruptive } from './disruptive.js';
 import type { ImportContext } from './context.js';
 import { slugify } from './ids.js';
 import { stripNumbering } from './section-kind.js';
-import { foreignTemplate, templatize } from './placeholders.js';
+import { foreignTemplate, templatize, variableName } from './placeholders.js';
 import { unwrapWatch } from './commands.js';
 
 export type ItemOut = z.input<typeof Item>;
@@ -26,6 +27,8 @@ export interface ItemDraft {
   expect?: ExpectationOut;
   at?: string;
   explicitId?: string;
+  /** Why a block whose comments head several parts was kept as one script. */
+  wholeScript?: string;
 }
 
 export interface SectionScope {
@@ -133,7 +136,11 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   }
   if (scope.kind === 'signoff') draft.blocks.forEach((b) => description.push(fence(b, 'sh')));
   if (run) {
-    const templated = templatize(run);
+    const templated = templatize(run, new Set(ctx.variables.keys()));
+    if (templated.literal.length) {
+      const names = templated.literal.join(', ');
+      ctx.notices.push(`"${title}" in "${scope.title}": ${names} inside quotes left as written, not made a variable (it may be data); if it is a blank to fill in, write {{${variableName(templated.literal[0] ?? '')}}} there`);
+    }
     const declared = new Set([...ctx.variables.keys(), ...templated.variables.keys()]);
     const foreign = foreignTemplate(templated.run, declared);
     if (foreign) {
@@ -161,7 +168,11 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   else if (draft.expect?.description) item.description = [item.description, `Expected: ${draft.expect.description}`].filter(Boolean).join('\n');
   if (draft.owner) item.owner = draft.owner;
   if (draft.evidence) item.evidence = true;
-  if (run && (looksDestructive(run) || SAYS_DESTRUCTIVE.test(title))) item.destructive = true;
+  const destroys = run ? looksDestructive(run) ?? looksDisruptive(run) : undefined;
+  if (run && (destroys || SAYS_DESTRUCTIVE.test(title))) item.destructive = true;
+  if (destroys && draft.wholeScript) {
+    ctx.notices.push(`"${title}" in "${scope.title}" is one script (${draft.wholeScript}), so its commented parts stay one step; it looks destructive (${destroys}): marked destructive`);
+  }
   if (draft.at) item.at = draft.at;
   if (watched) item.watch = { every: watched.every, for: watchFor(watched.every) };
   return item;

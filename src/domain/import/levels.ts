@@ -52,7 +52,8 @@ export function levelsFromList(list: List, ctx: ImportContext): string[] | undef
 const LEVEL_COLUMN = /\b(?:severity|sev|level|priority)\b/;
 /** A column saying what to do at a level: "Action: Rollback immediately" is the rule "any P1 => rollback". */
 const ACTION_COLUMN = /\b(?:action|response|decision|recommend\w*|what to do|next step)\b/;
-const SOFT = /\b(?:consider|possible|possibly|may|might|if needed|optional(?:ly)?)\b/i;
+// "If related to recent deployment, rollback": a conditional rollback is one to consider.
+const SOFT = /\b(?:consider|possible|possibly|may|might|if|optional(?:ly)?)\b/i;
 const CRITERIA_COLUMN = /\b(?:criteria|definition|description|examples?|impact|conditions?|when|symptoms?|meaning)\b/;
 
 function levelOfCell(text: string): LevelLabel | undefined {

@@ -1,6 +1,7 @@
 // Markdown -> mdast (CommonMark + GFM tables and task lists), then an outline: the blocks under
 // each heading, nested by heading depth.
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import { SHORTCODE_MARKER } from './hugo-shortcodes.js';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -29,8 +30,20 @@ const TOC_MARKER = /^(?:\[\[_?TOC_?\]\]|\[_?TOC_?\]|\{:toc\})$/i;
 export function parseMarkdown(text: string): Root {
   const root = unified().use(remarkParse).use(remarkGfm).parse(text);
   promoteBoldHeadings(root);
+  readShortcodeMarkers(root);
   root.children = root.children.filter((block) => block.type !== 'paragraph' || !TOC_MARKER.test(inlineText(block.children, ' ')));
   return root;
+}
+
+/** Hugo shortcode markers: dropped, a tab's name kept as the lead-in ("Ubuntu, Debian or HypriotOS:") of what follows. */
+function readShortcodeMarkers(parent: Parent): void {
+  parent.children = parent.children.flatMap((child): Nodes[] => {
+    if ('children' in child) readShortcodeMarkers(child);
+    const marker = child.type === 'html' ? SHORTCODE_MARKER.exec(child.value.trim()) : undefined;
+    if (!marker) return [child];
+    const phrasing = parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell';
+    return marker[1] && !phrasing ? [{ type: 'paragraph', children: [{ type: 'text', value: `${marker[1]}:` }], ...(child.position ? { position: child.position } : {}) }] : [];
+  }) as typeof parent.children;
 }
 
 export function buildOutline(root: Root): Outline {

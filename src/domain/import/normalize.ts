@@ -1,5 +1,7 @@
 // Makes runbook text uniform before parsing: no BOM, LF line endings, mojibake repaired, wiki
-// markup (Confluence, Jira) and reStructuredText code blocks rewritten as markdown.
+// markup (Confluence, Jira) and reStructuredText code blocks rewritten as markdown, Hugo shortcode
+// lines marked.
+import { markShortcodes } from './hugo-shortcodes.js';
 import { repairMojibake } from './mojibake.js';
 import { rstCodeToFences } from './other-formats.js';
 import { isWikiMarkup, wikiToMarkdown } from './wiki-markup.js';
@@ -9,6 +11,8 @@ export interface NormalizedText {
   mojibakeRepairs: number;
   hadCrlf: boolean;
   wikiMarkup: boolean;
+  /** Hugo shortcode lines replaced by markers (hugo-shortcodes.ts). */
+  shortcodes: number;
 }
 
 export function normalizeText(raw: string): NormalizedText {
@@ -17,5 +21,6 @@ export function normalizeText(raw: string): NormalizedText {
   const lf = noBom.replace(/\r\n?/g, '\n');
   const { text, repairs } = repairMojibake(lf);
   const wikiMarkup = isWikiMarkup(text);
-  return { text: wikiMarkup ? wikiToMarkdown(text) : rstCodeToFences(text), mojibakeRepairs: repairs, hadCrlf, wikiMarkup };
+  const marked = markShortcodes(wikiMarkup ? wikiToMarkdown(text) : rstCodeToFences(text));
+  return { text: marked.text, mojibakeRepairs: repairs, hadCrlf, wikiMarkup, shortcodes: marked.count };
 }

@@ -21,6 +21,7 @@ interface Parent {
   kind?: SectionKindName;
   prefix: string;
   severity: boolean;
+  roles?: boolean;
 }
 
 export function walkOutline(nodes: OutlineNode[], parent: Parent, ctx: ImportContext): SectionOut[] {
@@ -33,7 +34,8 @@ export function walkOutline(nodes: OutlineNode[], parent: Parent, ctx: ImportCon
       if (kind === 'triage') kind = 'playbook';
     }
     const title = parent.prefix + node.title;
-    const scope = makeScope(title, node.title, kind, parent.severity);
+    // A sub-heading with words of its own ("Rollback steps") is read by them, not as its parent's contacts.
+    const scope = makeScope(title, node.title, kind, parent.severity, Boolean(parent.roles) && !inferKind(node.title));
     const steps = node.children.length && node.children.every(isStepHeading) ? node.children : [];
     const subsections = steps.length ? [] : node.children;
     const hasContent = steps.length > 0 || node.blocks.some((b) => b.type !== 'thematicBreak');
@@ -42,7 +44,7 @@ export function walkOutline(nodes: OutlineNode[], parent: Parent, ctx: ImportCon
       if (label) section.description = [`Response to severity ${label.id}.`, section.description].filter(Boolean).join('\n\n');
       out.push(section);
     }
-    out.push(...walkOutline(subsections, { kind, prefix: hasContent ? '' : `${title} / `, severity: scope.severity }, ctx));
+    out.push(...walkOutline(subsections, { kind, prefix: hasContent ? '' : `${title} / `, severity: scope.severity, roles: scope.roles }, ctx));
   }
   return out;
 }

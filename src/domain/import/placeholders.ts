@@ -34,29 +34,55 @@ export interface Templated {
   run: string;
   /** Placeholders turned into variables: name -> the placeholder as written. */
   variables: Map<string, string>;
+  /** Placeholders inside quotes left as written (`'…=="<my-pvc>"'`): they may be data. */
+  literal: string[];
+}
+
+/** The quote open after `text`, starting with `open` (a quote left open on an earlier line). */
+function quoteAfter(text: string, open: string | undefined): string | undefined {
+  let quote = open;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote === "'") quote = ch === "'" ? undefined : quote;
+    else if (ch === '\\') i++;
+    else if (quote === '"') quote = ch === '"' ? undefined : quote;
+    else if (ch === '"' || ch === "'") quote = ch;
+  }
+  return quote;
 }
 
 /**
  * `kubectl -n <namespace> get pods` -> `kubectl -n {{namespace}} get pods`. The engine quotes a
  * value for where it stands, inside quotes too (`"s3/<snapshot>"`); but a quoted string that
- * starts with `<…>` (`"<xml>"`, `'<title>'`) is more likely data than a blank, and is left alone.
+ * starts with `<…>` (`"<xml>"`, `'<title>'`) is more likely data than a blank, and is left alone,
+ * unless its name is one of `known` (a placeholder the runbook uses elsewhere).
  */
-export function templatize(run: string): Templated {
+export function templatize(run: string, known: ReadonlySet<string> = new Set()): Templated {
   const variables = new Map<string, string>();
+  const literal: string[] = [];
+  let open: string | undefined;
   const lines = run.split('\n').map((line) => {
-    if (/^\s*#/.test(line)) return line;
+    const startQuote = open;
+    open = quoteAfter(line, open);
+    if (!startQuote && /^\s*#/.test(line)) return line;
     // `<namespace>`, `<your namespace>`: up to four words between angle brackets.
     return line.replace(/<([A-Za-z][\w.-]*(?: [A-Za-z0-9][\w.-]*){0,3})>/g, (whole, name: string, offset: number) => {
       const before = line.slice(0, offset);
-      const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
+      const quoted = quoteAfter(before, startQuote) !== undefined || /["']$/.test(before);
       const prev = before.slice(-1);
-      if (prev && !(quotes % 2 === 1 ? /[ =:/@,]/ : /[\s=:/@,(]/).test(prev)) return whole;
       const variable = variableName(name);
+      const data = prev && !(quoted ? /[ =:/@,]/ : /[\s=:/@,(]/).test(prev);
+      // `"<my-pvc>"`: a whole quoted word, not `List<String>`.
+      const word = quoted && /["'\s=:/@,(]/.test(prev);
+      if (data && !(word && (known.has(variable) || variables.has(variable)))) {
+        if (word && !literal.includes(whole)) literal.push(whole);
+        return whole;
+      }
       variables.set(variable, whole);
       return `{{${variable}}}`;
     });
   });
-  return { run: lines.join('\n'), variables };
+  return { run: lines.join('\n'), variables, literal };
 }
 
 const KNOWN_REF = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;

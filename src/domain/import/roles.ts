@@ -129,3 +129,43 @@ export function rolesFromList(list: List, ctx: ImportContext, required: boolean)
   }
   return added;
 }
+
+// "- **Name**: Jane", "- **Phone**: …", "- **Slack**: @jane": the fields of one person, a contact card.
+const CARD_FIELD = /^(?:name|person|who|phone|mobile|cell|tel(?:ephone)?|e-?mail|slack|pager(?:duty)?|handle|contact|hours|availability|time ?zone|tz|backup|notes?)$/i;
+const CARD_CONTACT = /^(?:phone|mobile|cell|tel(?:ephone)?|e-?mail|slack|pager(?:duty)?|handle|contact)$/i;
+// "[Engineer Name]", "[Phone]": a template's blank.
+const BRACKETED = /^\[[^\]]*\]$/;
+
+function cardFields(list: List): Array<{ field: string; value: string }> | undefined {
+  const fields = list.children.map((entry) => {
+    const first = entry.children[0];
+    const match = first?.type === 'paragraph' ? /^([^:]{1,20}):\s*(.*)$/.exec(inlineText(first.children, ' ')) : undefined;
+    return match && CARD_FIELD.test((match[1] ?? '').trim()) ? { field: (match[1] ?? '').trim(), value: (match[2] ?? '').trim() } : undefined;
+  });
+  return fields.length >= 2 && fields.every(Boolean) ? (fields as Array<{ field: string; value: string }>) : undefined;
+}
+
+/** Whether a list is one person's contact card (Name, Phone, Slack…) rather than a list of roles. */
+export function isContactCard(list: List): boolean {
+  const fields = cardFields(list);
+  return !!fields && fields.some((f) => /^(?:name|person|who)$/i.test(f.field) || CARD_CONTACT.test(f.field));
+}
+
+/** A contact card under "### Primary On-Call" is that role: name, contacts, and the rest as description. */
+export function roleFromCard(list: List, title: string, ctx: ImportContext, required: boolean): string {
+  const role: Partial<RoleDraft> = { required };
+  const contacts: string[] = [];
+  const notes: string[] = [];
+  for (const { field, value } of cardFields(list) ?? []) {
+    if (!value || isPlaceholder(value)) continue;
+    // A blank to fill in stays as written, not as the person's name or contact.
+    if (BRACKETED.test(value)) notes.push(`${field}: ${value}`);
+    else if (/^(?:name|person|who)$/i.test(field)) role.name ??= value;
+    else if (CARD_CONTACT.test(field)) contacts.push(`${field}: ${value}`);
+    else if (/^backup$/i.test(field)) role.backup = value;
+    else notes.push(`${field}: ${value}`);
+  }
+  if (contacts.length) role.contact = contacts.join(', ');
+  if (notes.length) role.description = notes.join('\n');
+  return ctx.role(withoutOptional(title), role);
+}

@@ -16,7 +16,8 @@ import { stripNumbering } from './section-kind.js';
 import { rulesFromParagraph } from './rules.js';
 import { levelLabelOf, type Scope } from './section-scope.js';
 import { handleList } from './section-lists.js';
-import { handleTable } from './section-tables.js';
+import { handleTable, handleTableData } from './section-tables.js';
+import { htmlTableData } from './html-table.js';
 import { attachCode, collectSpans } from './steps.js';
 
 // "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
@@ -94,10 +95,7 @@ class SectionBuilder {
 
   code(code: Code, leadIn: string | undefined, previous: RootContent | undefined, next: RootContent | undefined): void {
     const { ctx, scope } = this;
-    if (this.openStep && !leadIn) {
-      this.lastCommand = this.openStep;
-      return attachCode(code.lang, code.value, this.openStep, { ctx, scope });
-    }
+    if (this.openStep && !leadIn) return this.attach(code, this.openStep);
     this.openStep = undefined;
     if (leadIn && forbids(leadIn)) {
       this.description.push(leadIn, fence(code.value, code.lang ?? ''));
@@ -110,10 +108,7 @@ class SectionBuilder {
     }
     const last = this.lastList?.items[this.lastList.items.length - 1];
     const continues = next?.type === 'list' && next.ordered && this.lastList?.list.ordered && next.start === (this.lastList.list.start ?? 1) + this.lastList.list.children.length;
-    if (!leadIn && last && previous === this.lastList?.list && (last.title.trim().endsWith(':') || continues)) {
-      this.lastCommand = last;
-      return attachCode(code.lang, code.value, last, { ctx, scope });
-    }
+    if (!leadIn && last && previous === this.lastList?.list && (last.title.trim().endsWith(':') || continues)) return this.attach(code, last);
     const command = commandFromCode(code.lang, code.value);
     // A shell block that cannot run as is (a crontab line) is still an instruction: a manual item.
     // A terminal session with no command in it is only output, as is any other block.
@@ -122,25 +117,35 @@ class SectionBuilder {
       return ctx.keep(command.reason ?? 'code block', scope.title);
     }
     const comment = /^\s*#\s*(.+)$/.exec(code.value.split('\n')[0] ?? '')?.[1];
-    const draft = newItem(leadIn ?? comment ?? '');
-    attachCode(code.lang, code.value, draft, { ctx, scope });
-    this.items.push(draft);
-    this.lastCommand = draft;
-    if (leadIn && NUMBERED_STEP.test(leadIn)) this.openStep = draft;
+    const draft = newItem(leadIn ?? '');
+    const parts = attachCode(code.lang, code.value, draft, { ctx, scope });
+    if (!draft.title) draft.title = comment ?? '';
+    if (draft.blocks.length || !parts.length) this.items.push(draft);
+    this.items.push(...parts);
+    this.lastCommand = parts[parts.length - 1] ?? draft;
+    if (leadIn && NUMBERED_STEP.test(leadIn) && !parts.length) this.openStep = draft;
+  }
+
+  /** A block that belongs to an item already listed: its parts, if any, follow that item. */
+  private attach(code: Code, draft: ItemDraft): void {
+    const parts = attachCode(code.lang, code.value, draft, { ctx: this.ctx, scope: this.scope });
+    this.items.splice(this.items.indexOf(draft) + 1, 0, ...parts);
+    this.lastCommand = parts[parts.length - 1] ?? draft;
   }
 
   /** "### 2) Execute" under this heading: one item, its text the description, its code the run. */
   stepHeading(node: OutlineNode): void {
     const draft = newItem(node.title);
+    const parts: ItemDraft[] = [];
     collectSpans(node.heading.children, draft);
     for (const block of node.blocks) {
-      if (block.type === 'code') attachCode(block.lang, block.value, draft, { ctx: this.ctx, scope: this.scope });
+      if (block.type === 'code') parts.push(...attachCode(block.lang, block.value, draft, { ctx: this.ctx, scope: this.scope }));
       else if (block.type === 'paragraph') {
         draft.description.push(inlineText(block.children));
         collectSpans(block.children, draft);
       } else if (block.type !== 'thematicBreak') draft.description.push(blockText(block, this.ctx.source));
     }
-    this.items.push(draft);
+    this.items.push(draft, ...parts);
   }
 
   table(table: Table, leadIn: string | undefined): void {
@@ -150,6 +155,11 @@ class SectionBuilder {
   }
 
   keepBlock(block: RootContent): void {
+    const htmlTable = block.type === 'html' ? htmlTableData(block.value) : undefined;
+    if (htmlTable && block.type === 'html') {
+      this.openStep = undefined;
+      return handleTableData(htmlTable, block.value, undefined, this);
+    }
     const text = block.type === 'table' ? sourceOf(block, this.ctx.source) : blockText(block, this.ctx.source);
     if (!text.trim() || /^<br\s*\/?>$/i.test(text.trim())) return;
     // A warning (blockquote) belongs to its step; HTML (<details>, a table) starts something else.

@@ -4,7 +4,8 @@ import type { List } from 'mdast';
 import { inlineText } from './inline-text.js';
 import { holdsReferences, isLinkList, linksFromList } from './links.js';
 import { levelsFromList, listEntries } from './levels.js';
-import { looksLikeRoleList, rolesFromList } from './roles.js';
+import { isContactCard, looksLikeRoleList, roleFromCard, rolesFromList } from './roles.js';
+import { stripNumbering } from './section-kind.js';
 import { rulesFromList } from './rules.js';
 import type { SectionBuilder } from './section-builder.js';
 import { looksLikeRule, triggerRecommendation } from './severity.js';
@@ -44,6 +45,11 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
     section.description.push(...linksFromList(list, ctx, prefix));
     return void section.mapped.push(`${ctx.links.length - before} links imported into links.`);
   }
+  if (scope.roles && isContactCard(list)) {
+    const title = stripNumbering(scope.ownTitle);
+    roleFromCard(list, title, ctx, scope.requiredRoles);
+    return void section.mapped.push(`Role imported: ${title}.`);
+  }
   if (scope.roles && looksLikeRoleList(list)) {
     const titles = rolesFromList(list, ctx, scope.requiredRoles);
     return void section.mapped.push(`Roles imported: ${titles.join(', ')}.`);
@@ -57,6 +63,6 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
 /** Lead-ins of lists that become items are repeated on each item; others stay in the description. */
 function leadInKept(leadIn: string, list: List, section: SectionBuilder): void {
   const { scope } = section;
-  const toItems = !scope.severity && !(scope.links && holdsReferences(list)) && !(scope.roles && looksLikeRoleList(list)) && !scope.evidenceTemplate && !isLinkList(list);
+  const toItems = !scope.severity && !(scope.links && holdsReferences(list)) && !(scope.roles && (looksLikeRoleList(list) || isContactCard(list))) && !scope.evidenceTemplate && !isLinkList(list);
   if (!toItems || (scope.kind === 'rollforward' && REQUIREMENTS.test(leadIn))) section.description.push(leadIn);
 }

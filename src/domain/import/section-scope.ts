@@ -19,7 +19,8 @@ export interface Scope {
   trigger?: RecommendationKind;
 }
 
-export function makeScope(title: string, ownTitle: string, kind: SectionKindName, inheritedSeverity: boolean): Scope {
+/** `inheritedRoles`: under a contacts heading ("Emergency Contacts" > "Level 1"), lists are read as roles too. */
+export function makeScope(title: string, ownTitle: string, kind: SectionKindName, inheritedSeverity: boolean, inheritedRoles = false): Scope {
   const own = ownTitle.toLowerCase();
   const scope: Scope = {
     title,
@@ -27,7 +28,7 @@ export function makeScope(title: string, ownTitle: string, kind: SectionKindName
     kind,
     severity: inheritedSeverity || kind === 'triage' || kind === 'playbook' || /\bseverity\b|\bsev\b|\bpriorit(?:y|ies)\b/.test(own),
     links: /\blinks?\b|\breferences?\b|\bresources\b|\bdocumentation\b|\bdocs\b|\bsee also\b|\brelated\b/.test(own),
-    roles: /\broles?\b|\bcontacts?\b|\bpeople\b|\bon-?call\b|\bescalation\b|\bwho'?s who\b/.test(own),
+    roles: inheritedRoles || /\broles?\b|\bcontacts?\b|\bpeople\b|\bon-?call\b|\bescalation\b|\bwho'?s who\b/.test(own),
     requiredRoles: /\broles?\b/.test(own),
     evidenceTemplate: /\bevidence\b/.test(own) && /\b(?:template|package|fields|form)\b/.test(own),
   };

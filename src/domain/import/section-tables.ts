@@ -1,15 +1,19 @@
-// A table in a section: roles, severity levels, steps, or kept as written.
+// A table in a section (markdown, or simple HTML): roles, severity levels, steps, or kept as written.
 import type { RootContent, Table } from 'mdast';
 import { isSeverityTable, levelsFromTable } from './levels.js';
 import { isRolesTable, rolesFromTable } from './roles.js';
 import type { SectionBuilder } from './section-builder.js';
-import { columnRoles, isStepTable, tableData, tableToItems } from './tables.js';
+import { columnRoles, isStepTable, tableData, tableToItems, type TableData } from './tables.js';
 import { sourceOf } from './markdown-tree.js';
 import { newItem } from './items.js';
 
 export function handleTable(table: Table, leadIn: string | undefined, section: SectionBuilder): void {
+  handleTableData(tableData(table), sourceOf(table, section.ctx.source), leadIn, section);
+}
+
+/** `written`: the table as written, kept when its rows map to nothing. */
+export function handleTableData(data: TableData, written: string, leadIn: string | undefined, section: SectionBuilder): void {
   const { ctx, scope } = section;
-  const data = tableData(table);
   if (isRolesTable(data.headers)) {
     const titles = rolesFromTable(data, ctx);
     // Under a sign-off heading, "Name | Role | Date | Signature" rows are the sign-offs to collect.
@@ -26,7 +30,7 @@ export function handleTable(table: Table, leadIn: string | undefined, section: S
     if (leadIn && /\bevidence\b/i.test(leadIn)) items.forEach((item) => (item.evidence = true));
     return void section.items.push(...items);
   }
-  section.description.push(sourceOf(table, ctx.source));
+  section.description.push(written);
   ctx.keep(`${data.rows.length ? 'table' : 'empty table'} (${data.headers.join(' | ')})`, scope.title);
 }
 

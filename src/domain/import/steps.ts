@@ -9,6 +9,7 @@ import type { ImportContext } from './context.js';
 import { codeSpans, inlineText } from './inline-text.js';
 import { EXPECT_LINE, fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
 import { angleRef } from './placeholders.js';
+import { groupScript, type ScriptPart } from './script-groups.js';
 import { slugify } from './ids.js';
 import { ROLE_WORD } from './roles.js';
 import { rulesFromList } from './rules.js';
@@ -44,16 +45,41 @@ export function collectSpans(nodes: PhrasingContent[], draft: ItemDraft): void {
   for (const { code, before, after } of codeSpans(nodes)) if (isCommandSpan(code, before, after)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
 }
 
-/** A fenced block under an item: its command, or description when it is not shell. */
-export function attachCode(lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): void {
+/**
+ * A fenced block under an item: its command, or description when it is not shell. A block of
+ * comment-headed parts (script-groups.ts) is a step per part: the first goes to `draft` when
+ * the draft has no title or the part no comment; the others are returned, to follow the draft.
+ */
+export function attachCode(lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): ItemDraft[] {
   const command = commandFromCode(lang, value);
   if (!command.run) {
     // Kept as written: its output lines are already in it.
     draft.description.push(fence(value, lang ?? ''));
-    return env.ctx.keep(command.reason ?? 'code block', env.scope.title);
+    env.ctx.keep(command.reason ?? 'code block', env.scope.title);
+    return [];
   }
+  const grouping = command.output === undefined ? groupScript(command.run) : undefined;
+  if (grouping && 'parts' in grouping) return attachParts(grouping.parts, draft);
   draft.blocks.push(command.run);
+  if (grouping) draft.wholeScript = grouping.wholeScript;
   if (command.output) draft.description.push(`Example output:\n${fence(command.output)}`);
+  return [];
+}
+
+function attachParts(parts: ScriptPart[], draft: ItemDraft): ItemDraft[] {
+  const partOf = draft.title.trim().replace(/:$/, '');
+  const [first, ...rest] = parts;
+  const own = first && (!first.title || !partOf) ? first : undefined;
+  if (own) {
+    if (!partOf) draft.title = own.title ?? '';
+    draft.blocks.push(own.code);
+  }
+  return (own ? rest : parts).map((part) => {
+    const item = newItem(part.title ?? '');
+    if (partOf) item.description.push(`Part of: ${partOf}`);
+    item.blocks.push(part.code);
+    return item;
+  });
 }
 
 function detailCommands(list: List, draft: ItemDraft): void {
@@ -124,8 +150,7 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
       collectSpans(block.children, draft);
     } else if (block.type === 'code') {
       const followUp = said && draft.blocks.length ? commandAfterProse(said, block.lang, block.value, draft, env) : undefined;
-      if (followUp) followUps.push(followUp);
-      else attachCode(block.lang, block.value, draft, env);
+      followUps.push(...(followUp ?? attachCode(block.lang, block.value, draft, env)));
     } else if (block.type === 'list') {
       const trigger = triggerRecommendation(draft.title);
       if (trigger && !isStepList(block)) {
@@ -145,7 +170,7 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
     }
   }
   const bare = draft.description.length === context && !draft.blocks.length && !draft.spans.length && !draft.expect;
-  if ((consumed || (introOnly && children.length)) && bare) return children;
+  if ((consumed || (introOnly && (children.length || followUps.length))) && bare) return [...followUps, ...children];
   return [draft, ...followUps, ...children];
 }
 
@@ -153,13 +178,13 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
  * A second command in a step, after prose of its own ("If connections remain after 5m, check the
  * database:"): a step of its own, titled by that prose, not a second half of the step's run.
  */
-function commandAfterProse(prose: string, lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): ItemDraft | undefined {
+function commandAfterProse(prose: string, lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): ItemDraft[] | undefined {
   if (!commandFromCode(lang, value).run) return undefined;
   const followUp = newItem(prose.replace(/\s*\n\s*/g, ' '));
   if (draft.description[draft.description.length - 1] === prose) draft.description.pop();
   followUp.description.push(`Part of: ${draft.title.replace(/:$/, '')}`);
-  attachCode(lang, value, followUp, env);
-  return followUp;
+  const parts = attachCode(lang, value, followUp, env);
+  return followUp.blocks.length || !parts.length ? [followUp, ...parts] : parts;
 }
 
 export function listToItems(list: List, env: ListEnv, partOf?: string): ItemDraft[] {

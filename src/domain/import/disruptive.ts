@@ -1,0 +1,40 @@
+// Commands that change production in a way a rehearsal must not do by accident, beyond what
+// ../destructive.ts reads as destroying data: a script named for a rollback or a failover
+// (`./ops/scripts/emergency-rollback.sh`), or a CLI told to roll back, fail over, promote or
+// restore (`helm rollback`, `patronictl failover`, `kubectl rollout undo`). Imported items running
+// one are marked destructive, so that the operator confirms them.
+import { logicalLines } from './commands.js';
+
+const ACTION = String.raw`roll-?back|fail-?over|fail-?back|switch-?over|promote|restore|teardown|tear-down|destroy|wipe|purge|nuke|decommission`;
+// `emergency-rollback.sh`, `failover_db.py`; not `validate-rollback.sh` or `check-failover`.
+const SCRIPT_ACTION = new RegExp(String.raw`(?:^|[-_.])(?:${ACTION})(?:[-_.]|$)`, 'i');
+const LOOKS_ONLY = /(?:^|[-_.])(?:check|checks|validate|validation|verify|status|health|test|tests|dry-?run|plan|list|show|get|diff|report|monitor|watch|preflight|precheck|readiness)(?:[-_.]|$)/i;
+const SUBCOMMAND = new RegExp(String.raw`^(?:${ACTION}|undo|reinit|failover-[\w-]+|promote-[\w-]+|restore-[\w-]+)$`, 'i');
+// Words after the program that only read or rehearse.
+const READ_ONLY = /^(?:--?(?:dry-?run|help|h|check|what-if)|list|ls|show|status|get|describe|history|plan)$/i;
+// Programs that only print or search: `echo "restore done"`, `grep failover app.log`.
+const PRINTS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'cat', 'less', 'more', 'head', 'tail', 'jq', 'yq', 'man', 'which', 'ls', 'find', 'awk', 'sed', 'tee', 'wc', 'sort', 'test', '[', 'journalctl']);
+
+function commandWords(line: string): string[] {
+  const words = line.trim().replace(/^\$\s+/, '').split(/\s+/);
+  let i = 0;
+  while (i < words.length && (/^[A-Za-z_]\w*=/.test(words[i] as string) || words[i] === 'sudo' || words[i] === 'env' || /^-/.test(words[i] as string))) i++;
+  return words.slice(i);
+}
+
+/** What a command does that is disruptive (e.g. "runs emergency-rollback.sh"), or undefined. */
+export function looksDisruptive(run: string): string | undefined {
+  for (const line of logicalLines(run)) {
+    if (/^\s*#/.test(line)) continue;
+    for (const command of line.split(/&&|\|\||;|\|/)) {
+      const [program = '', ...args] = commandWords(command);
+      const name = program.split('/').pop() ?? '';
+      if (PRINTS.has(name) || args.some((a) => READ_ONLY.test(a))) continue;
+      if (SCRIPT_ACTION.test(name) && !LOOKS_ONLY.test(name)) return `runs ${name}`;
+      const positional = args.filter((a) => !a.startsWith('-')).slice(0, 3);
+      const action = positional.find((a) => SUBCOMMAND.test(a));
+      if (action && /^[a-z][\w.-]*$/.test(name)) return `${name} ${action}`;
+    }
+  }
+  return undefined;
+}

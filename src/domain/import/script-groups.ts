@@ -1,0 +1,115 @@
+// A shell block made of comment-headed groups ("# Quick health check\n./health.sh\n\n# Emergency
+// rollback trigger\n./emergency-rollback.sh") is several steps, each named by its comment: as one
+// item, pressing Enter on "Quick health check" would also roll back. A block that is one script
+// (a group sets a variable, a function or the shell's state that a later group uses; a here-document
+// or a loop that spans groups) stays whole.
+import { leftoverOf, scanShell, type ScannedLine } from './shell-scan.js';
+
+export interface ScriptPart {
+  /** The heading comment's words, when the group has one. */
+  title?: string;
+  code: string;
+}
+
+export type Grouping = { parts: ScriptPart[] } | { wholeScript: string };
+
+interface Group {
+  heading: string[];
+  lines: string[];
+  scanned: ScannedLine[];
+  commands: boolean;
+}
+
+const COMMENT = /^\s*#(?!!)/;
+
+// "# Expected: all nodes Ready" under a command is about that command's output.
+const OUTPUT_NOTE = /^\s*#\s*(?:expected|expect|should|output|result|returns?|prints?|e\.g\.)\b/i;
+
+/**
+ * A comment right under a command heads the next group only when a command follows it; one that
+ * a blank line or the block's end follows is a note on the command above.
+ */
+function headsCommands(lines: string[], at: number): boolean {
+  let i = at;
+  while (i < lines.length && COMMENT.test(lines[i] as string)) i++;
+  return i < lines.length && !!lines[i]?.trim();
+}
+
+function groupsOf(lines: string[], scanned: ScannedLine[]): Group[] {
+  const groups: Group[] = [];
+  let current: Group | undefined;
+  let afterBlank = false;
+  lines.forEach((line, i) => {
+    const state = scanned[i] as ScannedLine;
+    const blank = !line.trim();
+    const underCommand = !!current?.commands && !afterBlank && !COMMENT.test(lines[i - 1] ?? '');
+    const note = underCommand && (OUTPUT_NOTE.test(line) || !headsCommands(lines, i));
+    const heading = state.top && COMMENT.test(line) && !note && !(current?.commands && COMMENT.test(lines[i - 1] ?? '') && !afterBlank);
+    // A heading comment after commands, or commands after a blank line, start a group.
+    if (!current || (current.commands && (heading || (afterBlank && !blank && state.top)))) {
+      current = { heading: [], lines: [], scanned: [], commands: false };
+      groups.push(current);
+    }
+    if (heading && !current.commands && !current.lines.some((l) => l.trim())) current.heading.push(line);
+    else {
+      current.lines.push(line);
+      current.scanned.push(state);
+      if (!blank && !COMMENT.test(line)) current.commands = true;
+    }
+    if (!blank) afterBlank = false;
+    else if (state.top) afterBlank = true;
+  });
+  // Comments after the last command are notes on it.
+  const last = groups[groups.length - 1];
+  if (last && !last.commands && groups.length > 1) {
+    groups.pop();
+    (groups[groups.length - 1] as Group).lines.push(...last.heading, ...last.lines);
+  }
+  return groups;
+}
+
+const uses = (code: string, variable: string): boolean => new RegExp(String.raw`\$\{?${variable}\b`).test(code);
+const calls = (code: string, fn: string): boolean => new RegExp(String.raw`(?:^|[\s;&|(])${fn.replace(/[-.]/g, '\\$&')}(?:\s|$|;)`, 'm').test(code);
+
+/** Why the groups are one script, or undefined when each can run on its own. */
+function oneScript(groups: Group[]): string | undefined {
+  for (let i = 0; i < groups.length - 1; i++) {
+    const left = leftoverOf((groups[i] as Group).scanned);
+    if (left.state) return `"${left.state}" in one part changes the shell for the parts after it`;
+    const later = groups.slice(i + 1).map((g) => g.lines.join('\n')).join('\n');
+    const variable = left.variables.find((v) => uses(later, v));
+    if (variable) return `$${variable} is set in one part and used in a later one`;
+    const fn = left.functions.find((f) => calls(later, f));
+    if (fn) return `the function ${fn} is defined in one part and called in a later one`;
+  }
+  return undefined;
+}
+
+/**
+ * How a shell block reads: several parts, each its own step; or one script (and why) when its
+ * comments head groups that cannot run apart. Undefined when it has no comment-headed groups.
+ */
+export function groupScript(code: string): Grouping | undefined {
+  const lines = code.split('\n');
+  const headings = lines.filter((l) => COMMENT.test(l)).length;
+  if (headings === 0) return undefined;
+  const scanned = scanShell(code);
+  if (!scanned) return headings > 1 ? { wholeScript: 'a quote, here-document, loop or block runs across its comments' } : undefined;
+  const groups = groupsOf(lines, scanned).filter((g) => g.commands || g.heading.length);
+  const headed = groups.filter((g) => g.heading.length && g.commands);
+  if (groups.length < 2 || !headed.length || groups.some((g) => !g.commands)) {
+    // Comments inside a loop or here-document that would otherwise head parts.
+    const inner = lines.filter((l, i) => COMMENT.test(l) && !scanned[i]?.top).length;
+    return inner && headings > 1 ? { wholeScript: 'a loop, block or here-document runs across its comments' } : undefined;
+  }
+  const why = oneScript(groups);
+  if (why) return { wholeScript: why };
+  return {
+    parts: groups.map((g) => {
+      const [first, ...more] = g.heading;
+      const title = first?.replace(COMMENT, '').trim();
+      const code_ = [...more, ...g.lines].join('\n').trim();
+      return title ? { title, code: code_ } : { code: code_ };
+    }),
+  };
+}
