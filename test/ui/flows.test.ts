@@ -106,8 +106,8 @@ describe('flows', () => {
     for (let i = 0; i < 3; i++) await ui.press(arrowDown);
     await ui.press(arrowRight);
     await ui.press(enter);
-    const frame = await ui.waitFor('not run:');
-    expect(frame).toContain('refused in a drill');
+    const frame = await ui.waitFor('REFUSED, nothing ran');
+    expect(frame).toContain('this drill was opened without --allow-destructive');
     expect(session.state.destructive[0]).toMatchObject({ item: 'wipe', outcome: 'refused' });
     await ui.press(enter);
     await ui.press(arrowLeft);

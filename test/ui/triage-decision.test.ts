@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, ctrlS, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const sessions: CutoverSession[] = [];
 afterEach(async () => {
@@ -105,8 +105,7 @@ describe('decision, sign-off, export', () => {
     await ui.waitFor('[rollback]'); // what the rules recommend is picked already
     await ui.press(tab);
     ui.stdin.write('SEV0 open');
-    await ui.press(enter);
-    await ui.press(enter);
+    await ui.press(ctrlS); // submits from any field: one key, so none is left over for the main view
     const frame = await ui.waitFor('decision recorded: rollback · next: Rollback');
     expect(frame).toMatch(/▸ Rollback/);
     expect(frame).toMatch(/›. Switch back/);
@@ -121,8 +120,7 @@ describe('decision, sign-off, export', () => {
     await ui.waitFor('[keep]');
     await ui.press(tab);
     ui.stdin.write('all green');
-    await ui.press(enter);
-    await ui.press(enter);
+    await ui.press(ctrlS); // submits from any field: one key, so none is left over for the main view
     const frame = await ui.waitFor('decision recorded: keep');
     expect(frame).not.toContain('next: ');
     expect(frame).toMatch(/›. Smoke checks/);

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import React, { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CutoverSession } from '../../services/session.js';
 import { hiddenActions } from '../keys/keymap.js';
-import { Footer, footerRows } from '../layout/footer.js';
+import { Footer, footerRows, statusText } from '../layout/footer.js';
 import { Header, headerRows } from '../layout/header.js';
 import type { RunController } from '../run/run-controller.js';
 import { HelpScreen } from '../screens/help-screen.js';
@@ -61,10 +61,12 @@ export function App(props: AppProps): React.JSX.Element {
 
   const rows = Math.max(3, size.rows - 1);
   const header = session ? headerRows(rows, hasTimeline(session.checklist)) : Math.min(2, headerRows(rows));
-  const { hintLines } = footerRows(rows);
+  // A long message takes a second footer row only when no dialog needs the rows.
+  const status = statusText(busy, flash);
+  const { statusLines, hintLines } = footerRows(rows, size.columns, dialog ? '' : status, rows - header - 1 - footerRows(rows).hintLines);
   // A dialog takes what it needs, leaving the screen at least one row; on a terminal too short for
   // that it takes the last row too: its keys must stay on screen.
-  const room = rows - header - 1 - hintLines;
+  const room = rows - header - statusLines - hintLines;
   const fitted = dialog ? dialogLayout(dialog, size.columns, room - 1) : undefined;
   const layout = dialog && fitted && fitted.rows > room - 1 ? dialogLayout(dialog, size.columns, room) : fitted;
   const bodyRows = Math.max(layout ? 0 : 1, room - (layout?.rows ?? 0));
@@ -124,7 +126,7 @@ export function App(props: AppProps): React.JSX.Element {
             <ConfirmDialogView key={entry?.id} dialog={dialog} layout={layout} width={size.columns} onClose={closeDialog} />
           )
         ) : null}
-        <Footer hints={hintsFor(screen, running, session, overlay, dialog)} busy={busy} flash={flash} columns={size.columns} hintLines={hintLines} />
+        <Footer hints={hintsFor(screen, running, session, overlay, dialog)} busy={busy} flash={flash} columns={size.columns} hintLines={hintLines} statusLines={statusLines} />
       </Box>
     </TuiContext.Provider>
   );

@@ -1,9 +1,10 @@
-// The bottom of every screen: what is happening (saving…, done, or what went wrong) and the keys
-// that work here, wrapped onto at most `hintLines` lines.
+// The bottom of every screen: what is happening (saving…, done, or what went wrong; a long message
+// on two lines when there is room) and the keys that work here, wrapped onto at most `hintLines` lines.
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { Flash } from '../app/tui-context.js';
 import { columnsOf } from '../../domain/plain-text.js';
+import { wrapText } from '../format.js';
 import { color } from '../theme.js';
 
 export interface Hint {
@@ -11,8 +12,26 @@ export interface Hint {
   word: string;
 }
 
-export function footerRows(rows: number): { hintLines: number } {
-  return { hintLines: rows >= 20 ? 2 : 1 };
+/** The status line as drawn: what is being saved, or the last message with its mark. */
+export function statusText(busy: string | undefined, flash: Flash | undefined): string {
+  if (busy) return `… ${busy}`;
+  if (!flash) return '';
+  return `${flash.tone === 'error' ? '✗ ' : flash.tone === 'ok' ? '✓ ' : ''}${flash.text}`;
+}
+
+/** Body rows a long message may leave the screen when it takes a second row from it. */
+const MIN_BODY_ROWS = 4;
+
+/**
+ * Footer rows: one status line and the hint lines. A status too long for one line gets a second:
+ * from the hints when they have two lines (the footer keeps its height), else from the body when
+ * `spareBodyRows` (the body's rows without it) leave it at least MIN_BODY_ROWS.
+ */
+export function footerRows(rows: number, columns = Infinity, status = '', spareBodyRows = 0): { statusLines: number; hintLines: number } {
+  const hintLines = rows >= 20 ? 2 : 1;
+  if (columnsOf(status) <= columns - 1) return { statusLines: 1, hintLines };
+  if (hintLines > 1) return { statusLines: 2, hintLines: hintLines - 1 };
+  return { statusLines: spareBodyRows - 1 >= MIN_BODY_ROWS ? 2 : 1, hintLines };
 }
 
 function pack(hints: Hint[], columns: number): string[] {
@@ -53,24 +72,19 @@ export function packHints(hints: Hint[], columns: number, maxLines: number): str
   }
 }
 
-export function Footer(props: { hints: Hint[]; busy?: string; flash?: Flash; columns: number; hintLines: number }): React.JSX.Element {
+export function Footer(props: { hints: Hint[]; busy?: string; flash?: Flash; columns: number; hintLines: number; statusLines?: number }): React.JSX.Element {
   const { busy, flash } = props;
   const lines = packHints(props.hints, Math.max(10, props.columns - 1), props.hintLines);
-  const tone = flash?.tone === 'error' ? color('red') : flash?.tone === 'ok' ? color('green') : undefined;
+  const tone = busy ? color('cyan') : flash?.tone === 'error' ? color('red') : flash?.tone === 'ok' ? color('green') : undefined;
+  const status = statusText(busy, flash);
+  const statusRows = (props.statusLines ?? 1) > 1 ? wrapText(status, Math.max(10, props.columns - 1), props.statusLines) : [status];
   return (
     <Box flexDirection="column">
-      {busy ? (
-        <Text color={color('cyan')} wrap="truncate">
-          … {busy}
+      {statusRows.map((row, i) => (
+        <Text key={`s${i}`} color={tone} bold={!busy && flash?.tone === 'error'} wrap="truncate">
+          {row || ' '}
         </Text>
-      ) : flash ? (
-        <Text color={tone} bold={flash.tone === 'error'} wrap="truncate">
-          {flash.tone === 'error' ? '✗ ' : flash.tone === 'ok' ? '✓ ' : ''}
-          {flash.text}
-        </Text>
-      ) : (
-        <Text> </Text>
-      )}
+      ))}
       {Array.from({ length: props.hintLines }, (_, i) => (
         <Text key={i} dimColor wrap="truncate">
           {lines[i] ?? ' '}

@@ -12,6 +12,7 @@ import { shownCommand } from '../../render-command.js';
 import { soakLine, soakResults } from '../../run/soak-marks.js';
 import { STATUS_MARK, type ColorName } from '../../theme.js';
 import { timelineStyle } from '../../timeline/timeline-style.js';
+import { destructiveLines, refusedLine } from './destructive-lines.js';
 
 export interface DetailLine {
   text: string;
@@ -36,7 +37,7 @@ function expectation(item: ChecklistItem): string | undefined {
 
 function resultLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem): DetailLine[] {
   const current = itemState(state, section.id, item.id);
-  if (!current || current.status === 'pending') return [{ text: 'not run yet', dim: true }];
+  if (!current || current.status === 'pending') return [refusedLine(state, section, item) ?? { text: 'not run yet', dim: true }];
   const mark = STATUS_MARK[current.status];
   const lines: DetailLine[] = [];
   const run = current.lastRunId ? state.runs[current.lastRunId] : undefined;
@@ -111,21 +112,18 @@ export function detailLines(
   ].filter(Boolean);
   if (facts.length) lines.push({ text: facts.join(' · '), dim: true });
   if (timeline) lines.push(clockLine(timeline));
-  if (item.destructive) lines.push(destructiveLine(session));
-  if (item.description) lines.push(...wrapText(item.description, width, 3).map((text) => ({ text })));
+  if (item.destructive) lines.push(...destructiveLines(session, width));
   const after: DetailLine[] = [];
   const expect = expectation(item);
   if (expect) after.push({ text: expect, dim: true });
   if (item.drill?.inject && session.mode === 'drill') after.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
   after.push(...soakHistory(state, section, item, width));
   after.push(...resultLines(session, state, section, item));
-  return fitCommand(lines, commandLines(session, section, item, width), after, height);
-}
-
-/** A drill refuses destructive items unless allowed: say that instead of asking for a confirmation that will not come. */
-function destructiveLine(session: CutoverSession): DetailLine {
-  if (session.mode === 'drill' && !session.allowDestructive) return { text: 'DESTRUCTIVE: refused in this drill (open --drill --allow-destructive allows it)', tone: 'red', bold: true };
-  return { text: 'DESTRUCTIVE: type the item id to run it', tone: 'red', bold: true };
+  const command = commandLines(session, section, item, width);
+  // The description gives way (to one line) before the last result is pushed off the pane.
+  const descriptionRows = Math.max(1, Math.min(3, height - lines.length - after.length - Math.min(3, command.length)));
+  if (item.description) lines.push(...wrapText(item.description, width, descriptionRows).map((text) => ({ text })));
+  return fitCommand(lines, command, after, height);
 }
 
 /** Roll-forward sections: what still blocks them. */

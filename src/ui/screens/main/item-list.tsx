@@ -45,24 +45,33 @@ export function ItemList(props: {
   if (props.height < 2) return <Select rows={rows} index={props.index} height={1} focused={props.focused} />;
   return (
     <Box flexDirection="column">
-      {/* A long title is cut; which pass this is stays visible. */}
-      <Box>
-        <Box flexShrink={1}>
-          <Text bold wrap="truncate" color={props.focused ? color('cyan') : undefined}>
-            {props.focused ? '▸ ' : '  '}
-            {props.position ? `${props.position} ` : ''}
-            {section.title}
-          </Text>
-        </Box>
-        {pass > 1 ? (
-          <Box flexShrink={0}>
-            <Text bold color={props.focused ? color('cyan') : undefined}>
-              {` — pass ${pass}`}
-            </Text>
-          </Box>
-        ) : null}
-      </Box>
+      <SectionHeading title={section.title} focused={props.focused} position={props.position} pass={pass} />
       <Select rows={rows} index={props.index} height={props.height - 1} focused={props.focused} emptyText="(no items in this section)" />
+    </Box>
+  );
+}
+
+/** The section's title above its items (or its text): a long title is cut; which pass this is, or `note`, stays visible. */
+export function SectionHeading(props: { title: string; focused: boolean; position?: string; pass?: number; note?: string }): React.JSX.Element {
+  const tone = props.focused ? color('cyan') : undefined;
+  const tail = (props.pass ?? 1) > 1 ? ` — pass ${props.pass}` : '';
+  return (
+    <Box>
+      <Box flexShrink={1}>
+        <Text bold wrap="truncate" color={tone}>
+          {props.focused ? '▸ ' : '  '}
+          {props.position ? `${props.position} ` : ''}
+          {props.title}
+        </Text>
+      </Box>
+      {tail || props.note ? (
+        <Box flexShrink={0}>
+          <Text bold color={tone}>
+            {tail}
+          </Text>
+          {props.note ? <Text dimColor>{props.note}</Text> : null}
+        </Box>
+      ) : null}
     </Box>
   );
 }

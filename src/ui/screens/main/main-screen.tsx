@@ -8,10 +8,12 @@ import type { KeyEvent } from '../../keys/key-event.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useTimeline } from '../../timeline/use-timeline.js';
 import { useKeys } from '../../keys/use-keys.js';
+import { currentPass } from '../../../domain/session-state.js';
 import { detailLines, lockLines } from './detail-lines.js';
 import { ItemDetail } from './item-detail.js';
 import { ItemList } from './item-list.js';
 import { SectionList } from './section-list.js';
+import { sectionNoteLines, SectionText, useSectionScroll } from './section-text.js';
 import { useMainActions } from './use-main-actions.js';
 
 export function mainLayout(columns: number, rows: number, itemCount: number) {
@@ -56,6 +58,9 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
   const timeline = useTimeline(session.checklist, state);
   const activeSince = useActiveSince(active);
+  // A section with no items shows its text in the whole pane; ↑/↓ there scroll it.
+  const textOnly = !!section && section.items.length === 0;
+  const { offset: textOffset, scroll: scrollText } = useSectionScroll(section, layout.rightWidth - 1, bodyRows - 1);
 
   useKeys(
     (event) => {
@@ -82,6 +87,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
         return;
       }
       if (!layout.showSections && cursor.pane === 'sections') cursor.setPane('items');
+      if (textOnly && (!layout.showSections || cursor.pane === 'items') && scrollText(action)) return;
       act(action, layout.showSections ? cursor.pane : 'items');
     },
     { active },
@@ -90,7 +96,10 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const itemsFocused = !layout.showSections || cursor.pane === 'items';
   const locks = section ? lockLines(session, section) : [];
   const itemLines = section && item ? detailLines(session, state, section, item, layout.rightWidth - 1, timeline.byItem.get(`${section.id}/${item.id}`), layout.detailHeight - locks.length) : [];
-  const detail = [...locks, ...itemLines];
+  // The section's own text (a bridge link, a warning) goes above the item in the rows the item leaves.
+  const note = section && item ? sectionNoteLines(section, layout.rightWidth - 1, layout.detailHeight - locks.length - itemLines.length) : [];
+  const detail = [...locks, ...note, ...itemLines];
+  const position = layout.showSections ? undefined : `◀ ${cursor.sectionIndex + 1}/${sections.length} ▶`;
   return (
     <Box flexDirection="row" height={bodyRows}>
       {layout.showSections ? (
@@ -113,20 +122,14 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
         </Box>
       ) : null}
       <Box flexDirection="column" width={layout.rightWidth} flexShrink={1}>
-        {section ? (
-          <ItemList
-            section={section}
-            state={state}
-            index={cursor.itemIndex}
-            focused={itemsFocused}
-            height={layout.itemsHeight}
-            position={layout.showSections ? undefined : `◀ ${cursor.sectionIndex + 1}/${sections.length} ▶`}
-            timeline={timeline.byItem}
-          />
+        {section && textOnly ? (
+          <SectionText section={section} width={layout.rightWidth - 1} height={bodyRows} offset={textOffset} focused={itemsFocused} position={position} pass={currentPass(state, section.id)} />
+        ) : section ? (
+          <ItemList section={section} state={state} index={cursor.itemIndex} focused={itemsFocused} height={layout.itemsHeight} position={position} timeline={timeline.byItem} />
         ) : (
           <Text dimColor>This checklist has no sections.</Text>
         )}
-        {layout.showDetail ? (
+        {layout.showDetail && !textOnly ? (
           <>
             <Text dimColor>{'─'.repeat(Math.max(1, layout.rightWidth - 1))}</Text>
             <ItemDetail lines={detail} height={layout.detailHeight} />

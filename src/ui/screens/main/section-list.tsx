@@ -4,6 +4,7 @@ import React, { useMemo } from 'react';
 import type { Checklist } from '../../../domain/checklist-schema.js';
 import { sectionProgress, type Progress } from '../../../domain/progress.js';
 import { currentPass, type SessionState } from '../../../domain/session-state.js';
+import { columnsOf } from '../../../domain/plain-text.js';
 import { truncate } from '../../format.js';
 import { color, type ColorName } from '../../theme.js';
 import { Select, type SelectRow } from '../../widgets/select/select.js';
@@ -23,11 +24,11 @@ export function sectionMark(progress: Progress): { mark: string; tone?: ColorNam
  * the end those all read "Parent / Ch…": the parent gives way first, so sections stay distinct.
  */
 export function sectionTitle(title: string, width: number): string {
-  if ([...title].length <= width) return title;
+  if (columnsOf(title) <= width) return title;
   const parts = title.split(' / ');
   if (parts.length < 2) return title;
   const last = parts.at(-1) ?? '';
-  const room = width - [...last].length - 2;
+  const room = width - columnsOf(last) - 2;
   return room >= 4 ? `${truncate(parts.slice(0, -1).join(' / '), room)}/ ${last}` : `…/ ${last}`;
 }
 
@@ -39,7 +40,7 @@ function sectionRows(checklist: Checklist, state: SessionState, locked: (section
     const pass = currentPass(state, section.id);
     const right = `${done}/${progress.total}${progress.fail ? ` ✗${progress.fail}` : ''}${pass > 1 ? ` p${pass}` : ''}${locked(section.id) ? ' locked' : ''}`;
     // cursor, mark and its space, the gap before `right`
-    const room = width - 4 - [...right].length;
+    const room = width - 4 - columnsOf(right);
     return {
       key: section.id,
       text: (

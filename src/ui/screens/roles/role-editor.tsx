@@ -24,6 +24,8 @@ export function RoleEditor(props: {
   initial: RoleValues;
   width: number;
   height: number;
+  /** A round border around it, when the screen has the rows. */
+  bordered?: boolean;
   onSave: (values: RoleValues) => void;
   onCancel: () => void;
   problem?: string;
@@ -38,7 +40,7 @@ export function RoleEditor(props: {
     onCancel: props.onCancel,
   });
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+    <Box flexDirection="column" borderStyle={props.bordered === false ? undefined : 'round'} paddingX={props.bordered === false ? 0 : 1}>
       <Text bold wrap="truncate">
         {props.role.title}
         {props.role.required ? ' (required before T0)' : ''}
@@ -48,7 +50,7 @@ export function RoleEditor(props: {
           {props.role.description}
         </Text>
       ) : null}
-      <Form fields={FIELDS} state={form.state} height={props.height} width={props.width - 4} problem={props.problem} />
+      <Form fields={FIELDS} state={form.state} height={props.height} width={props.width - (props.bordered === false ? 0 : 4)} problem={props.problem} />
     </Box>
   );
 }

@@ -12,6 +12,7 @@ import { Table } from '../../widgets/table.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
 import { useMarkT0 } from '../use-mark-t0.js';
 import { RoleEditor, type RoleValues } from './role-editor.js';
+import { rolesLayout } from './roles-layout.js';
 
 export function RolesScreen({ active }: { active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
@@ -76,30 +77,28 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
     };
   });
   const current = role ? state.roles[role.id] : undefined;
-  // The editor's border, the role's title and description around its form (4 fields and a hint).
-  // On a short terminal the table gives way to it while editing: the editor names the role.
-  const described = !!role?.description && bodyRows >= 9;
-  const editorChrome = 3 + (described ? 1 : 0);
-  const hideTable = editing && bodyRows - 1 - (roles.length + 1) - editorChrome < 5;
-  const formRows = Math.max(1, bodyRows - 1 - (hideTable ? 0 : roles.length + 1) - editorChrome);
+  const layout = rolesLayout(bodyRows, roles.length, !!role?.description, editing);
   return (
     <Box flexDirection="column" height={bodyRows}>
-      <Text bold wrap="truncate">
-        Roles{' '}
-        {missing.length ? (
-          <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
-        ) : (
-          <Text color={color('green')}>— every required role is filled{state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}</Text>
-        )}
-      </Text>
+      {layout.heading ? (
+        <Text bold wrap="truncate">
+          Roles{' '}
+          {missing.length ? (
+            <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
+          ) : (
+            <Text color={color('green')}>— every required role is filled{state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}</Text>
+          )}
+        </Text>
+      ) : null}
       {roles.length === 0 ? <Text dimColor>This checklist declares no roles.</Text> : null}
-      {roles.length && !hideTable ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
+      {roles.length && layout.table ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
       {editing && role ? (
         <RoleEditor
-          role={described ? role : { ...role, description: undefined }}
+          role={layout.description ? role : { ...role, description: undefined }}
           initial={{ name: current && !current.tbd ? current.name : (role.name ?? ''), contact: current?.contact || role.contact || '', backup: current?.backup || role.backup || '' }}
           width={size.columns}
-          height={formRows}
+          height={layout.formRows}
+          bordered={layout.border}
           onSave={save}
           onCancel={() => setEditing(false)}
           active={active}

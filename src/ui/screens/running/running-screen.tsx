@@ -9,6 +9,7 @@ import { color } from '../../theme.js';
 import { shownCommand } from '../../render-command.js';
 import { fitRows, wrapExact } from '../../format.js';
 import { useRunItem } from '../main/use-run-item.js';
+import { drillRefused, refusalLines, refusalVerdict } from './refusal.js';
 import { RunStatus, verdictLines } from './run-status.js';
 import { SoakStatus } from './soak-status.js';
 
@@ -17,6 +18,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const { session, state, runs, bodyRows } = tui;
   const view = useSyncExternalStore(runs.subscribe, runs.snapshot);
   const runItem = useRunItem();
+  const refused = !!view && drillRefused(session, state, view);
 
   const back = (): void => {
     // After a passing check the operator moves on: the next item is selected.
@@ -41,6 +43,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
       if (action === 'back') back();
       else if (action === 'help') tui.showHelp();
       else if (action === 'log' && view.result) tui.go({ name: 'pager', runId: view.result.runId, back: 'running' });
+      else if (action === 'run' && refused) tui.say('a drill refuses it again: Esc, then p / f / s mark it by hand', 'info');
       else if (action === 'run' && found) {
         runs.dismiss();
         runItem({ section: found.section, item: found.item, command: view.request.command, kind: view.request.kind });
@@ -67,9 +70,10 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   // rows the others leave.
   const width = Math.max(10, tui.size.columns - 1);
   const commandRows = fitRows(wrapExact(`$ ${command}`, width), bodyRows >= 14 ? 3 : bodyRows >= 10 ? 2 : 1);
-  const verdict = verdictLines(view, width, bodyRows >= 10 ? 3 : 1);
+  const verdictRows = bodyRows >= 10 ? 3 : 1;
+  const verdict = refused ? refusalVerdict(width, verdictRows) : verdictLines(view, width, verdictRows);
   const tailHeight = Math.max(1, bodyRows - 2 - commandRows.length - verdict.length - (soak ? 1 : 0));
-  const lines = tailRows(view.lines, width, tailHeight);
+  const lines = refused ? fitRows(refusalLines(session, width), tailHeight) : tailRows(view.lines, width, tailHeight);
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
