@@ -1,5 +1,6 @@
 // Which code is a shell command: fenced blocks by language (or by their look when untagged), and
 // inline `code` spans that read as a command rather than a file path, flag value or identifier.
+import { logicalLines } from './shell-scan.js';
 
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'ksh', 'console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
 const PROMPTED_LANGS = new Set(['console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
@@ -116,31 +117,6 @@ export function looksLikeShell(code: string): boolean {
   if (lines.some(isPromptCommand) && hasPrompt(lines[0] ?? '')) return true;
   const shell = lines.filter(isShellLine).length;
   return shell / lines.length >= 0.6;
-}
-
-/**
- * Lines as the shell reads them: a `\` continuation, or a quote left open (`psql -c "SELECT …`
- * over several lines), joins the next line to this one.
- */
-export function logicalLines(code: string): string[] {
-  const out: string[] = [];
-  let pending = '';
-  let quote: string | undefined;
-  for (const line of code.split('\n')) {
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i] as string;
-      if (ch === '\\' && quote !== "'") i++;
-      else if (quote ? ch === quote : ch === '"' || ch === "'") quote = quote ? undefined : ch;
-      else if (!quote && ch === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
-    }
-    pending = pending ? `${pending}\n${line}` : line;
-    if (!quote && !/\\\s*$/.test(line)) {
-      out.push(pending);
-      pending = '';
-    }
-  }
-  if (pending) out.push(pending);
-  return out;
 }
 
 export function looksLikeCrontab(code: string): boolean {

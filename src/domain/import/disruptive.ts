@@ -3,7 +3,7 @@
 // (`./ops/scripts/emergency-rollback.sh`), or a CLI told to roll back, fail over, promote or
 // restore (`helm rollback`, `patronictl failover`, `kubectl rollout undo`). Imported items running
 // one are marked destructive, so that the operator confirms them.
-import { logicalLines } from './commands.js';
+import { logicalLines } from './shell-scan.js';
 
 const ACTION = String.raw`roll-?back|fail-?over|fail-?back|switch-?over|promote|restore|teardown|tear-down|destroy|wipe|purge|nuke|decommission`;
 // `emergency-rollback.sh`, `failover_db.py`; not `validate-rollback.sh` or `check-failover`.

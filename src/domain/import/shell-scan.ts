@@ -112,3 +112,23 @@ export function leftoverOf(lines: ScannedLine[]): Leftover {
   }
   return left;
 }
+
+/**
+ * Lines as the shell reads them: a `\` continuation, or a quote left open (`psql -c "SELECT …`
+ * over several lines), joins the next line to this one.
+ */
+export function logicalLines(code: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  let quote: string | undefined;
+  for (const line of code.split('\n')) {
+    quote = unquoted(line, quote).quote;
+    pending = pending ? `${pending}\n${line}` : line;
+    if (!quote && !/\\\s*$/.test(line)) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
+}
