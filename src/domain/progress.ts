@@ -19,6 +19,11 @@ export function itemState(state: SessionState, sectionId: string, itemId: string
   return state.items[itemKey(sectionId, itemId)];
 }
 
+/** The item's last destructive attempt: confirmed or refused. */
+export function lastDestructive(state: SessionState, sectionId: string, itemId: string): SessionState['destructive'][number] | undefined {
+  return state.destructive.findLast((d) => d.section === sectionId && d.item === itemId);
+}
+
 function count(progress: Progress, status: ItemState['status'] | undefined): void {
   progress.total++;
   switch (status) {

@@ -1,6 +1,7 @@
 // What the detail pane says about a destructive item: how it runs (or that this drill refuses it,
 // and what the operator can do instead), and that a refused attempt ran nothing.
 import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
+import { lastDestructive } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { CutoverSession } from '../../../services/session.js';
 import { clockTime, wrapText } from '../../format.js';
@@ -17,7 +18,7 @@ export function destructiveLines(session: CutoverSession, width: number): Detail
 
 /** The item's last destructive attempt, when it was refused (nothing ran). */
 export function refusedLine(state: SessionState, section: ChecklistSection, item: ChecklistItem): DetailLine | undefined {
-  const last = state.destructive.findLast((d) => d.section === section.id && d.item === item.id);
+  const last = lastDestructive(state, section.id, item.id);
   if (last?.outcome !== 'refused') return undefined;
   return { text: `✗ refused at ${clockTime(last.at)}, nothing ran: ${last.detail}`, tone: 'red' };
 }

@@ -1,5 +1,6 @@
 // A destructive item a drill refused: nothing ran, so the screen says why, and what the operator
 // can do instead, where the output would be.
+import { lastDestructive } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { CutoverSession } from '../../../services/session.js';
 import { wrapText } from '../../format.js';
@@ -10,7 +11,7 @@ import type { RunView } from '../../run/run-controller.js';
 export function drillRefused(session: CutoverSession, state: SessionState, view: RunView): boolean {
   if (view.phase !== 'error' || view.request.kind === 'inject' || session.mode !== 'drill' || session.allowDestructive) return false;
   const { sectionId, itemId } = view.request;
-  const last = state.destructive.findLast((d) => d.section === sectionId && d.item === itemId);
+  const last = lastDestructive(state, sectionId, itemId);
   return last?.outcome === 'refused' && Date.parse(last.at) >= view.startedAt - 1_000;
 }
 
