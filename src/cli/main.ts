@@ -160,7 +160,7 @@ export function buildProgram(): Command {
     });
 
   program
-    .command('drills <checklist-id>')
+    .command('drills <checklist>')
     .addOption(evidenceDirOption())
     .description('history of timed drills of a checklist')
     .option('--json', 'machine-readable output')

@@ -43,6 +43,7 @@ const RULES: Rule[] = [
   { reason: 'queue purge', pattern: /\brabbitmqctl\b[^;&|\n]*?\s(?:purge_queue|delete_queue|delete_vhost|reset|force_reset)\b/g },
   { reason: 'kafka delete', pattern: /\bkafka-(?:topics|consumer-groups|configs)(?:\.sh)?\b[^;&|\n]*?\s--delete\b|\bkafka-delete-records\b/g },
   { reason: 'etcd delete', pattern: /\betcdctl\b[^;&|\n]*?\sdel\b/g },
+  { reason: 'HTTP DELETE', pattern: /\b(?:curl\b[^;&|\n]*?\s(?:-X\s*|--request[\s=]+)['"]?DELETE\b|(?:https?|http|xh)\s+(?:-\S+\s+)*DELETE\s)/g },
   { reason: 'cloud delete', pattern: /\b(?:aws\s+\S+\s+(?:delete-|terminate-|rb\b)|aws\s+s3\s+rm\b|gcloud\b[^;&|\n]*?\s(?:delete)\b|gsutil\b[^;&|\n]*?\s(?:rm|rb)\b|az\b[^;&|\n]*?\sdelete\b)/g },
 ];
 

@@ -181,6 +181,10 @@ describe('looksDestructive', () => {
     ['kafka-consumer-groups --bootstrap-server k:9092 --delete --group order-consumer', 'kafka delete'],
     ['kafka-topics.sh --bootstrap-server k:9092 --delete --topic orders', 'kafka delete'],
     ['etcdctl del /registry --prefix', 'etcd delete'],
+    ['curl -X DELETE http://es:9200/old-index', 'HTTP DELETE'],
+    ["curl -fsS --request 'DELETE' https://api/v1/x", 'HTTP DELETE'],
+    ['curl -XDELETE localhost:9200/logs-2024', 'HTTP DELETE'],
+    ['http --check-status DELETE api.example/v1/items/3', 'HTTP DELETE'],
   ])('%s', (command, reason) => {
     expect(looksDestructive(command)).toBe(reason);
   });
@@ -197,6 +201,7 @@ describe('looksDestructive', () => {
     'git push origin main',
     'docker ps --format "{{.Names}}"',
     'curl -fsS http://127.0.0.1/health',
+    'curl -X POST http://api/deletes -d x',
     'rabbitmqctl list_queues name messages',
     'kafka-consumer-groups --bootstrap-server k:9092 --describe --group order-consumer',
     'etcdctl get /registry --prefix --keys-only',

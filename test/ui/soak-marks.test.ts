@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/domain/events.js';
 import { foldEvents } from '../../src/domain/session-state.js';
-import { soakResults } from '../../src/ui/run/soak-marks.js';
+import { soakLine, soakResults } from '../../src/ui/run/soak-marks.js';
 import { events, header } from '../domain/fixtures.js';
 
 let n = 0;
@@ -29,5 +29,13 @@ describe('soak marks', () => {
     const state = foldEvents(header, events(second));
     expect(soakResults(state, 'smoke', 's1')).toEqual(['pass', 'pass']);
     expect(state.items['smoke/s1']?.runIds).toHaveLength(4);
+  });
+});
+
+describe('soak line', () => {
+  it('counts a run a crash cut short as interrupted, not failed', () => {
+    expect(soakLine(['pass', 'interrupted'], 80)).toBe('soak: ✓! 2 runs, 1 interrupted');
+    expect(soakLine(['pass', 'fail', 'interrupted', 'pass'], 80)).toBe('soak: ✓✗!✓ 4 runs, 1 failed, 1 interrupted');
+    expect(soakLine(['pass', 'pass'], 80)).toBe('soak: ✓✓ 2 runs');
   });
 });

@@ -22,10 +22,12 @@ export function soakResults(state: SessionState, sectionId: string, itemId: stri
     .map(soakResult);
 }
 
-/** "soak: ✓✓✗✓ 4 runs, 1 failed", keeping the latest marks when `width` is short. */
+/** "soak: ✓✓✗!✓ 5 runs, 1 failed, 1 interrupted", keeping the latest marks when `width` is short. */
 export function soakLine(results: readonly SoakResult[], width: number): string {
-  const failed = results.filter((r) => r === 'fail' || r === 'interrupted').length;
-  const counts = `${plural(results.length, 'run')}${failed ? `, ${failed} failed` : ''}`;
+  const failed = results.filter((r) => r === 'fail').length;
+  // A run cut short by a crash is not a check that failed: it says so on its own.
+  const interrupted = results.filter((r) => r === 'interrupted').length;
+  const counts = `${plural(results.length, 'run')}${failed ? `, ${failed} failed` : ''}${interrupted ? `, ${interrupted} interrupted` : ''}`;
   const room = Math.max(3, width - 'soak:  '.length - counts.length);
   const marks = results.map((r) => MARK[r]);
   const shown = marks.length > room ? `…${marks.slice(-(room - 1)).join('')}` : marks.join('');
