@@ -35,12 +35,15 @@ function compareOne(key: string, currentMs: number, earlier: number[], earlierDr
   return { key, currentMs, earlierDrills, lastMs: earlier.at(-1), bestMs: Math.min(...earlier), medianMs: med, deltaMs: currentMs - med };
 }
 
-/** Compares a drill with earlier ones (oldest first); rollback and roll-forward only with drills that walked them. */
+/**
+ * Compares a drill with earlier ones (oldest first); rollback and roll-forward only with drills that
+ * walked them, the total only with drills that were finished (a drill left open stopped part way).
+ */
 export function compareDrills(current: DrillTimings, earlier: DrillTimings[]): DrillComparison {
   const one = (key: string, currentMs: number, select: (d: DrillTimings) => number | undefined): Comparison =>
     compareOne(key, currentMs, earlier.map(select).filter((v): v is number => v !== undefined), earlier.length);
   return {
-    total: one('total', current.totalMs, (d) => d.totalMs),
+    total: one('total', current.totalMs, (d) => (d.finished ? d.totalMs : undefined)),
     rollback: one('rollback', current.rollbackMs ?? 0, (d) => d.rollbackMs),
     rollforward: one('rollforward', current.rollforwardMs ?? 0, (d) => d.rollforwardMs),
     sections: Object.entries(current.sections).map(([id, ms]) => one(id, ms, (d) => d.sections[id])),

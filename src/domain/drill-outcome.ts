@@ -1,5 +1,5 @@
 // Did a drill pass? A drill passes when it was finished, no step failed other than to an injected
-// fault, no destructive step was refused, and every injected fault was caught by its check.
+// fault, no destructive step was refused, and every fault to inject was injected and caught by its check.
 import type { DrillTimings } from './drill-timings.js';
 import { formatDuration } from './duration.js';
 
@@ -7,7 +7,8 @@ export type DrillResult = 'passed' | 'failed' | 'unfinished';
 
 export function drillResult(d: DrillTimings): DrillResult {
   if (!d.finished) return 'unfinished';
-  return d.failures || d.refusedSteps.length || d.injectedFaults.some((f) => !f.caught) ? 'failed' : 'passed';
+  // a fault that was never injected was never rehearsed, like a refused step
+  return d.failures || d.refusedSteps.length || d.injectionsFailed.length || d.injectedFaults.some((f) => !f.caught) ? 'failed' : 'passed';
 }
 
 const list = (steps: string[]): string => steps.join(', ');
@@ -19,9 +20,13 @@ const list = (steps: string[]): string => steps.join(', ');
 export function drillFindings(d: DrillTimings, { ongoing = false } = {}): string[] {
   const missed = d.injectedFaults.filter((f) => !f.caught).map((f) => f.step);
   const caught = d.injectedFaults.filter((f) => f.caught).map((f) => f.step);
+  const stillFailing = d.failedSteps.filter((step) => !d.passedWhenRerun.includes(step));
   return [
-    ...(d.failedSteps.length ? [`failed: ${list(d.failedSteps)}`] : []),
+    // a check that failed and then passed is no failed rollback: say which way it ended
+    ...(stillFailing.length ? [`failed: ${list(stillFailing)}`] : []),
+    ...(d.passedWhenRerun.length ? [`failed, then passed when run again: ${list(d.passedWhenRerun)}`] : []),
     ...(d.refusedSteps.length ? [`refused (destructive, not allowed in this drill): ${list(d.refusedSteps)}`] : []),
+    ...(d.injectionsFailed.length ? [`fault not injected (its inject command failed): ${list(d.injectionsFailed)}`] : []),
     ...(missed.length ? [`injected fault not caught: ${list(missed)}`] : []),
     ...(caught.length ? [`injected fault caught: ${list(caught)}`] : []),
     ...(d.finished || ongoing ? [] : ['not finished (left open or interrupted)']),

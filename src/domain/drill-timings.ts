@@ -26,20 +26,29 @@ export interface DrillTimings {
   failures: number;
   /** "section/item", or "section/item (pass 2)" for a later pass. */
   failedSteps: string[];
+  /** Those of `failedSteps` whose last result in that pass was a pass (run again after a fix, or flaky). */
+  passedWhenRerun: string[];
   /** Destructive steps refused because the drill did not allow them. */
   refusedSteps: string[];
   /** Faults injected before a step, and whether that step's check then failed (caught it). */
   injectedFaults: Array<{ step: string; caught: boolean }>;
+  /** Steps whose fault injection command failed every time: no fault was injected, none rehearsed. */
+  injectionsFailed: string[];
   sections: Record<string, number>;
   items: Record<string, number>;
 }
 
+interface Segment {
+  start: number;
+  end: number;
+}
+
+/** A step in one pass: the stretches of time spent on it, each ended when another step was worked on. */
 interface StepSpan {
   section: string;
   item: string;
   pass: number;
-  start: number;
-  end: number;
+  segments: Segment[];
 }
 
 interface DrillHeader {
@@ -60,13 +69,21 @@ function stepOf(event: EvidenceEvent): { section: string; item: string; pass: nu
   return undefined;
 }
 
-/** The steps walked, each with its span: a command step from its first start, a manual one from the operator's previous action. */
+/**
+ * The steps walked, each with its segments: a command step's from its start, a manual one's from the
+ * operator's previous action. Working on another step ends a segment, so a check re-run after the
+ * step that fixed it does not count that step's time twice.
+ */
 function stepSpans(events: readonly EvidenceEvent[]) {
   const spans = new Map<string, StepSpan>();
-  const runStep = new Map<string, string>();
+  const runSegment = new Map<string, { key: string; segment: Segment }>();
+  const injectRun = new Map<string, string>();
   const failed = new Set<string>();
+  const lastResult = new Map<string, string>();
   const injected = new Set<string>();
+  const attempted = new Set<string>();
   let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
+  let lastStep: string | undefined;
   for (const event of events) {
     const ts = Date.parse(event.ts);
     const ref = stepOf(event);
@@ -74,40 +91,52 @@ function stepSpans(events: readonly EvidenceEvent[]) {
     if (ref && !(event.type === 'item.marked' && event.status === 'not-run' && !spans.has(stepName(ref)))) {
       const key = stepName(ref);
       if (event.type === 'command.started' && event.purpose === 'inject') {
-        injected.add(key);
+        injectRun.set(event.runId, key);
+        attempted.add(key);
         continue;
       }
-      if (event.type === 'command.started') runStep.set(event.runId, key);
-      const span = spans.get(key) ?? { ...ref, start: event.type === 'command.started' ? ts : lastAction, end: ts };
-      span.end = ts;
+      const span = spans.get(key) ?? { ...ref, segments: [] };
       spans.set(key, span);
+      let segment = span.segments.at(-1);
+      if (!segment || lastStep !== key) {
+        segment = { start: event.type === 'command.started' ? ts : lastAction, end: ts };
+        span.segments.push(segment);
+      }
+      segment.end = Math.max(segment.end, ts);
+      lastStep = key;
+      if (event.type === 'command.started') runSegment.set(event.runId, { key, segment });
+      if (event.type === 'item.marked') lastResult.set(key, event.status);
       if (event.type === 'item.marked' && event.status === 'fail') failed.add(key);
     } else if (event.type === 'command.finished') {
-      const key = runStep.get(event.runId);
-      const span = key === undefined ? undefined : spans.get(key);
-      if (!key || !span) continue; // an injected fault's own run
-      span.end = ts;
-      if (event.result === 'fail') failed.add(key);
+      const injectedInto = injectRun.get(event.runId);
+      if (injectedInto !== undefined && event.result === 'pass') injected.add(injectedInto);
+      const run = runSegment.get(event.runId);
+      if (!run) continue; // an injected fault's own run
+      run.segment.end = Math.max(run.segment.end, ts);
+      lastResult.set(run.key, event.result);
+      if (event.result === 'fail') failed.add(run.key);
     }
     if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
   }
-  return { spans: [...spans.values()], failed, injected };
+  return { spans: [...spans.values()], failed, lastResult, injected, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
 }
 
 /**
- * An item's time is the sum over its passes of its span; a section's, the sum over its passes of
+ * An item's time is the sum of its segments over its passes; a section's, the sum over its passes of
  * first start to last end. Gaps before a resume (the session was not open) count nowhere.
  */
 export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
   const clock = activeClock(events);
-  const { spans, failed, injected } = stepSpans(events);
+  const { spans, failed, lastResult, injected, injectionsFailed } = stepSpans(events);
   const items: Record<string, number> = {};
   const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
   for (const span of spans) {
-    items[span.item] = (items[span.item] ?? 0) + clock.between(span.start, span.end);
+    items[span.item] = span.segments.reduce((ms, s) => ms + clock.between(s.start, s.end), items[span.item] ?? 0);
+    const start = Math.min(...span.segments.map((s) => s.start));
+    const end = Math.max(...span.segments.map((s) => s.end));
     const key = `${span.section}#${span.pass}`;
     const pass = sectionPasses.get(key);
-    sectionPasses.set(key, pass ? { section: span.section, start: Math.min(pass.start, span.start), end: Math.max(pass.end, span.end) } : { ...span });
+    sectionPasses.set(key, { section: span.section, start: Math.min(pass?.start ?? start, start), end: Math.max(pass?.end ?? end, end) });
   }
   const sections: Record<string, number> = {};
   for (const pass of sectionPasses.values()) sections[pass.section] = (sections[pass.section] ?? 0) + clock.between(pass.start, pass.end);
@@ -133,8 +162,10 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     ...(rollforwardMs === undefined ? {} : { rollforwardMs }),
     failures: failedSteps.length,
     failedSteps,
+    passedWhenRerun: failedSteps.filter((step) => lastResult.get(step) === 'pass'),
     refusedSteps,
     injectedFaults: [...injected].map((step) => ({ step, caught: failed.has(step) })),
+    injectionsFailed,
     sections,
     items,
   };

@@ -9,22 +9,23 @@ import { section } from './report-records.js';
 
 const ms = (value: number | undefined): string => (value === undefined ? '—' : formatDuration(value));
 
-function row(label: string, current: number | undefined, c: Comparison | undefined): string[] {
-  const against = current === undefined ? 'not walked in this drill' : c ? describeDelta(c, formatDuration) : 'first drill';
+function row(label: string, current: number | undefined, c: Comparison | undefined, soFar = false): string[] {
+  const against = current === undefined ? 'not walked in this drill' : soFar ? 'so far: the drill is not finished' : c ? describeDelta(c, formatDuration) : 'first drill';
   return [label, current === undefined ? 'not walked' : formatDuration(current), ms(c?.lastMs), ms(c?.bestMs), ms(c?.medianMs), against];
 }
 
 /** "total 2.0s; rollback 397ms; roll-forward not walked". */
 function headlineTimes(t: DrillTimings): string {
   const walked = (value: number | undefined): string => (value === undefined ? 'not walked' : formatDuration(value));
-  return `total ${formatDuration(t.totalMs)}; rollback ${walked(t.rollbackMs)}; roll-forward ${walked(t.rollforwardMs)}`;
+  return `total ${formatDuration(t.totalMs)}${t.finished ? '' : ' so far'}; rollback ${walked(t.rollbackMs)}; roll-forward ${walked(t.rollforwardMs)}`;
 }
 
 export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): string[] {
   const comparison = ctx.drill?.comparison;
   const earlier = ctx.drill?.earlier ?? 0;
   const find = (list: Comparison[] | undefined, key: string): Comparison | undefined => list?.find((c) => c.key === key);
-  const rows = [row('**Total**', timings.totalMs, comparison?.total)];
+  // the total of a drill left open is no measure of how long the drill takes: not compared
+  const rows = [row('**Total**', timings.totalMs, comparison?.total, !timings.finished)];
   const hasKind = (kind: string): boolean => ctx.checklist.sections.some((s) => s.kind === kind);
   if (hasKind('rollback')) rows.push(row('**Rollback** (its sections end to end)', timings.rollbackMs, comparison?.rollback));
   if (hasKind('rollforward')) rows.push(row('**Roll-forward** (its sections end to end)', timings.rollforwardMs, comparison?.rollforward));

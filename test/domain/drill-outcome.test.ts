@@ -8,7 +8,7 @@ import { checklist } from './fixtures.js';
 
 const drill = (over: Partial<DrillTimings> = {}): DrillTimings => ({
   sessionId: 's', startedAt: '2026-11-22T10:00:00.000Z', ticket: 'D-1', operator: 'op', checklistVersion: '1', finished: true,
-  totalMs: 60_000, pausedMs: 0, rollbackMs: 20_000, failures: 0, failedSteps: [], refusedSteps: [], injectedFaults: [],
+  totalMs: 60_000, pausedMs: 0, rollbackMs: 20_000, failures: 0, failedSteps: [], passedWhenRerun: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [],
   sections: { smoke: 10_000, rollback: 20_000 }, items: { s1: 10_000, rb1: 20_000 }, ...over,
 });
 
@@ -42,6 +42,15 @@ describe('comparing drills', () => {
     expect(cmp.rollback).toMatchObject({ medianMs: 20_000, lastMs: 20_000 });
     expect(describeDelta(compareDrills(drill(), [drill({ rollbackMs: undefined })]).rollback, formatDuration)).toBe('no earlier time');
     expect(describeDelta(compareDrills(drill(), []).rollback, formatDuration)).toBe('first drill');
+  });
+
+  it('an earlier drill left unfinished is no total to compare with (it stopped part way); its steps still are', () => {
+    const cmp = compareDrills(drill({ totalMs: 100_000 }), [drill({ totalMs: 170_000, finished: false }), drill({ totalMs: 120_000 })]);
+    expect(cmp.total).toMatchObject({ medianMs: 120_000, bestMs: 120_000, lastMs: 120_000, deltaMs: -20_000 });
+    expect(cmp.rollback).toMatchObject({ medianMs: 20_000 });
+    const onlyUnfinished = compareDrills(drill(), [drill({ totalMs: 170_000, finished: false })]);
+    expect(describeDelta(onlyUnfinished.total, formatDuration)).toBe('no earlier time');
+    expect(drillChanges(checklist(), drill({ totalMs: 30_000 }), [drill({ totalMs: 170_000, finished: false })]).map((c) => c.what)).not.toContain('total');
   });
 
   it('names the steps of the latest drill that got slower or faster, biggest change first', () => {

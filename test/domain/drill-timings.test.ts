@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDrills, describeDelta, drillTimings } from '../../src/domain/drill-timings.js';
+import { drillFindings, drillResult } from '../../src/domain/drill-outcome.js';
 import { formatDuration } from '../../src/domain/duration.js';
 import { checklist, events, header } from './fixtures.js';
 
@@ -91,6 +92,40 @@ describe('drill timings across a resume, triage and headless runs', () => {
     expect(t.items.rb1).toBe(12_000);
   });
 
+  it('a check run too early and re-run after the step that fixes it is timed by its own runs, not across that step', () => {
+    const list2 = checklist({ sections: [{ id: 'rollback', title: 'Rollback', kind: 'rollback', items: [{ id: 'run', title: 'Switch back', run: 'x' }, { id: 'verify', title: 'Legacy serving', run: 'x' }] }] });
+    const t = drillTimings(list2, header, events([
+      started('v1', 'rollback', 'verify', 0),
+      finishedRun('v1', 100, 'fail'),
+      { type: 'cursor.moved', section: 'rollback', item: 'run', offset: 10_000 },
+      started('r1', 'rollback', 'run', 15_000),
+      finishedRun('r1', 15_200),
+      started('v2', 'rollback', 'verify', 26_000),
+      finishedRun('v2', 26_130),
+    ]));
+    expect(t.items.verify).toBe(230);
+    expect(t.items.run).toBe(200);
+    expect(t.sections.rollback).toBe(26_130);
+  });
+
+  it('a check that failed and then passed when run again is reported so, not as a failed rollback step', () => {
+    const list2 = checklist({ sections: [{ id: 'rollback', title: 'Rollback', kind: 'rollback', items: [{ id: 'run', title: 'Switch back', run: 'x' }, { id: 'verify', title: 'Legacy serving', run: 'x' }] }] });
+    const walk = (lastVerify: 'pass' | 'fail') => drillTimings(list2, header, events([
+      started('v1', 'rollback', 'verify', 0),
+      finishedRun('v1', 100, 'fail'),
+      started('r1', 'rollback', 'run', 15_000),
+      finishedRun('r1', 15_200),
+      started('v2', 'rollback', 'verify', 26_000),
+      finishedRun('v2', 26_130, lastVerify),
+      { type: 'session.closed', reason: 'done', offset: 30_000 },
+    ]));
+    const recovered = walk('pass');
+    expect(recovered.failedSteps).toEqual(['rollback/verify']);
+    expect(drillResult(recovered)).toBe('failed'); // a red check on the night is still a finding
+    expect(drillFindings(recovered)).toEqual(['failed, then passed when run again: rollback/verify']);
+    expect(drillFindings(walk('fail'))).toEqual(['failed: rollback/verify']);
+  });
+
   it('triage (an incident, a decision) before a manual rollback step is not the rollback\'s time', () => {
     const t = drillTimings(list, header, events([
       started('r1', 'smoke', 's1', 0),
@@ -115,6 +150,21 @@ describe('drill timings across a resume, triage and headless runs', () => {
     expect(t.sections.rollback).toBeUndefined();
     expect(t.items.rb1).toBeUndefined();
     expect(t.finished).toBe(true);
+  });
+
+  it('a fault whose inject command failed was not injected: the check failing after it is a failed step, not a caught fault', () => {
+    const t = drillTimings(list, header, events([
+      started('i1', 'smoke', 's1', 0, 'inject'),
+      finishedRun('i1', 100, 'fail'), // e.g. the service was not started yet
+      started('r1', 'smoke', 's1', 200),
+      finishedRun('r1', 300, 'fail'),
+      { type: 'session.closed', reason: 'done', offset: 400 },
+    ]));
+    expect(t.injectedFaults).toEqual([]);
+    expect(t.injectionsFailed).toEqual(['smoke/s1']);
+    expect(t.failedSteps).toEqual(['smoke/s1']);
+    expect(drillResult(t)).toBe('failed');
+    expect(drillFindings(t)).toEqual(['failed: smoke/s1', 'fault not injected (its inject command failed): smoke/s1']);
   });
 
   it('a failure an injected fault caused is a caught fault, not a failed step; a refused destructive step is recorded', () => {

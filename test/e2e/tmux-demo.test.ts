@@ -181,9 +181,9 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     screen = await term.waitFor('against 1 earlier drill');
     expect(screen).toContain('DRILL-1');
     expect(screen).toMatch(/step\s+this drill\s+last\s+best\s+median\s+vs median/);
-    expect(screen).toMatch(/^\s+total\s.*slower/m);
+    expect(screen).toMatch(/^\s+total\s.*so far/m);
     expect(screen).toMatch(/^\s+rollback\s.*slower/m);
-    expect(screen).toMatch(/this drill \S+ \(\S+ slower than median\) · failures 0 \(last drill 0, best 0\)/);
+    expect(screen).toMatch(/this drill \S+ so far \(median \S+\) · failures 0 \(last drill 0, best 0\)/);
     expect(screen).toContain('injected fault caught: smoke/smoke-roundtrip');
     for (let i = 0; i < 30 && !/Rollback: new → legacy\s+\S+/.test(term.capture()); i++) {
       term.keys('j');

@@ -30,7 +30,8 @@ export function summaryRows(checklist: Checklist, current: DrillTimings, earlier
   const compared = compareDrills(current, earlier);
   const sections = new Map(compared.sections.map((c) => [c.key, c]));
   const items = new Map(compared.items.map((c) => [c.key, c]));
-  const rows = [row('total', compared.total)];
+  // a total so far is no measure of how long the drill takes: shown, not compared
+  const rows = [current.finished ? row('total', compared.total) : { ...row('total', compared.total), vs: 'so far' }];
   const endToEnd = (kind: 'rollback' | 'rollforward', label: string, c: Comparison, walked: boolean): void => {
     if (!checklist.sections.some((s) => s.kind === kind)) return;
     rows.push(walked ? row(label, c) : { ...row(label, c), now: '-', vs: 'not walked' });
@@ -56,10 +57,12 @@ export function failuresText(current: DrillTimings, earlier: DrillTimings[]): st
   return `failures ${current.failures} (last drill ${last.failures}, best ${Math.min(...earlier.map((d) => d.failures))})`;
 }
 
-/** The one-line verdict: the total with its delta against the median, and the failures. */
+/** The one-line verdict: the total with its delta against the median (once finished), and the failures. */
 export function headline(current: DrillTimings, earlier: DrillTimings[]): string {
   const { total } = compareDrills(current, earlier);
-  const vs = total.deltaMs === undefined ? '' : ` (${describeDelta(total, formatDuration)})`;
+  const vs = !current.finished
+    ? ` so far${total.medianMs === undefined ? '' : ` (median ${formatDuration(total.medianMs)})`}`
+    : total.deltaMs === undefined ? '' : ` (${describeDelta(total, formatDuration)})`;
   return `this drill ${formatDuration(total.currentMs)}${vs} · ${failuresText(current, earlier)}`;
 }
 

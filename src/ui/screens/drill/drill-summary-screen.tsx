@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import React, { useMemo, useState } from 'react';
 import { drillTimings } from '../../../domain/drill-timings.js';
 import { useSessionTui } from '../../app/tui-context.js';
-import { localDateTime, plural } from '../../format.js';
+import { localDateTime, plural, wrapText } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { displayPath } from '../../paths.js';
@@ -38,9 +38,12 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const current = useMemo(() => drillTimings(session.checklist, session.store.header, session.store.events), [session, version]);
   const rows = useMemo(() => summaryRows(session.checklist, current, earlier), [session.checklist, current, earlier]);
+  // wrapped, not cut: the last finding (time not counted while the session was closed) matters most
+  // when comparing; up to 3 rows, fewer on a short terminal, so the table keeps 3
   const findings = findingsText(current);
+  const findingRows = findings ? wrapText(findings, size.columns, Math.max(1, Math.min(3, bodyRows - 7))) : [];
   const [top, setTop] = useState(0);
-  const height = Math.max(1, bodyRows - 4 - (findings ? 1 : 0));
+  const height = Math.max(1, bodyRows - 4 - findingRows.length);
   const maxTop = Math.max(0, rows.length - height);
   const first = Math.min(top, maxTop);
 
@@ -71,11 +74,11 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
       <Text bold wrap="truncate">
         {headline(current, earlier)}
       </Text>
-      {findings ? (
-        <Text wrap="truncate" color={color('yellow')}>
-          {findings}
+      {findingRows.map((line, i) => (
+        <Text key={i} wrap="truncate" color={color('yellow')}>
+          {line}
         </Text>
-      ) : null}
+      ))}
       <Table data={rows.slice(first, first + height)} columns={COLUMNS} width={size.columns} />
     </Box>
   );
