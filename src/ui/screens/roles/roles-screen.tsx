@@ -65,6 +65,7 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
   };
 
   const missing = session.missingRoles();
+  const tbdRequired = roles.filter((r) => r.required && state.roles[r.id]?.tbd).length;
   const data = roles.map((r) => {
     const held = state.roles[r.id];
     return {
@@ -86,7 +87,10 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
           {missing.length ? (
             <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
           ) : (
-            <Text color={color('green')}>— every required role is filled{state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}</Text>
+            <Text color={color('green')}>
+              — {tbdRequired ? `every required role is filled or acknowledged TBD (${tbdRequired} TBD)` : 'every required role is filled'}
+              {state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}
+            </Text>
           )}
         </Text>
       ) : null}
