@@ -46,6 +46,25 @@ describe('flows', () => {
     expect(session.state.history['smoke/broken#1']?.status).toBe('fail');
   });
 
+  it('does not offer another smoke pass when the smoke checks were already run again during the rollback', async () => {
+    const { session, ui } = await open();
+    await session.runItem('smoke', 'broken');
+    await session.markItem('rollback', 'rb-announce', 'pass');
+    await session.startNewPass('smoke', 'after the switch back');
+    await session.runItem('smoke', 'ok');
+    await ui.press(arrowDown);
+    await ui.press(arrowRight);
+    await ui.press(arrowDown);
+    await ui.waitFor(/›. Switch back/);
+    await ui.press('r');
+    await ui.waitFor('✓ PASS');
+    await ui.press(enter);
+    await ui.waitFor('Rollback');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(ui.lastFrame()).not.toContain('Rollback complete');
+    expect(session.state.passes.smoke).toBe(2);
+  });
+
   it('a locked roll-forward asks for an override reason before running, and records it', async () => {
     const { session, ui } = await open();
     await session.declareIncident({ severity: 'SEV1', title: 'slow' });

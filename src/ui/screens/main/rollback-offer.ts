@@ -2,8 +2,8 @@
 // smoke section again as a new pass: earlier results stay in the evidence. Watched from the App
 // (the last rollback item may finish on the running screen); offered once back on the main view.
 import { useEffect, useRef } from 'react';
-import type { Checklist } from '../../../domain/checklist-schema.js';
-import { sectionProgress } from '../../../domain/progress.js';
+import type { Checklist, ChecklistSection } from '../../../domain/checklist-schema.js';
+import { itemState, sectionProgress } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
 
@@ -15,6 +15,19 @@ function completeRollbacks(checklist: Checklist, state: SessionState): string[] 
       return p.pending + p.running + p.interrupted === 0;
     })
     .map((s) => `${s.id}#${state.passes[s.id] ?? 1}`);
+}
+
+const markedAt = (state: SessionState, section: ChecklistSection): number[] =>
+  section.items.map((item) => itemState(state, section.id, item.id)?.markedAt).flatMap((at) => (at ? [Date.parse(at)] : []));
+
+/** When the rollback now complete began: its earliest result in the current pass. */
+function rollbackStart(checklist: Checklist, state: SessionState): number {
+  return Math.min(...checklist.sections.filter((s) => s.kind === 'rollback').flatMap((s) => markedAt(state, s)));
+}
+
+/** Whether the smoke section's current pass holds results from before the rollback: else it was already run again. */
+function resultsBefore(state: SessionState, smoke: ChecklistSection, start: number): boolean {
+  return markedAt(state, smoke).some((at) => at < start);
 }
 
 export function RollbackOffer(): null {
@@ -35,7 +48,7 @@ export function RollbackOffer(): null {
     if (fresh.length) pending.current = true;
     if (!pending.current || tui.screen.name !== 'main' || tui.runs.running) return;
     pending.current = false;
-    const smoke = session.checklist.sections.find((s) => s.kind === 'smoke' && sectionProgress(session.checklist, state, s.id).pending < s.items.length);
+    const smoke = session.checklist.sections.find((s) => s.kind === 'smoke' && resultsBefore(state, s, rollbackStart(session.checklist, state)));
     if (!smoke) return;
     const next = (state.passes[smoke.id] ?? 1) + 1;
     tui.openDialog({
