@@ -6,7 +6,26 @@ import React from 'react';
 import { color } from '../../theme.js';
 import { moreText, selectLayout } from '../select/select.js';
 import { TextInput } from '../text-input/text-input.js';
+import { choiceWindow } from './choice-window.js';
 import type { FieldSpec, FormState } from './use-form-state.js';
+
+function ChoiceRow({ choices, value, focused, width }: { choices: readonly string[]; value: string; focused: boolean; width: number }): React.JSX.Element {
+  const shown = choiceWindow(choices, value, width);
+  return (
+    <Text wrap="truncate">
+      {shown.before ? <Text dimColor>… </Text> : null}
+      {choices.slice(shown.start, shown.end).map((c, i) => (
+        <Text key={c}>
+          {i > 0 ? ' ' : ''}
+          <Text inverse={c === value && focused} bold={c === value} dimColor={c !== value}>
+            {c === value ? `[${c}]` : c}
+          </Text>
+        </Text>
+      ))}
+      {shown.after ? <Text dimColor> …</Text> : null}
+    </Text>
+  );
+}
 
 export function Form(props: { fields: FieldSpec[]; state: FormState; height: number; width: number; problem?: string }): React.JSX.Element {
   const { fields, state } = props;
@@ -43,16 +62,7 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
               </Text>
             </Box>
             {field.kind === 'choice' ? (
-              <Text wrap="truncate">
-                {(field.choices ?? []).map((c, i) => (
-                  <Text key={c}>
-                    {i > 0 ? ' ' : ''}
-                    <Text inverse={c === value && isFocused} bold={c === value} dimColor={c !== value}>
-                      {c === value ? `[${c}]` : c}
-                    </Text>
-                  </Text>
-                ))}
-              </Text>
+              <ChoiceRow choices={field.choices ?? []} value={value} focused={isFocused} width={Math.max(8, props.width - labelWidth)} />
             ) : (
               <TextInput
                 state={{ value, cursor: state.cursors[field.id] ?? value.length }}
