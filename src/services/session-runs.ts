@@ -105,7 +105,11 @@ export async function executeItem(
   const command = opts.command ?? suggested;
   if (!command?.trim()) throw new CutoverError(`${itemId} is a manual item: there is no command to run`, EXIT.usage);
   if (item.destructive && purpose !== 'inject') await guardDestructive(session, sectionId, itemId, opts.confirm);
-  if (purpose !== 'inject' && session.armedFaults.delete(itemId)) await session.injectFault(itemId, { signal: opts.signal, onOutput: opts.onOutput });
+  if (purpose !== 'inject' && session.armedFaults.delete(itemId)) {
+    const fault = await session.injectFault(itemId, { signal: opts.signal, onOutput: opts.onOutput });
+    // The operator must not believe the fault is in place: say so where the output streams.
+    if (fault.finished?.result !== 'pass') opts.onOutput?.(`\n[cutover] the fault was NOT injected (${fault.finished?.reasons[0] ?? 'its command did not finish'}): this check runs without it\n`);
+  }
 
   const runId = `r${String(session.state.runOrder.length + 1).padStart(4, '0')}`;
   const cwd = resolveCwd(session, item.cwd);

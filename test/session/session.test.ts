@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
@@ -107,6 +107,22 @@ describe('CutoverSession', () => {
     await drill.runItem('smoke', 'broken');
     const purposes = drill.state.runOrder.map((id) => drill.state.runs[id]?.purpose);
     expect(purposes).toEqual(['inject', 'check', 'check']);
+  });
+
+  it('says so where the output streams when an armed fault could not be injected', async () => {
+    const dir = tempDir();
+    const failing = join(dir, 'failing-inject.yaml');
+    writeFileSync(failing, readFileSync(fixture, 'utf8').replace('drill: { inject: "echo injecting" }', 'drill: { inject: "echo no service; exit 7" }'));
+    const drill = await CutoverSession.start({ checklistPath: failing, evidenceDir: dir, ticket: 'CHG-42', environment: 'staging', operator: 'ada', mode: 'drill', variables: {}, inject: ['broken'] });
+    open.push(drill);
+    let streamed = '';
+    await drill.runItem('smoke', 'broken', { onOutput: (text) => (streamed += text) });
+    expect(streamed).toContain('no service');
+    expect(streamed).toMatch(/\[cutover\] the fault was NOT injected \(.*exit.*7.*\): this check runs without it/);
+    const ok = await start('drill', {}, false, ['broken']);
+    let quiet = '';
+    await ok.runItem('smoke', 'broken', { onOutput: (text) => (quiet += text) });
+    expect(quiet).not.toContain('NOT injected');
   });
 
   it('soaks a watch item on schedule and marks the result', async () => {
