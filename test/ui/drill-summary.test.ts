@@ -154,6 +154,22 @@ describe('the drill summary', () => {
     await ui.press('d');
     await ui.waitFor('Drill summary');
     expect(ui.onQuit).not.toHaveBeenCalled();
+    // back from it is the quit question again, not the checklist
+    await ui.press(escape);
+    await ui.waitFor('Quit cutover?');
+    await ui.press('y');
+    expect(ui.onQuit).toHaveBeenCalledWith({ finish: false });
+  });
+
+  it('D on the checklist goes back to the checklist', async () => {
+    const session = await drill(tempEvidenceDir(), 'DRILL-1', false);
+    const ui = renderTui({ session });
+    await ui.waitFor('D summary');
+    await ui.press('D');
+    await ui.waitFor('Drill summary');
+    await ui.press(escape);
+    const frame = await ui.waitFor('D summary');
+    expect(frame).not.toContain('Quit cutover?');
   });
 
   it('outside a drill, D is neither shown nor offered, and explains itself', async () => {

@@ -50,7 +50,7 @@ export function App(props: AppProps): React.JSX.Element {
   const cursor = useMainCursor(session, (error) => say(`could not save the cursor: ${errorText(error)}`, 'error'));
   const showDrillSummary = (): void => {
     setHelp(false);
-    setScreen({ name: 'drill-summary' });
+    setScreen({ name: 'drill-summary', thenQuit: true });
   };
   const { dialog: entry, openDialog, closeDialog, requestQuit } = useDialogs({ runs: props.runs, session, say, onQuit: props.onQuit, onDrillSummary: showDrillSummary });
   const dialog = entry?.dialog;

@@ -29,6 +29,7 @@ export type Screen =
   | { name: 'decision' }
   | { name: 'signoff'; roleId?: string; itemId?: string }
   | { name: 'export' }
-  | { name: 'drill-summary' };
+  /** `thenQuit`: opened from the quit question, so going back asks it again. */
+  | { name: 'drill-summary'; thenQuit?: boolean };
 
 export type ScreenName = Screen['name'];

@@ -50,7 +50,11 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
   useKeys(
     (event) => {
       const action = actionFor('summary', event);
-      if (action === 'back') tui.go({ name: 'main' });
+      if (action === 'back') {
+        tui.go({ name: 'main' });
+        // opened from the quit question ("summary first"): back is that question again
+        if (tui.screen.name === 'drill-summary' && tui.screen.thenQuit) tui.requestQuit();
+      }
       else if (action === 'help') tui.showHelp();
       else if (action === 'down') setTop(Math.min(maxTop, first + 1));
       else if (action === 'up') setTop(Math.max(0, first - 1));
