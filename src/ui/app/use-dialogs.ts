@@ -39,7 +39,7 @@ export function useDialogs(options: {
       lines: [
         runs.running ? 'A command is running: it will be cancelled (and recorded as cancelled).' : 'Everything is already saved.',
         session ? `Resume later with: cutover resume ${displayPath(session.evidencePath)}` : 'Nothing was started.',
-        ...(drill ? ['Drill: d shows its timings against earlier drills (D on the checklist, too).'] : []),
+        ...(drill ? ['Drill: d shows its timings against earlier drills first, then asks again (D shows them any time).'] : []),
       ],
       choices: [
         { key: 'y', label: 'quit', onChoose: () => onQuit({ finish: false }) },
