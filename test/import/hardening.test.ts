@@ -8,7 +8,7 @@ import { importText, items, sectionsOf } from './helpers.js';
 const fence = '```';
 
 describe('terminal sessions', () => {
-  it('reads user@host, [root@host] and (venv) prompts as commands, their output once as an example', () => {
+  it('reads user@host, [root@host] and (venv) prompts as commands, a step each with its own output as an example', () => {
     const { checklist } = importText(`# Kafka\n\n## Checks\n\n${fence}console
 [root@kafka-1 ~]# systemctl is-active kafka
 active
@@ -17,10 +17,12 @@ ISR ok
 admin@bastion:/opt/kafka$ bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092
 localhost:9092 (id: 1)
 ${fence}\n`);
-    const [item] = items(checklist);
-    expect(item?.run).toBe('systemctl is-active kafka\npython3 check_isr.py --cluster events\nbin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092');
-    expect(item?.description).toBe(`Example output:\n${fence}\nactive\nISR ok\nlocalhost:9092 (id: 1)\n${fence}`);
-    expect(item?.title).not.toBe('Step');
+    expect(items(checklist).map((i) => [i.run, i.description])).toEqual([
+      ['systemctl is-active kafka', `Example output:\n${fence}\nactive\n${fence}`],
+      ['python3 check_isr.py --cluster events', `Example output:\n${fence}\nISR ok\n${fence}`],
+      ['bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092', `Example output:\n${fence}\nlocalhost:9092 (id: 1)\n${fence}`],
+    ]);
+    expect(items(checklist).map((i) => i.title)).not.toContain('Step');
   });
 
   it('keeps a session block without any command as section text, not as an empty "Step" item', () => {

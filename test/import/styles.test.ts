@@ -59,9 +59,11 @@ describe('code blocks under numbered steps', () => {
     expect(items(c)[1]?.run).toBeUndefined();
   });
 
-  it('strips $ prompts of console blocks and keeps their output as an example', () => {
-    expect(items(c)[2]?.run).toBe('curl -s http://localhost:8080/healthz\ncurl -s http://localhost:8080/version');
-    expect(items(c)[2]?.description).toContain('ok\nv2.3.1');
+  it('strips $ prompts of console blocks: a step per command, its output as an example', () => {
+    expect(items(c)[2]).toMatchObject({ title: 'Verify', run: 'curl -s http://localhost:8080/healthz' });
+    expect(items(c)[2]?.description).toContain('```\nok\n```');
+    expect(items(c)[3]).toMatchObject({ title: 'curl -s http://localhost:8080/version', run: 'curl -s http://localhost:8080/version' });
+    expect(items(c)[3]?.description).toBe('Part of: Verify\nExample output:\n```\nv2.3.1\n```');
   });
 
   it('marks destructive commands', () => {

@@ -71,7 +71,14 @@ describe('fenced code', () => {
   });
 
   it('keeps comments and strips $ prompts, output lines become an example', () => {
-    expect(commandFromCode('console', '# check\n$ uptime\n 10:00 up 3 days\n$ date')).toEqual({ run: '# check\nuptime\ndate', output: '10:00 up 3 days' });
+    expect(commandFromCode('console', '# check\n$ uptime\n 10:00 up 3 days\n$ date')).toEqual({
+      run: '# check\nuptime\ndate',
+      output: '10:00 up 3 days',
+      prompts: [
+        { comments: ['# check'], run: 'uptime', output: '10:00 up 3 days' },
+        { comments: [], run: 'date' },
+      ],
+    });
   });
 
   it('an untagged terminal session is shell even when its output is longer than its commands', () => {

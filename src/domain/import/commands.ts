@@ -129,23 +129,52 @@ export interface BlockCommand {
   output?: string;
   /** Why the block is not a command (kept as description). */
   reason?: string;
+  /** A prompted block's commands one by one, each with the comments above it and what it printed. */
+  prompts?: PromptedCommand[];
+}
+
+export interface PromptedCommand {
+  comments: string[];
+  run: string;
+  output?: string;
 }
 
 /** Commands of a prompted session: `$ ` lines (and their `\` continuations) and comments. */
 function fromPrompted(code: string): BlockCommand {
   const run: string[] = [];
   const output: string[] = [];
+  const prompts: { comments: string[]; run: string[]; output: string[] }[] = [];
+  let current: (typeof prompts)[number] | undefined;
+  const start = (): (typeof prompts)[number] => {
+    current = { comments: [], run: [], output: [] };
+    prompts.push(current);
+    return current;
+  };
   let continuing = false;
   for (const line of code.split('\n')) {
     const prompt = afterPrompt(line);
-    if (prompt !== undefined || continuing) run.push(prompt ?? line);
-    else if (/^\s*#\s/.test(line)) run.push(line);
-    else output.push(line);
+    if (prompt !== undefined || continuing) {
+      run.push(prompt ?? line);
+      const at = continuing || (current && !current.run.length) ? current : undefined;
+      (at ?? start()).run.push(prompt ?? line);
+    } else if (/^\s*#\s/.test(line)) {
+      run.push(line);
+      const at = current && !current.run.length ? current : start();
+      at.comments.push(line);
+    } else {
+      output.push(line);
+      (current ?? start()).output.push(line);
+    }
     continuing = /\\\s*$/.test(line) && (prompt !== undefined || continuing);
   }
   const commands = run.some((l) => l.trim() && !/^\s*#/.test(l));
   const out: BlockCommand = { run: commands ? run.join('\n').trim() : '' };
   if (output.join('').trim()) out.output = output.join('\n').trim();
+  if (prompts.filter((p) => p.run.length).length < 2) return out;
+  out.prompts = prompts.map((p) => {
+    const said = p.output.join('\n').trim();
+    return { comments: p.comments, run: p.run.join('\n').trim(), ...(said ? { output: said } : {}) };
+  });
   return out;
 }
 

@@ -2,13 +2,17 @@
 // rollback trigger\n./emergency-rollback.sh") is several steps, each named by its comment: as one
 // item, pressing Enter on "Quick health check" would also roll back. A block that is one script
 // (a group sets a variable, a function or the shell's state that a later group uses; a here-document
-// or a loop that spans groups) stays whole.
+// or a loop that spans groups) stays whole. A terminal session that shows each command's output is
+// likewise a step per prompted command.
+import type { PromptedCommand } from './commands.js';
 import { leftoverOf, scanShell, type ScannedLine } from './shell-scan.js';
 
 export interface ScriptPart {
   /** The heading comment's words, when the group has one. */
   title?: string;
   code: string;
+  /** What the part printed, in a terminal session. */
+  output?: string;
 }
 
 export type Grouping = { parts: ScriptPart[] } | { wholeScript: string };
@@ -19,6 +23,8 @@ interface Group {
   scanned: ScannedLine[];
   commands: boolean;
 }
+
+type ScriptLines = Pick<Group, 'lines' | 'scanned'>;
 
 const COMMENT = /^\s*#(?!!)/;
 
@@ -72,9 +78,9 @@ const uses = (code: string, variable: string): boolean => new RegExp(String.raw`
 const calls = (code: string, fn: string): boolean => new RegExp(String.raw`(?:^|[\s;&|(])${fn.replace(/[-.]/g, '\\$&')}(?:\s|$|;)`, 'm').test(code);
 
 /** Why the groups are one script, or undefined when each can run on its own. */
-function oneScript(groups: Group[]): string | undefined {
+function oneScript(groups: ScriptLines[]): string | undefined {
   for (let i = 0; i < groups.length - 1; i++) {
-    const left = leftoverOf((groups[i] as Group).scanned);
+    const left = leftoverOf((groups[i] as ScriptLines).scanned);
     if (left.state) return `"${left.state}" in one part changes the shell for the parts after it`;
     const later = groups.slice(i + 1).map((g) => g.lines.join('\n')).join('\n');
     const variable = left.variables.find((v) => uses(later, v));
@@ -112,4 +118,37 @@ export function groupScript(code: string): Grouping | undefined {
       return title ? { title, code: code_ } : { code: code_ };
     }),
   };
+}
+
+/**
+ * A terminal session that shows what each command printed (`$ kubectl get pods`, its output,
+ * `$ kubectl delete pod …`) is a step per command, unless a command changes the shell for the
+ * ones after it (`$ cd`, `$ export`).
+ */
+export function sessionParts(prompts: PromptedCommand[]): ScriptPart[] | undefined {
+  const commands = prompts.filter((p) => p.run);
+  if (commands.length < 2 || dependsAcross(commands.map((p) => p.run))) return undefined;
+  const parts: ScriptPart[] = [];
+  for (const prompt of prompts) {
+    const [heading, ...comments] = prompt.comments;
+    const last = parts[parts.length - 1];
+    // Comments after the last command (a session's prompts start with their own) are notes on it.
+    if (!prompt.run && last) last.code = [last.code, ...prompt.comments].join('\n');
+    if (!prompt.run) continue;
+    const part: ScriptPart = { code: [...comments, prompt.run].join('\n') };
+    if (heading) part.title = heading.replace(/^\s*#\s*/, '');
+    if (prompt.output) part.output = prompt.output;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/**
+ * Why separate commands (the prompted commands of a terminal session) only make sense run
+ * together, or undefined when each can run on its own.
+ */
+function dependsAcross(codes: string[]): string | undefined {
+  const parts = codes.map((code) => ({ lines: code.split('\n'), scanned: scanShell(code) }));
+  if (parts.some((p) => !p.scanned)) return 'a quote, here-document, loop or block runs across its commands';
+  return oneScript(parts as ScriptLines[]);
 }

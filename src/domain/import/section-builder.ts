@@ -18,7 +18,8 @@ import { levelLabelOf, type Scope } from './section-scope.js';
 import { handleList } from './section-lists.js';
 import { handleTable, handleTableData } from './section-tables.js';
 import { htmlTableData } from './html-table.js';
-import { attachCode, collectSpans } from './steps.js';
+import { attachCode } from './steps.js';
+import { collectSpans } from './detail-steps.js';
 
 // "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
 export const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;

@@ -1,15 +1,17 @@
 // List entries -> items. Task lists (nested too), `1.` / `1)` steps and bullets are items. Nested
 // numbered or task lists become items of their own ("Part of: <parent>"); nested plain bullets are
-// details of their parent (description, and their commands join the parent's run). A parent that
-// only introduces its sub-steps ("Rollback steps:") is not an item itself.
+// details of their parent (description, and their command the parent's run, unless that would join
+// several commands: see detail-steps.ts). A parent that only introduces its sub-steps ("Rollback
+// steps:") is not an item itself.
 import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
 import { blockText, listText } from './block-text.js';
-import { commandFromCode, isCommandSpan } from './commands.js';
+import { commandFromCode } from './commands.js';
+import { collectSpans, detailCommands, splitDetails } from './detail-steps.js';
 import type { ImportContext } from './context.js';
-import { codeSpans, inlineText } from './inline-text.js';
+import { inlineText } from './inline-text.js';
 import { EXPECT_LINE, fence, newItem, parseExpectation, parseOffsetPrefix, type ItemDraft, type SectionScope } from './items.js';
 import { angleRef } from './placeholders.js';
-import { groupScript, type ScriptPart } from './script-groups.js';
+import { groupScript, sessionParts, type ScriptPart } from './script-groups.js';
 import { slugify } from './ids.js';
 import { ROLE_WORD } from './roles.js';
 import { rulesFromList } from './rules.js';
@@ -40,11 +42,6 @@ function isStepList(list: List): boolean {
   return Boolean(list.ordered) || list.children.some((c) => typeof c.checked === 'boolean');
 }
 
-/** Adds the commands among `code` spans (of the title or of detail bullets) to the draft. */
-export function collectSpans(nodes: PhrasingContent[], draft: ItemDraft): void {
-  for (const { code, before, after } of codeSpans(nodes)) if (isCommandSpan(code, before, after)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
-}
-
 /**
  * A fenced block under an item: its command, or description when it is not shell. A block of
  * comment-headed parts (script-groups.ts) is a step per part: the first goes to `draft` when
@@ -58,6 +55,8 @@ export function attachCode(lang: string | null | undefined, value: string, draft
     env.ctx.keep(command.reason ?? 'code block', env.scope.title);
     return [];
   }
+  const session = command.output === undefined ? undefined : sessionParts(command.prompts ?? []);
+  if (session) return attachParts(session, draft);
   const grouping = command.output === undefined ? groupScript(command.run) : undefined;
   if (grouping && 'parts' in grouping) return attachParts(grouping.parts, draft);
   draft.blocks.push(command.run);
@@ -72,27 +71,19 @@ function attachParts(parts: ScriptPart[], draft: ItemDraft): ItemDraft[] {
   const own = first && (!first.title || !partOf) ? first : undefined;
   if (own) {
     if (!partOf) draft.title = own.title ?? '';
-    draft.blocks.push(own.code);
+    addPart(own, draft);
   }
   return (own ? rest : parts).map((part) => {
     const item = newItem(part.title ?? '');
     if (partOf) item.description.push(`Part of: ${partOf}`);
-    item.blocks.push(part.code);
+    addPart(part, item);
     return item;
   });
 }
 
-function detailCommands(list: List, draft: ItemDraft): void {
-  const walk = (nodes: Nodes[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph') collectSpans(node.children, draft);
-      else if (node.type === 'code') {
-        const command = commandFromCode(node.lang, node.value);
-        if (command.run) draft.blocks.push(command.run);
-      } else if ('children' in node) walk(node.children as Nodes[]);
-    }
-  };
-  walk([list]);
+function addPart(part: ScriptPart, draft: ItemDraft): void {
+  draft.blocks.push(part.code);
+  if (part.output) draft.description.push(`Example output:\n${fence(part.output)}`);
 }
 
 function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
@@ -135,6 +126,7 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
   const context = draft.description.length;
   const children: ItemDraft[] = [];
   const followUps: ItemDraft[] = [];
+  const details: { list: List; at: number }[] = [];
   let consumed = false;
   let prose: string | undefined;
   for (const block of rest) {
@@ -156,22 +148,31 @@ function entryToItems(entry: ListItem, env: ListEnv, partOf?: string): ItemDraft
       if (trigger && !isStepList(block)) {
         rulesFromList(block, draft.title, trigger, env.ctx, env.scope);
         consumed = true;
-      } else if (isStepList(block)) {
-        const leadIn = introOnly ? [env.leadIn, draft.title].filter(Boolean).join('\n') : undefined;
-        const sub = { ...env, leadIn };
-        children.push(...listToItems(block, sub, introOnly ? undefined : draft.title.replace(/:$/, '')));
-      } else {
+      } else if (isStepList(block)) children.push(...stepsUnder(block, draft, introOnly, env)); else {
+        details.push({ list: block, at: draft.description.length });
         draft.description.push(listText(block, env.ctx.source));
-        detailCommands(block, draft);
       }
     } else {
       const text = blockText(block, env.ctx.source);
       if (text) draft.description.push(text);
     }
   }
+  const split = splitDetails(details.map((d) => d.list), draft);
+  if (split) {
+    // Bullets with only text stay details; the step's own command stays its run.
+    details.forEach((d, i) => (draft.description[d.at] = split.details[i]?.children.length ? listText(split.details[i] as List, env.ctx.source) : ''));
+    children.unshift(...stepsUnder(split.steps, draft, introOnly, env));
+  } else details.forEach((d) => detailCommands([d.list], draft));
+  if (split) draft.description = draft.description.filter(Boolean);
   const bare = draft.description.length === context && !draft.blocks.length && !draft.spans.length && !draft.expect;
   if ((consumed || (introOnly && (children.length || followUps.length))) && bare) return [...followUps, ...children];
   return [draft, ...followUps, ...children];
+}
+
+/** Sub-steps of `draft`: after a lead-in ("Rollback steps:") each repeats it, else each is "Part of" it. */
+function stepsUnder(list: List, draft: ItemDraft, introOnly: boolean, env: ListEnv): ItemDraft[] {
+  const leadIn = introOnly ? [env.leadIn, draft.title].filter(Boolean).join('\n') : undefined;
+  return listToItems(list, { ...env, leadIn }, introOnly ? undefined : draft.title.replace(/:$/, ''));
 }
 
 /**

@@ -7,7 +7,8 @@ import type { ImportContext } from './context.js';
 import { codeSpans, inlineText } from './inline-text.js';
 import { newItem, parseExpectation, parseOffsetPrefix, type ItemDraft } from './items.js';
 import { angleRefs, isPlaceholder } from './placeholders.js';
-import { collectSpans, roleTitle } from './steps.js';
+import { roleTitle } from './steps.js';
+import { collectSpans } from './detail-steps.js';
 import { isValidId } from './ids.js';
 
 export type ColumnRole = 'id' | 'time' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
