@@ -29,7 +29,8 @@ export function visibleWindow(value: string, cursor: number, width: number): { t
     at += ch.length;
   }
   // the character under the cursor (or the cell after the end) must be in sight
-  const index = Math.max(0, offsets.indexOf(cursor) < 0 ? chars.length : offsets.indexOf(cursor));
+  const found = offsets.indexOf(cursor);
+  const index = found < 0 ? chars.length : found;
   let start = index;
   let used = columnsOf(chars[index] ?? ' ');
   while (start > 0 && used + columnsOf(chars[start - 1] as string) <= width) used += columnsOf(chars[--start] as string);
