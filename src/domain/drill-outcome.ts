@@ -1,5 +1,6 @@
 // Did a drill pass? A drill passes when it was finished, no step failed other than to an injected
-// fault, no destructive step was refused, and every fault to inject was injected and caught by its check.
+// fault (its own check, or a smoke check while the fault was still in place), no destructive step
+// was refused, and every fault to inject was injected and caught by its check.
 import type { DrillTimings } from './drill-timings.js';
 import { formatDuration } from './duration.js';
 
@@ -29,6 +30,7 @@ export function drillFindings(d: DrillTimings, { ongoing = false } = {}): string
     ...(d.injectionsFailed.length ? [`fault not injected (its inject command failed): ${list(d.injectionsFailed)}`] : []),
     ...(missed.length ? [`injected fault not caught: ${list(missed)}`] : []),
     ...(caught.length ? [`injected fault caught: ${list(caught)}`] : []),
+    ...(d.failedUnderFault.length ? [`failed while the injected fault was in place (not counted): ${list(d.failedUnderFault)}`] : []),
     ...(d.finished || ongoing ? [] : ['not finished (left open or interrupted)']),
     ...(d.pausedMs > 0 ? [`${formatDuration(d.pausedMs)} while the session was not open is not counted`] : []),
   ];

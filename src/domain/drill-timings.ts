@@ -3,6 +3,7 @@
 import type { Checklist } from './checklist-schema.js';
 import type { EvidenceEvent } from './events.js';
 import { activeClock } from './drill-pauses.js';
+import { drillSteps } from './drill-steps.js';
 
 export { compareDrills, describeDelta, type Comparison, type DrillComparison } from './drill-compare.js';
 
@@ -28,6 +29,8 @@ export interface DrillTimings {
   failedSteps: string[];
   /** Those of `failedSteps` whose last result in that pass was a pass (run again after a fix, or flaky). */
   passedWhenRerun: string[];
+  /** Smoke checks that failed while an injected fault was still in place (not counted in `failures`). */
+  failedUnderFault: string[];
   /** Destructive steps refused because the drill did not allow them. */
   refusedSteps: string[];
   /** Faults injected before a step, and whether that step's check then failed (caught it). */
@@ -38,19 +41,6 @@ export interface DrillTimings {
   items: Record<string, number>;
 }
 
-interface Segment {
-  start: number;
-  end: number;
-}
-
-/** A step in one pass: the stretches of time spent on it, each ended when another step was worked on. */
-interface StepSpan {
-  section: string;
-  item: string;
-  pass: number;
-  segments: Segment[];
-}
-
 interface DrillHeader {
   sessionId: string;
   createdAt: string;
@@ -59,75 +49,13 @@ interface DrillHeader {
   checklist?: { version: string };
 }
 
-// Events that are not something the operator finished: they do not start the next manual step's time.
-const NOT_AN_ACTION = new Set<EvidenceEvent['type']>(['cursor.moved', 'rule.fired', 'rule.cleared', 'note.added', 'exported', 'session.closed', 'command.started', 'command.interrupted', 'destructive.confirmed', 'destructive.refused']);
-
-const stepName = (span: { section: string; item: string; pass: number }): string => `${span.section}/${span.item}${span.pass > 1 ? ` (pass ${span.pass})` : ''}`;
-
-function stepOf(event: EvidenceEvent): { section: string; item: string; pass: number } | undefined {
-  if (event.type === 'command.started' || event.type === 'item.marked') return { section: event.section, item: event.item, pass: event.pass };
-  return undefined;
-}
-
-/**
- * The steps walked, each with its segments: a command step's from its start, a manual one's from the
- * operator's previous action. Working on another step ends a segment, so a check re-run after the
- * step that fixed it does not count that step's time twice.
- */
-function stepSpans(events: readonly EvidenceEvent[]) {
-  const spans = new Map<string, StepSpan>();
-  const runSegment = new Map<string, { key: string; segment: Segment }>();
-  const injectRun = new Map<string, string>();
-  const failed = new Set<string>();
-  const lastResult = new Map<string, string>();
-  const injected = new Set<string>();
-  const attempted = new Set<string>();
-  let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
-  let lastStep: string | undefined;
-  for (const event of events) {
-    const ts = Date.parse(event.ts);
-    const ref = stepOf(event);
-    // a manual step that a headless run (or a refused destructive step) did not run was not walked
-    if (ref && !(event.type === 'item.marked' && event.status === 'not-run' && !spans.has(stepName(ref)))) {
-      const key = stepName(ref);
-      if (event.type === 'command.started' && event.purpose === 'inject') {
-        injectRun.set(event.runId, key);
-        attempted.add(key);
-        continue;
-      }
-      const span = spans.get(key) ?? { ...ref, segments: [] };
-      spans.set(key, span);
-      let segment = span.segments.at(-1);
-      if (!segment || lastStep !== key) {
-        segment = { start: event.type === 'command.started' ? ts : lastAction, end: ts };
-        span.segments.push(segment);
-      }
-      segment.end = Math.max(segment.end, ts);
-      lastStep = key;
-      if (event.type === 'command.started') runSegment.set(event.runId, { key, segment });
-      if (event.type === 'item.marked') lastResult.set(key, event.status);
-      if (event.type === 'item.marked' && event.status === 'fail') failed.add(key);
-    } else if (event.type === 'command.finished') {
-      const injectedInto = injectRun.get(event.runId);
-      if (injectedInto !== undefined && event.result === 'pass') injected.add(injectedInto);
-      const run = runSegment.get(event.runId);
-      if (!run) continue; // an injected fault's own run
-      run.segment.end = Math.max(run.segment.end, ts);
-      lastResult.set(run.key, event.result);
-      if (event.result === 'fail') failed.add(run.key);
-    }
-    if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
-  }
-  return { spans: [...spans.values()], failed, lastResult, injected, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
-}
-
 /**
  * An item's time is the sum of its segments over its passes; a section's, the sum over its passes of
  * first start to last end. Gaps before a resume (the session was not open) count nowhere.
  */
 export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
   const clock = activeClock(events);
-  const { spans, failed, lastResult, injected, injectionsFailed } = stepSpans(events);
+  const { spans, failed, failedUnderFault, lastResult, injected, injectionsFailed } = drillSteps(checklist, events);
   const items: Record<string, number> = {};
   const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
   for (const span of spans) {
@@ -163,6 +91,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     failures: failedSteps.length,
     failedSteps,
     passedWhenRerun: failedSteps.filter((step) => lastResult.get(step) === 'pass'),
+    failedUnderFault: [...failedUnderFault],
     refusedSteps,
     injectedFaults: [...injected].map((step) => ({ step, caught: failed.has(step) })),
     injectionsFailed,

@@ -8,7 +8,7 @@ import { checklist } from './fixtures.js';
 
 const drill = (over: Partial<DrillTimings> = {}): DrillTimings => ({
   sessionId: 's', startedAt: '2026-11-22T10:00:00.000Z', ticket: 'D-1', operator: 'op', checklistVersion: '1', finished: true,
-  totalMs: 60_000, pausedMs: 0, rollbackMs: 20_000, failures: 0, failedSteps: [], passedWhenRerun: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [],
+  totalMs: 60_000, pausedMs: 0, rollbackMs: 20_000, failures: 0, failedSteps: [], passedWhenRerun: [], failedUnderFault: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [],
   sections: { smoke: 10_000, rollback: 20_000 }, items: { s1: 10_000, rb1: 20_000 }, ...over,
 });
 

@@ -184,4 +184,40 @@ describe('drill timings across a resume, triage and headless runs', () => {
     expect(t.refusedSteps).toEqual(['rollback/rb1']);
     expect(t.items.s1).toBe(100); // the injection's own run is not the step's time
   });
+
+  it('a smoke check failing while the injected fault is still in place is the fault\'s doing; after the rollback it counts again', () => {
+    const t = drillTimings(list, header, events([
+      started('i1', 'smoke', 's1', 0, 'inject'),
+      finishedRun('i1', 100),
+      started('r1', 'smoke', 's1', 200),
+      finishedRun('r1', 300, 'fail'), // caught
+      started('r2', 'smoke', 's2', 400),
+      finishedRun('r2', 500, 'fail'), // e.g. the soak after it: the same fault
+      started('r3', 'gates', 'g1', 550),
+      finishedRun('r3', 560, 'fail'), // not a smoke check: a finding of its own
+      started('r4', 'rollback', 'rb1', 600),
+      finishedRun('r4', 700),
+      { type: 'item.marked', section: 'smoke', item: 's2', pass: 2, status: 'fail', offset: 800 }, // smoke again after the rollback
+      { type: 'session.closed', reason: 'done', offset: 900 },
+    ]));
+    expect(t.injectedFaults).toEqual([{ step: 'smoke/s1', caught: true }]);
+    expect(t.failedUnderFault).toEqual(['smoke/s2']);
+    expect(t.failedSteps).toEqual(['gates/g1', 'smoke/s2 (pass 2)']);
+    expect(drillFindings(t)).toContain('failed while the injected fault was in place (not counted): smoke/s2');
+  });
+
+  it('a drill whose only failures are the injected fault\'s passes', () => {
+    const t = drillTimings(list, header, events([
+      started('i1', 'smoke', 's1', 0, 'inject'),
+      finishedRun('i1', 100),
+      started('r1', 'smoke', 's1', 200),
+      finishedRun('r1', 300, 'fail'),
+      { type: 'item.marked', section: 'smoke', item: 's2', pass: 1, status: 'fail', offset: 400 },
+      started('r2', 'rollback', 'rb1', 600),
+      finishedRun('r2', 700),
+      { type: 'session.closed', reason: 'done', offset: 900 },
+    ]));
+    expect(t.failures).toBe(0);
+    expect(drillResult(t)).toBe('passed');
+  });
 });

@@ -76,7 +76,7 @@ describe('the drill summary', () => {
     await ui.waitFor('Help — keys');
     await ui.press(escape);
     await ui.waitFor('loading earlier drills…');
-    const earlier: DrillTimings = { sessionId: 'old', startedAt: '2026-01-01T10:00:00.000Z', ticket: 'OLD-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 3_600_000, pausedMs: 0, rollbackMs: 600_000, failures: 2, failedSteps: ['smoke/a', 'smoke/b'], passedWhenRerun: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [], sections: {}, items: {} };
+    const earlier: DrillTimings = { sessionId: 'old', startedAt: '2026-01-01T10:00:00.000Z', ticket: 'OLD-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 3_600_000, pausedMs: 0, rollbackMs: 600_000, failures: 2, failedSteps: ['smoke/a', 'smoke/b'], passedWhenRerun: [], failedUnderFault: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [], sections: {}, items: {} };
     resolve([earlier]);
     frame = await ui.waitFor('against 1 earlier drill');
     expect(frame).toContain('OLD-1');
@@ -122,7 +122,7 @@ describe('the drill summary', () => {
 
   it('a resumed old drill is compared with the drills before it, not with later ones', async () => {
     const session = await drill(tempEvidenceDir(), 'DRILL-1', false);
-    const later: DrillTimings = { sessionId: 'later', startedAt: '2999-01-01T10:00:00.000Z', ticket: 'LATER-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 1_000, pausedMs: 0, failures: 0, failedSteps: [], passedWhenRerun: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [], sections: {}, items: {} };
+    const later: DrillTimings = { sessionId: 'later', startedAt: '2999-01-01T10:00:00.000Z', ticket: 'LATER-1', operator: 'x', checklistVersion: '1', finished: true, totalMs: 1_000, pausedMs: 0, failures: 0, failedSteps: [], passedWhenRerun: [], failedUnderFault: [], refusedSteps: [], injectedFaults: [], injectionsFailed: [], sections: {}, items: {} };
     const services = { ...defaultServices(session.evidenceDir), loadDrillHistory: () => Promise.resolve([later]) };
     const ui = renderTui({ session, services });
     await ui.waitFor('D summary');
