@@ -117,7 +117,7 @@ export function buildProgram(): Command {
     .option('--ticket <id>', 'change or incident ticket id (default: headless-<date>)')
     .option('--env <name>', 'environment (default: $CUTOVER_ENV, else "unspecified")')
     .option('--operator <name>', 'operator name (default: login name)')
-    .option('--drill', 'record as a drill')
+    .option('--drill', 'record as a drill; the exit code is the drill\'s result (0 passed)')
     .option('--allow-destructive', 'run destructive items unattended (without it they are refused, recorded, and count as failed)')
     .option('--inject <item>', 'drill only: inject the fault declared by this item before running it', collect)
     .option('--json', 'print one JSON object instead of the table')

@@ -115,10 +115,16 @@ describe('cutover run --headless', () => {
 
     const clean = runJson('drill.yaml', dir, ['--drill'], env);
     expect(clean.code).toBe(0);
+    // the check fails, as the drill means it to: the fault was caught, so the drill passed (exit 0)
     const drilled = runJson('drill.yaml', scratch(), ['--drill', '--inject', 'svc'], env);
-    expect(drilled.code).toBe(1);
+    expect(drilled.code).toBe(0);
     expect(drilled.json?.injected).toEqual([expect.objectContaining({ item: 'svc', exitCode: 0, ok: true })]);
     expect(drilled.json?.items[0]).toMatchObject({ item: 'svc', result: 'fail' });
+    expect(drilled.json).toMatchObject({ ok: true, failed: 1, drill: { result: 'passed', findings: ['injected fault caught: smoke/svc'] } });
+    // a fault that could not be injected was not rehearsed: the drill FAILED (exit 1)
+    const notInjected = runJson('drill.yaml', scratch(), ['--drill', '--inject', 'svc'], { CUTOVER_TEST_DIR: join(dir, 'no', 'such', 'dir') });
+    expect(notInjected.code).toBe(1);
+    expect(notInjected.json).toMatchObject({ ok: false, failed: 0, drill: { result: 'failed' } });
     const file = drilled.json?.evidence as string;
     expect(JSON.parse(readFileSync(file, 'utf8')).header.mode).toBe('drill');
     expect(readEvents(file).some((e) => e.type === 'command.started' && e.purpose === 'inject')).toBe(true);

@@ -2,7 +2,7 @@
 // of the checklist.
 import { resolve } from 'node:path';
 import type { Checklist } from '../../domain/checklist-schema.js';
-import { drillFindings, resultWord } from '../../domain/drill-outcome.js';
+import { drillFindings, drillResult, resultWord, type DrillResult } from '../../domain/drill-outcome.js';
 import { describeDelta, type Comparison } from '../../domain/drill-timings.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { CutoverSession } from '../../services/session.js';
@@ -11,7 +11,14 @@ import { compareWithEarlierDrills } from '../../services/drill-history.js';
 const timed = (label: string, ms: number | undefined, c: Comparison): string =>
   ms === undefined ? `${label} not walked` : `${label} ${formatDuration(ms)} (${describeDelta(c, formatDuration)})`;
 
-export async function drillSummaryLines(session: CutoverSession, checklist: Checklist): Promise<string[]> {
+export interface DrillSummary {
+  result: DrillResult;
+  findings: string[];
+  /** For the table's end: times against earlier drills, the result, where the history is. */
+  lines: string[];
+}
+
+export async function drillSummary(session: CutoverSession, checklist: Checklist): Promise<DrillSummary> {
   const { header, events } = session.store;
   const { current, comparison, earlier } = await compareWithEarlierDrills(session.evidenceDir, header, checklist, events);
   const has = (kind: string): boolean => checklist.sections.some((s) => s.kind === kind);
@@ -23,9 +30,10 @@ export async function drillSummaryLines(session: CutoverSession, checklist: Chec
   const against = earlier ? ` against ${earlier} earlier drill${earlier === 1 ? '' : 's'}` : '';
   const indent = '       ';
   const findings = drillFindings(current);
-  return [
+  const lines = [
     `drill: ${times.join(', ')}${against}`,
     `${indent}result: ${resultWord(current)}${findings.length ? ` — ${findings.join('; ')}` : ''}`,
     `${indent}history: cutover drills ${checklist.id}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${session.evidenceDir}`}`,
   ];
+  return { result: drillResult(current), findings, lines };
 }

@@ -10,7 +10,7 @@ import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
 import { runPlannedItem } from './run-headless.js';
 import { planRun } from './run-plan.js';
-import { drillSummaryLines } from './run-drill-summary.js';
+import { drillSummary, type DrillSummary } from './run-drill-summary.js';
 import { RunTable, tally, totalsLine, type Row } from './run-table.js';
 
 export interface RunOptions {
@@ -115,7 +115,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
 
   const rows: Row[] = [];
   const injected: Injection[] = [];
-  let drillLines: string[] = [];
+  let drill: DrillSummary | undefined;
   const started = Date.now();
   // A row is printed once its events are on disk: the fsync it waits for is the next item's
   // command.started (group commit), so printing it never costs an fsync of its own.
@@ -136,7 +136,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     }
     const interrupted = signals.signal();
     await session.finish(interrupted ? `headless run interrupted by ${interrupted}` : 'headless run complete');
-    if (header.mode === 'drill' && !opts.json) drillLines = await drillSummaryLines(session, checklist).catch(() => []);
+    if (header.mode === 'drill') drill = await drillSummary(session, checklist).catch(() => undefined);
   } catch (error) {
     table.breakRow(); // the error gets its own line
     throw error;
@@ -147,15 +147,16 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
 
   const interrupted = signals.signal();
   const counts = tally(rows);
-  const ok = counts.failed === 0 && !interrupted;
+  // A drill's checks are meant to fail under its injected faults: its verdict is the drill's result.
+  const ok = !interrupted && (drill ? drill.result === 'passed' : counts.failed === 0);
   if (opts.json) {
     const items = rows.map(({ note: _note, ...row }) => row);
-    const result = { ok, ...counts, evidence: session.evidencePath, items, ...(injected.length ? { injected } : {}), ...(interrupted ? { interrupted } : {}) };
+    const result = { ok, ...counts, evidence: session.evidencePath, items, ...(injected.length ? { injected } : {}), ...(drill ? { drill: { result: drill.result, findings: drill.findings } } : {}), ...(interrupted ? { interrupted } : {}) };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const notReached = interrupted ? ` (interrupted by ${interrupted}: ${plan.length - rows.length} item(s) not reached)` : '';
     table.line(`\n${totalsLine(rows, Date.now() - started)}${notReached}`);
-    for (const line of drillLines) table.line(line);
+    for (const line of drill?.lines ?? []) table.line(line);
     table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
   }
   process.exitCode = interrupted ? (SIGNAL_EXIT[interrupted] ?? 1) : ok ? EXIT.ok : EXIT.failed;
