@@ -162,4 +162,16 @@ describe('lists and help', () => {
     expect(frame).toMatch(/→ +to the items pane \(narrow\n +terminal: next section\)/);
     expect(fits(frame, 40, 12)).toBe(true);
   });
+
+  it('the help screen goes to its end with G and back to its top with g, like the pager', async () => {
+    const { ui } = await open(40, 12);
+    await ui.press('?');
+    const first = await ui.waitFor('Help — keys');
+    const shown = (frame: string) => /Help — keys \D*(\d+)-(\d+)(?:\/| of )(\d+)/.exec(frame)?.slice(1).map(Number) ?? [];
+    expect(shown(first)[0]).toBe(1);
+    const [, shownTo, total] = shown(await ui.press('G'));
+    expect(shownTo).toBe(total);
+    expect(shownTo).toBeGreaterThan(12);
+    expect(shown(await ui.press('g'))[0]).toBe(1);
+  });
 });

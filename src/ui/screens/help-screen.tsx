@@ -2,13 +2,14 @@
 // (a key's meaning is never cut off); scrolls when the terminal is short; Esc, q or ? closes it.
 // A running command keeps running meanwhile.
 import { Box, Text } from 'ink';
-import React, { useState } from 'react';
+import React from 'react';
 import { useTui } from '../app/tui-context.js';
 import { wrapText } from '../format.js';
-import { FORM_KEYS, GLOBAL_KEYS, KEYMAP, type Action, type Scope } from '../keys/keymap.js';
+import { actionFor, FORM_KEYS, GLOBAL_KEYS, KEYMAP, type Action, type Scope } from '../keys/keymap.js';
 import { useKeys } from '../keys/use-keys.js';
 import { columnsOf } from '../../domain/plain-text.js';
 import { color } from '../theme.js';
+import { useLineScroll } from '../widgets/scroll/use-line-scroll.js';
 
 interface Row {
   label: string;
@@ -59,17 +60,13 @@ export function helpLines(rows: Row[], columns: number): { lines: HelpLine[]; la
 export function HelpScreen({ scope, hide, rows, onClose }: { scope: Scope | 'form'; hide?: readonly Action[]; rows: number; onClose: () => void }): React.JSX.Element {
   const { columns } = useTui().size;
   const { lines, labelWidth } = helpLines(helpRows(scope, hide), columns);
-  const [scrolled, setTop] = useState(0);
   const height = Math.max(1, rows - 1);
-  const maxTop = Math.max(0, lines.length - height);
-  // a resize can leave fewer lines to scroll through
-  const top = Math.min(scrolled, maxTop);
+  const { top, scroll } = useLineScroll(lines.length, height);
   useKeys((event) => {
-    if (event.name === 'escape' || event.text === 'q' || event.text === '?') onClose();
-    else if (event.name === 'down' || event.text === 'j') setTop(Math.min(maxTop, top + 1));
-    else if (event.name === 'up' || event.text === 'k') setTop(Math.max(0, top - 1));
-    else if (event.name === 'pagedown' || event.text === ' ') setTop(Math.min(maxTop, top + height));
-    else if (event.name === 'pageup') setTop(Math.max(0, top - height));
+    // the pager's keys: ↑/↓/j/k, PgUp/PgDn/Space, g/G; Esc, q and ? close
+    const action = actionFor('pager', event);
+    if (action === 'back' || action === 'help') onClose();
+    else scroll(action);
   });
   const shown = `${top + 1}-${Math.min(lines.length, top + height)}`;
   const long = `Help — keys (↑/↓ scroll, ${shown} of ${lines.length})`;

@@ -1,7 +1,7 @@
 // `D` in a drill: how long this drill took — in total, in the rollback, per section and per step —
 // against the earlier drills of the same checklist in the evidence directory.
 import { Box, Text } from 'ink';
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { drillTimings } from '../../../domain/drill-timings.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { localDateTime, plural, wrapText } from '../../format.js';
@@ -10,6 +10,7 @@ import { useKeys } from '../../keys/use-keys.js';
 import { displayPath } from '../../paths.js';
 import { color } from '../../theme.js';
 import { Table } from '../../widgets/table.js';
+import { useLineScroll } from '../../widgets/scroll/use-line-scroll.js';
 import { findingsText, headline, summaryRows, type SummaryRow } from './drill-rows.js';
 import { useDrillHistory, type DrillHistory } from './use-drill-history.js';
 
@@ -42,10 +43,8 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
   // when comparing; up to 3 rows, fewer on a short terminal, so the table keeps 3
   const findings = findingsText(current);
   const findingRows = findings ? wrapText(findings, size.columns, Math.max(1, Math.min(3, bodyRows - 7))) : [];
-  const [top, setTop] = useState(0);
   const height = Math.max(1, bodyRows - 4 - findingRows.length);
-  const maxTop = Math.max(0, rows.length - height);
-  const first = Math.min(top, maxTop);
+  const { top: first, scroll: scrollRows } = useLineScroll(rows.length, height);
 
   useKeys(
     (event) => {
@@ -56,10 +55,7 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
         if (tui.screen.name === 'drill-summary' && tui.screen.thenQuit) tui.requestQuit();
       }
       else if (action === 'help') tui.showHelp();
-      else if (action === 'down') setTop(Math.min(maxTop, first + 1));
-      else if (action === 'up') setTop(Math.max(0, first - 1));
-      else if (action === 'pageDown') setTop(Math.min(maxTop, first + height));
-      else if (action === 'pageUp') setTop(Math.max(0, first - height));
+      else scrollRows(action);
     },
     { active },
   );

@@ -7,6 +7,7 @@ import type { ChecklistSection } from '../../../domain/checklist-schema.js';
 import { plainLines } from '../../../domain/plain-text.js';
 import { wrapExact, wrapText } from '../../format.js';
 import type { DetailLine } from './detail-lines.js';
+import { scrollStep } from '../../widgets/scroll/use-line-scroll.js';
 import { SectionHeading } from './item-list.js';
 
 /** The description as screen lines: spaces kept as written, so a table kept as text stays aligned. */
@@ -35,24 +36,15 @@ export function sectionTextWindow(total: number, offset: number, rows: number): 
   return { start, end: Math.min(total, start + rows - (start > 0 ? 2 : 1)), above: start > 0, below: true };
 }
 
-const SCROLL_STEPS: Record<string, (page: number) => number> = {
-  up: () => -1,
-  down: () => 1,
-  pageUp: (page) => -page,
-  pageDown: (page) => page,
-  top: () => -Infinity,
-  bottom: () => Infinity,
-};
-
 /** Where the selected section's text is scrolled to (back at its start in another section), and a key that moves it. */
 export function useSectionScroll(section: ChecklistSection | undefined, width: number, rows: number): { offset: number; scroll: (action: string) => boolean } {
   const [at, setAt] = useState({ section: '', offset: 0 });
   const offset = section && at.section === section.id ? at.offset : 0;
   const scroll = (action: string): boolean => {
-    const step = SCROLL_STEPS[action];
-    if (!section || !step) return false;
+    const step = scrollStep(action, rows - 2);
+    if (!section || step === undefined) return false;
     const total = sectionTextLines(section, width).length;
-    const wanted = Math.max(0, Math.min(total, offset + step(Math.max(1, rows - 2))));
+    const wanted = Math.max(0, Math.min(total, offset + step));
     setAt({ section: section.id, offset: sectionTextWindow(total, wanted, Math.max(1, rows)).start });
     return true;
   };
