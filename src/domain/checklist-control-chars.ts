@@ -6,13 +6,19 @@ import { describeControlCharacter } from './text-checks.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+// Bidirectional overrides and isolates reorder what the terminal shows: a command would read other
+// than what runs ("Trojan Source"). Right-to-left text needs none of them.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** One error per string holding a control character, at its path. */
 export function controlCharacterIssues(value: unknown, path: PathSegment[] = [], out: FieldIssue[] = []): FieldIssue[] {
   if (typeof value === 'string') {
     const found = CONTROL.exec(value);
+    const bidi = found ? undefined : BIDI.exec(value);
     if (found) {
       out.push({ path, code: 'control-character', severity: 'error', message: `contains a control character (${describeControlCharacter(found[0])}): a checklist is plain text (a command that prints one can write \\033)` });
+    } else if (bidi) {
+      out.push({ path, code: 'control-character', severity: 'error', message: `contains a bidirectional control character (${describeControlCharacter(bidi[0])}): it reorders how the text is shown (a command would read other than what runs)` });
     }
   } else if (Array.isArray(value)) {
     value.forEach((member, i) => controlCharacterIssues(member, [...path, i], out));

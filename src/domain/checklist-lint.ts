@@ -1,9 +1,10 @@
 // Warnings for a valid checklist: risky command shapes that deserve a second look. They never make
 // a checklist invalid (`cutover validate` still exits 0).
-import type { Checklist, ChecklistItem } from './checklist-schema.js';
+import type { Checklist, ChecklistItem, SectionKindName } from './checklist-schema.js';
 import type { FieldIssue, PathSegment } from './diagnostic.js';
 import { looksDestructive } from './destructive.js';
 import { SHAPE_RULES } from './secret-patterns.js';
+import { templateWarnings } from './checklist-template-lint.js';
 
 // A value that is a placeholder or a reference, not a literal secret.
 const NOT_LITERAL = String.raw`(?!\$|\{\{|<|%|\*{3}|\[)`;
@@ -48,7 +49,11 @@ export function findCredential(command: string): string | undefined {
   return CREDENTIALS.find(([, pattern]) => pattern.test(command))?.[0];
 }
 
-function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[]): void {
+// Where a command is a check whose output may tell more than its exit code (`curl` without -f
+// exits 0 on a 500). A step (switch, rollback) or a soak (watch) is judged by its exit code.
+const CHECK_KINDS: ReadonlySet<SectionKindName> = new Set(['gates', 'smoke', 'triage']);
+
+function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[], checksOutput: boolean): void {
   const commands: Array<[PathSegment[], string | undefined]> = [
     [[...path, 'run'], item.run],
     [[...path, 'drill', 'inject'], item.drill?.inject],
@@ -77,7 +82,7 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[]): 
   if (destructive && !item.destructive) {
     out.push(warning([...path, 'run'], `looks destructive (${destructive}) but the item is not marked destructive: true`, 'destructive-unmarked'));
   }
-  if (item.expect === undefined) {
+  if (item.expect === undefined && checksOutput && item.watch === undefined) {
     out.push(warning([...path, 'run'], 'runs a command but has no expect: only its exit code (0) will decide pass or fail', 'no-expect'));
   }
 }
@@ -85,7 +90,8 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[]): 
 export function lintChecklist(checklist: Checklist): FieldIssue[] {
   const out: FieldIssue[] = [];
   checklist.sections.forEach((section, si) => {
-    section.items.forEach((item, ii) => lintItem(item, ['sections', si, 'items', ii], out));
+    section.items.forEach((item, ii) => lintItem(item, ['sections', si, 'items', ii], out, CHECK_KINDS.has(section.kind)));
   });
+  out.push(...templateWarnings(checklist));
   return out;
 }

@@ -2,6 +2,9 @@
 // file:line:column and the field path. Never throws on bad input.
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { controlCharacterIssues } from './checklist-control-chars.js';
+import { badAlias } from './checklist-aliases.js';
+import { unquotedPlaceholder } from './checklist-placeholder-quotes.js';
+import { looksLikeYaml, yamlHint, YAML_IN_JSON_HINT } from './checklist-yaml-hints.js';
 import { checkReferences } from './checklist-refs.js';
 import { lintChecklist } from './checklist-lint.js';
 import { formatOf, quickParseChecklist } from './checklist-quick.js';
@@ -9,7 +12,7 @@ import { ChecklistBase, type Checklist } from './checklist-schema.js';
 import { byPosition, formatPath, type Diagnostic, type FieldIssue, type PathSegment } from './diagnostic.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { positionIndex } from './source-position.js';
-import { EMPTY_MESSAGE, findNonText, yamlErrorMessage } from './text-checks.js';
+import { EMPTY_MESSAGE, findNonText, findOversize, yamlErrorMessage } from './text-checks.js';
 import { locateOffset, pathAtOffset } from './yaml-locate.js';
 import { describeValue, zodIssuesToFieldIssues } from './zod-issues.js';
 
@@ -20,7 +23,7 @@ export { formatOf };
 
 export function parseChecklistText(text: string, file: string): ParseResult {
   // Positions cost a YAML parse; a valid JSON checklist with nothing to warn about needs none.
-  const quick = quickParseChecklist(text, file);
+  const quick = findOversize(text) ? undefined : quickParseChecklist(text, file);
   if (quick && lintChecklist(quick).length === 0) return { ok: true, checklist: quick, diagnostics: [] };
   return parseChecklistLocated(text, file);
 }
@@ -51,12 +54,12 @@ function parse(text: string, file: string): ParseResult {
     file, ...position(offset), path: formatPath(path), message, severity: 'error', code,
   });
 
-  const nonText = findNonText(source);
+  const nonText = findNonText(source) ?? findOversize(source);
   if (nonText) return fail([at(nonText.offset, nonText.message, nonText.code)]);
   if (source.trim() === '') return fail([at(0, EMPTY_MESSAGE, 'empty')]);
   if (format === 'json') {
     const syntax = findJsonSyntaxError(source);
-    if (syntax) return fail([at(syntax.offset, syntax.message, 'json-syntax')]);
+    if (syntax) return fail([at(syntax.offset, `${syntax.message}${looksLikeYaml(source) ? YAML_IN_JSON_HINT : ''}`, 'json-syntax')]);
   }
 
   const doc = parseDocument(source, { uniqueKeys: true, merge: format === 'yaml', prettyErrors: false });
@@ -67,14 +70,17 @@ function parse(text: string, file: string): ParseResult {
     // Only a duplicate key has a reliable field path; elsewhere the tree around the error is broken.
     const duplicate = syntaxError.code === 'DUPLICATE_KEY';
     const path = duplicate ? pathAtOffset(doc, syntaxError.pos[0]) : [];
+    const hint = format === 'yaml' && !duplicate ? yamlHint(source, syntaxError) : undefined;
+    if (hint) return fail([at(hint.offset, hint.message, hint.code)]);
     const offset = syntaxError.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, syntaxError.pos[0], source) : syntaxError.pos[0];
     return fail([at(offset, yamlErrorMessage(syntaxError, source), duplicate ? 'duplicate-key' : `${format}-syntax`, path)]);
   }
 
   const key = oddKey(doc);
-  if (key) return fail([at(key.offset, key.message, `${format}-syntax`)]);
-  const alias = format === 'yaml' ? unresolvedAlias(doc) : undefined;
-  if (alias) return fail([at(alias.offset, `unknown anchor "*${alias.name}" (define &${alias.name} before using it)`, 'yaml-syntax')]);
+  const quotes = key && format === 'yaml' ? unquotedPlaceholder(source, key.offset) : undefined;
+  if (key) return fail([at((quotes ?? key).offset, (quotes ?? key).message, `${format}-syntax`)]);
+  const alias = format === 'yaml' ? badAlias(doc) : undefined;
+  if (alias) return fail([at(alias.offset, alias.message, 'yaml-syntax')]);
 
   const data: unknown = format === 'json' ? JSON.parse(source) : doc.toJS({ maxAliasCount: 1000 });
   if (data === undefined || (data === null && doc.contents === null)) return fail([at(0, EMPTY_MESSAGE, 'empty')]);
@@ -119,18 +125,6 @@ function oddKey(doc: Document): { offset: number; message: string } | undefined 
       if (isCollection(key)) found = { offset, message: 'a key must be a name, not a list or mapping' };
       else if (key === null || (isScalar(key) && key.value === null)) found = { offset, message: 'a key must be a name (this one is empty or null)' };
       return found ? visit.BREAK : undefined;
-    },
-  });
-  return found;
-}
-
-function unresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
-  let found: { name: string; offset: number } | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.resolve(doc) !== undefined) return undefined;
-      found = { name: node.source, offset: node.range?.[0] ?? 0 };
-      return visit.BREAK;
     },
   });
   return found;

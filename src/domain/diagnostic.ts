@@ -35,11 +35,30 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+// A message quotes what the file holds (an unknown key, a wrong value): its control characters
+// (C0 but tab, DEL, C1) and bidi overrides must not drive the terminal or break the one-line format.
+const BEYOND_C0 = String.raw`\x7f-\x9f\u202a-\u202e\u2066-\u2069`;
+const UNPRINTABLE = new RegExp(String.raw`[\x00-\x08\x0a-\x1f${BEYOND_C0}]`, 'g');
+// JSON.stringify already escapes C0.
+const UNPRINTABLE_IN_JSON = new RegExp(`[${BEYOND_C0}]`, 'g');
+
+const asEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with every unprintable character written as `\uXXXX`. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, asEscape);
+}
+
+/** Indented JSON safe to print to a terminal; it parses to the same value. */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, asEscape);
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.column}`;
   const kind = d.severity === 'warning' ? ' warning' : '';
   const field = d.path ? ` ${d.path}` : '';
-  return `${where}${kind}${field}: ${d.message}`;
+  return escapeUnprintable(`${where}${kind}${field}: ${d.message}`);
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {

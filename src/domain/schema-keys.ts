@@ -9,6 +9,7 @@ interface Def {
   element?: SchemaLike;
   options?: SchemaLike[];
   shape?: Record<string, SchemaLike>;
+  entries?: Record<string, string | number>;
 }
 export interface SchemaLike {
   _zod: { def: unknown };
@@ -45,11 +46,23 @@ function objectKeys(schema: SchemaLike): string[] | undefined {
   return undefined;
 }
 
-/** The allowed keys of the object at `path`, or [] when the path does not lead to an object. */
-export function allowedKeys(root: SchemaLike, path: readonly PathSegment[]): string[] {
+function schemaAt(root: SchemaLike, path: readonly PathSegment[]): SchemaLike | undefined {
   let schema: SchemaLike | undefined = root;
   for (const segment of path) {
     schema = schema && child(schema, segment);
   }
+  return schema;
+}
+
+/** The allowed keys of the object at `path`, or [] when the path does not lead to an object. */
+export function allowedKeys(root: SchemaLike, path: readonly PathSegment[]): string[] {
+  const schema = schemaAt(root, path);
   return (schema && objectKeys(schema)) ?? [];
+}
+
+/** The values allowed at `path` when it is a choice (a section's kind), else []. */
+export function allowedValues(root: SchemaLike, path: readonly PathSegment[]): string[] {
+  const schema = schemaAt(root, path);
+  const def = schema && unwrap(schema);
+  return def?.type === 'enum' ? Object.values(def.entries ?? {}).map(String) : [];
 }

@@ -2,7 +2,7 @@
 //   unknown key "tiemout" (did you mean "timeout"?) / expected a number, got a string / required.
 import type { z } from 'zod';
 import type { FieldIssue, PathSegment } from './diagnostic.js';
-import { allowedKeys, type SchemaLike } from './schema-keys.js';
+import { allowedKeys, allowedValues, type SchemaLike } from './schema-keys.js';
 import { closest, listOf } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -46,12 +46,24 @@ export function describeValue(value: unknown, format: SourceFormat): string {
 
 const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized)/;
 
+function suggestedKey(key: string, allowed: string[]): string | undefined {
+  if (/^x-/i.test(key)) return undefined;
+  // A one-letter slip (`role` for `roles`) beats a synonym from another level (`role` for an item's `owner`).
+  const near = closest(key, allowed, 1);
+  const synonym = SYNONYMS[key.toLowerCase()];
+  return near ?? (synonym && allowed.includes(synonym) ? synonym : closest(key, allowed));
+}
+
 function unknownKeyMessage(key: string, allowed: string[]): string {
   if (/^x-/i.test(key)) return `unknown key "${key}" (there are no x- extension keys; to share values, put the &anchor on the first item that uses them and merge it with <<: *anchor)`;
-  const synonym = SYNONYMS[key.toLowerCase()];
-  const suggestion = synonym && allowed.includes(synonym) ? synonym : closest(key, allowed);
+  const suggestion = suggestedKey(key, allowed);
   if (suggestion) return `unknown key "${key}" (did you mean "${suggestion}"?)`;
   return allowed.length ? `unknown key "${key}" (allowed: ${listOf(allowed, 15)})` : `unknown key "${key}"`;
+}
+
+/** `fro` (did you mean "for"?) already says what `for: required` would: keep the one that names the typo. */
+function withoutRequiredForTypos(issues: FieldIssue[], suggested: Set<string>): FieldIssue[] {
+  return issues.filter((issue) => issue.code !== 'required' || !suggested.has(JSON.stringify(issue.path)));
 }
 
 /** A union branch that failed only because the value had another type at the union's own path. */
@@ -61,6 +73,7 @@ function isTypeMismatch(branch: Issue[]): boolean {
 
 export function zodIssuesToFieldIssues(issues: readonly Issue[], data: unknown, root: SchemaLike, format: SourceFormat, prefix: PathSegment[] = []): FieldIssue[] {
   const out: FieldIssue[] = [];
+  const suggested = new Set<string>();
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
     const value = valueAt(data, path);
@@ -68,9 +81,14 @@ export function zodIssuesToFieldIssues(issues: readonly Issue[], data: unknown, 
     const custom = !ZOD_DEFAULT.test(issue.message);
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(root, path);
-      for (const key of issue.keys) out.push({ path: [...path, key], message: unknownKeyMessage(key, allowed), code: 'unknown-key', severity: 'error', at: 'key' });
+      for (const key of issue.keys) {
+        out.push({ path: [...path, key], message: unknownKeyMessage(key, allowed), code: 'unknown-key', severity: 'error', at: 'key' });
+        const suggestion = suggestedKey(key, allowed);
+        if (suggestion) suggested.add(JSON.stringify([...path, suggestion]));
+      }
     } else if (value === undefined && issue.code !== 'custom') {
-      error('required', 'required');
+      const choices = allowedValues(root, path);
+      error(choices.length ? `required (one of: ${choices.join(', ')})` : 'required', 'required');
     } else if (issue.code === 'invalid_union') {
       const deeper = issue.errors.filter((branch) => !isTypeMismatch(branch));
       if (deeper.length === 1) out.push(...zodIssuesToFieldIssues(deeper[0] as Issue[], data, root, format, path));
@@ -96,7 +114,7 @@ export function zodIssuesToFieldIssues(issues: readonly Issue[], data: unknown, 
       error(custom ? issue.message : `invalid value: ${describeValue(value, format)}`, 'invalid');
     }
   }
-  return out;
+  return withoutRequiredForTypos(out, suggested);
 }
 
 /** Ids are ASCII (they end up in file names and on command lines): suggest the ASCII spelling. */

@@ -8,7 +8,7 @@ const DIR = 'test/fixtures/broken';
 
 // [file, expected "file:line:col", expected field path ('' = the file as a whole), words of the reason]
 const CASES: Array<[string, string, string, string]> = [
-  ['yaml-bad-indent.yaml', ':10:16', '', 'check the indentation'],
+  ['yaml-bad-indent.yaml', ':11:10', '', '"run" is at column 10, deeper than "title" above it (column 9)'],
   ['yaml-unclosed-quote.yaml', ':6:12', '', 'never closed'],
   ['yaml-unclosed-flow.yaml', ':5:1', '', 'end with a ]'],
   ['yaml-tab-indent.yaml', ':9:1', '', 'tab is used for indentation'],

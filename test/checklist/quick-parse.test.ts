@@ -82,7 +82,7 @@ describe('quick parse of JSON checklists', () => {
   });
 
   test('with warnings to locate, parseChecklistText still gives them with positions', () => {
-    const warned = JSON.stringify({ ...base, sections: [{ id: 's', title: 'S', kind: 'steps', items: [{ id: 'a', title: 'A', run: 'true' }] }] }, null, 2);
+    const warned = JSON.stringify({ ...base, sections: [{ id: 's', title: 'S', kind: 'smoke', items: [{ id: 'a', title: 'A', run: 'true' }] }] }, null, 2);
     const result = parseChecklistText(warned, 'w.json');
     expect(result.ok).toBe(true);
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['14:18 no-expect']);

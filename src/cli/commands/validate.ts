@@ -3,7 +3,7 @@
 // read at all (missing, a directory without checklists, too large), as for every command.
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../../domain/checklist-parse.js';
-import { formatDiagnostic } from '../../domain/diagnostic.js';
+import { escapeUnprintable, formatDiagnostic, jsonForTerminal } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { checklistFilesIn, displayPathOf, parseChecklistFile, readChecklistFile, resolveChecklistRef } from '../../services/checklist-loader.js';
 
@@ -82,7 +82,7 @@ function shownWarnings(warnings: Diagnostic[]): string[] {
     if (n <= SHOWN_PER_KIND) lines.push(formatDiagnostic(d));
   }
   for (const [code, n] of seen) {
-    if (n > SHOWN_PER_KIND) lines.push(`... and ${n - SHOWN_PER_KIND} more ${code} warnings (--json lists every one)`);
+    if (n > SHOWN_PER_KIND) lines.push(`... and ${n - SHOWN_PER_KIND} more ${code} warning${n - SHOWN_PER_KIND === 1 ? '' : 's'} (--json lists every one)`);
   }
   return lines;
 }
@@ -90,9 +90,10 @@ function shownWarnings(warnings: Diagnostic[]): string[] {
 function printText(reports: FileReport[]): void {
   const lines: string[] = [];
   for (const r of reports) {
-    if (r.ok) lines.push(`${paint('32', '✓')} ${r.file} (${r.summary})`);
-    else lines.push(`${paint('31', '✗')} ${r.file}: ${plural(r.errors.length, 'error')}`);
-    for (const d of r.errors) lines.push(d.line > 0 ? formatDiagnostic(d) : `${d.file}: ${d.message}`);
+    const file = escapeUnprintable(r.file);
+    if (r.ok) lines.push(`${paint('32', '✓')} ${file} (${r.summary})`);
+    else lines.push(`${paint('31', '✗')} ${file}: ${plural(r.errors.length, 'error')}`);
+    for (const d of r.errors) lines.push(d.line > 0 ? formatDiagnostic(d) : escapeUnprintable(`${d.file}: ${d.message}`));
     lines.push(...shownWarnings(r.warnings).map((line) => paint('33', line)));
   }
   const invalid = reports.filter((r) => !r.ok).length;
@@ -106,7 +107,7 @@ export async function validateCommand(files: string[], opts: { json?: boolean })
   const ok = reports.every((r) => r.ok);
   if (opts.json) {
     const out = { ok, files: reports.map(({ file, ok: fileOk, errors, warnings }) => ({ file, ok: fileOk, errors, warnings })) };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal(out)}\n`);
   } else {
     printText(reports);
   }
