@@ -4,6 +4,7 @@ import type { Checklist } from './checklist-schema.js';
 import { BUILTIN_VARIABLES } from './checklist-schema.js';
 import { CutoverError, EXIT } from './errors.js';
 import { isSecretVariable } from './secret-variables.js';
+import { didYouMean } from './suggest.js';
 
 export interface Builtins {
   ticket: string;
@@ -21,7 +22,7 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
   if (unknown.length > 0) {
     const known = [...declared.keys()];
     throw new CutoverError(
-      `unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for checklist ${checklist.id}`,
+      `unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `${name}${didYouMean(name, known)}`).join(', ')} for checklist ${checklist.id}`,
       EXIT.usage,
       known.length ? `declared variables: ${known.join(', ')}` : 'this checklist declares no variables',
     );

@@ -163,5 +163,6 @@ describe('CutoverSession', () => {
 
   it('rejects unknown and missing variables with a usage error', async () => {
     await expect(start('live', { nope: '1' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('unknown variable nope') });
+    await expect(start('live', { targte: 'x' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('unknown variable targte (did you mean "target"?)') });
   });
 });
