@@ -17,12 +17,15 @@ function runsOf(ctx: ReportContext, it: ItemState | undefined): RunState[] {
   return (it?.runIds ?? []).map((id) => ctx.state.runs[id]).filter((r): r is RunState => !!r);
 }
 
+/** The result, and for a soak the runs of its latest soak (an earlier one in the pass was marked on its own). */
 function resultCell(ctx: ReportContext, it: ItemState | undefined, runs: RunState[]): string {
   const label = statusLabel(ctx, it?.status ?? 'pending');
-  const soak = runs.filter((r) => r.purpose === 'watch');
+  const soak = runs.slice(it?.soakFrom ?? 0).filter((r) => r.purpose === 'watch');
   if (soak.length < 2) return label;
-  const failed = soak.filter((r) => r.finished?.result !== 'pass').length;
-  return `${label} (soak: ${soak.length} runs, ${failed} failed)`;
+  // A run the operator cancelled says nothing about the system: it is not counted as a failure.
+  const cancelled = soak.filter((r) => r.finished?.cancelled).length;
+  const failed = soak.filter((r) => r.finished?.result !== 'pass' && !r.finished?.cancelled).length;
+  return `${label} (soak: ${soak.length} runs, ${failed} failed${cancelled ? `, ${cancelled} cancelled` : ''})`;
 }
 
 function overview(ctx: ReportContext, section: ChecklistSection, pass: number): string {
@@ -58,7 +61,7 @@ function runDetail(ctx: ReportContext, run: RunState, itemLabel: string): string
   out.push(run.edited ? 'Command (edited by the operator before running):' : 'Command:', '', fence(run.command, 'sh'), '');
   const f = run.finished;
   if (f?.reasons.length) out.push('Why it failed:', '', ...f.reasons.map((r) => `- ${text(r)}`), '');
-  if (run.interrupted) out.push(`Interrupted: ${text(run.interrupted.reason)}`, '');
+  if (run.interrupted) out.push(`**Interrupted:** ${text(run.interrupted.reason)}. The command may have gone on running after that; nothing after this point was recorded.`, '');
   if (!f && !run.interrupted) {
     out.push(ctx.openElsewhere ? `Still running in ${ctx.openElsewhere}.` : '**Interrupted:** the process recording this run stopped before it finished; below is the output that reached its log.', '');
   }

@@ -106,7 +106,8 @@ export function renderTimeline(ctx: ReportContext): string[] {
   return [
     '## Timeline',
     '',
-    `Times are UTC; ${from}.`,
+    // T-00:59 is 59 seconds, not 59 minutes: a change ticket is read by people used to HH:MM.
+    `Times are UTC; ${from}, in minutes:seconds (hours:minutes:seconds past an hour).`,
     '',
     table(['T+', 'Time', 'Who', 'Event'], fold(rows).map((r) => [ctx.offset(r.ts), ctx.clock(r.ts), r.by, r.what])),
     '',

@@ -46,8 +46,16 @@ function statusLines(ctx: ReportContext): string[] {
     const which = unfinished.map((r) => `${r.section}/${r.item} (${r.runId})`).join(', ');
     lines.push(`> **⚠ INTERRUPTED:** the recording process stopped while ${plural(unfinished.length, 'run was', 'runs were')} in flight: ${text(which)}.`);
   }
-  const interrupted = ctx.state.runOrder.filter((id) => ctx.state.runs[id]?.interrupted).length;
-  if (interrupted) lines.push(`> **⚠ ${plural(interrupted, 'run was', 'runs were')} interrupted** and recorded as such when the session was resumed.`);
+  const interrupted = ctx.state.runOrder.flatMap((id) => {
+    const run = ctx.state.runs[id];
+    return run?.interrupted ? [`${run.section}/${run.item} (${run.runId})`] : [];
+  });
+  if (interrupted.length) {
+    lines.push(
+      `> **⚠ ${plural(interrupted.length, 'run was', 'runs were')} interrupted** (the recording process died) and recorded as such when the session was resumed: ${text(interrupted.join(', '))}. ` +
+        `${interrupted.length === 1 ? 'Its command' : 'Their commands'} may have gone on running: what ${interrupted.length === 1 ? 'it' : 'they'} did after that is not in this evidence.`,
+    );
+  }
   if (ctx.openElsewhere) lines.push(`> **Session still open** in ${text(ctx.openElsewhere)}: this report is a snapshot.`);
   if (ctx.damaged) lines.push(`> **⚠ DAMAGED EVIDENCE:** ${text(ctx.damaged)}. Only the intact events before it are reported.`);
   return lines;

@@ -11,6 +11,7 @@ import { HelpScreen } from '../screens/help-screen.js';
 import { hasTimeline } from '../timeline/use-timeline.js';
 import { useMainCursor } from '../screens/main/use-main-cursor.js';
 import { RollbackOffer } from '../screens/main/rollback-offer.js';
+import { InterruptedNotice } from '../screens/main/interrupted-notice.js';
 import { SecretsOffer } from '../screens/main/secrets-offer.js';
 import { ConfirmDialogView } from '../widgets/dialog/confirm-dialog.js';
 import { dialogLayout } from '../widgets/dialog/dialog-layout.js';
@@ -110,6 +111,7 @@ export function App(props: AppProps): React.JSX.Element {
     <TuiContext.Provider value={tui}>
       {session ? <RollbackOffer /> : null}
       {session ? <SecretsOffer /> : null}
+      {session ? <InterruptedNotice /> : null}
       <Box flexDirection="column" width={size.columns} height={loading ? undefined : rows}>
         <Header info={info} session={session} state={state} rows={rows} columns={size.columns} />
         <Box flexDirection="column" height={loading ? undefined : bodyRows} overflow="hidden">

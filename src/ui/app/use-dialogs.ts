@@ -6,7 +6,18 @@ import { useKeys } from '../keys/use-keys.js';
 import type { RunController } from '../run/run-controller.js';
 import { displayPath } from '../paths.js';
 import { finishWarnings } from './finish-warnings.js';
-import type { Dialog, Tui } from './tui-context.js';
+import { unsubmittedText } from '../widgets/dialog/prompt-dialog.js';
+import { typedInOpenForm } from '../widgets/form/use-form.js';
+import type { Dialog, PromptDialog, Tui } from './tui-context.js';
+
+/** Where typed text waits unrecorded (an open prompt, a recording form), as "in …", if anywhere. */
+function unrecordedTyping(dialogs: Dialog[]): string | undefined {
+  const prompt = dialogs.find((d): d is PromptDialog => d.kind === 'prompt' && !d.mask && !!unsubmittedText(d));
+  if (prompt) return `in "${prompt.title}"`;
+  return typedInOpenForm() ? 'in the form' : undefined;
+}
+
+const CANCEL_RACE_MS = 1_500;
 
 export function useDialogs(options: {
   runs: RunController;
@@ -28,16 +39,19 @@ export function useDialogs(options: {
   const closeDialog = useCallback(() => setDialogs((all) => all.slice(1)), []);
 
   const { runs, session, onQuit } = options;
+  const raceTold = useRef<number>(undefined);
   const quitAsked = (): boolean => current.current[0]?.dialog.id === 'quit';
   const requestQuit = (): void => {
     if (quitAsked()) return;
     const drill = session?.mode === 'drill';
+    const typed = unrecordedTyping(current.current.map((entry) => entry.dialog));
     const quit: Dialog = {
       id: 'quit',
       kind: 'confirm',
       title: 'Quit cutover?',
       lines: [
-        runs.running ? 'A command is running: it will be cancelled (and recorded as cancelled).' : 'Everything is already saved.',
+        ...(runs.running ? ['A command is running: it will be cancelled (and recorded as cancelled).'] : session ? [typed ? 'Everything recorded is saved.' : 'Everything is already saved.'] : []),
+        ...(typed ? [`Not what you typed ${typed}: quitting drops it (n goes back to it).`] : []),
         session ? `Resume later with: cutover resume ${displayPath(session.evidencePath)}` : 'Nothing was started.',
         ...(drill ? ['Drill: d shows its timings against earlier drills first, then asks again (D shows them any time).'] : []),
       ],
@@ -48,6 +62,8 @@ export function useDialogs(options: {
         { key: 'n', label: 'stay', onChoose: () => undefined },
       ],
     };
+    // Enter picks the first choice: with typed text at stake, Enter stays.
+    if (typed) quit.choices.unshift(...quit.choices.splice(-1));
     openDialog(quit, true);
   };
 
@@ -73,11 +89,17 @@ export function useDialogs(options: {
 
   useKeys(
     () => {
+      const ended = runs.snapshot()?.endedAt;
       if (runs.running) {
         runs.cancel();
         options.say('cancelling the command: its process group is being killed', 'info');
       } else if (quitAsked()) onQuit({ finish: false });
-      else requestQuit();
+      else if (ended !== undefined && ended !== raceTold.current && Date.now() - ended < CANCEL_RACE_MS) {
+        raceTold.current = ended;
+        // A Ctrl-C hammered to stop a command that has just ended (or was just cancelled) is not
+        // a request to leave: the next Enter would otherwise quit the TUI mid-cutover.
+        options.say('the command has already ended: nothing to cancel (Ctrl-C again asks to quit)', 'info');
+      } else requestQuit();
     },
     { ctrlC: true },
   );

@@ -110,7 +110,8 @@ export class RunController {
         const runs = await session.runWatch(request.sectionId, request.itemId, {
           ...opts,
           onTick: (done, remainingMs) => {
-            this.buffer.mark(`── run ${done.length} ${done.at(-1)?.finished?.result ?? ''} ──`);
+            const last = done.at(-1);
+            this.buffer.mark(`── run ${done.length} ${last ? soakResult(last) : ''} ──`);
             this.update({ watch: { results: done.map(soakResult), remainingMs }, result: done.at(-1) });
           },
         });

@@ -46,6 +46,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
 
   useForm(FIELDS, form, {
     active,
+    guardDiscard: true,
     onCancel: () => tui.go({ name: 'main' }),
     onSubmit: (values) => {
       const reason = values.reason?.trim() ?? '';

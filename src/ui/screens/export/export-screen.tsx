@@ -19,15 +19,21 @@ export function ExportScreen({ active }: { active: boolean }): React.JSX.Element
   const tui = useSessionTui();
   const { session, state, size, bodyRows } = tui;
   const form = useFormState(FIELDS, { output: '' }, 1);
-  const [written, setWritten] = useState<string>();
+  const [written, setWritten] = useState<{ path: string; output: string; again: boolean }>();
 
   useForm(FIELDS, form, {
     active,
     onCancel: () => tui.go({ name: 'main' }),
     onSubmit: (values) => {
-      const output = values.output?.trim() || undefined;
-      void tui.perform('writing the incident package', () => session.exportBundle(output), (r) => `exported: ${displayPath(r.path)}`).then((r) => {
-        if (r.ok) setWritten(r.value.path);
+      const output = values.output?.trim() ?? '';
+      // An Enter pressed twice writes one package: another copy of the same one takes a second Enter.
+      if (written && written.output === output && !written.again) {
+        setWritten({ ...written, again: true });
+        tui.say(`already written: ${displayPath(written.path)} · Enter again writes another copy, Esc goes back`, 'info');
+        return;
+      }
+      void tui.perform('writing the incident package', () => session.exportBundle(output || undefined), (r) => `exported: ${displayPath(r.path)}`).then((r) => {
+        if (r.ok) setWritten({ path: r.value.path, output, again: false });
       });
     },
   });
@@ -42,9 +48,9 @@ export function ExportScreen({ active }: { active: boolean }): React.JSX.Element
       {written ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={color('green')} bold wrap="truncate">
-            ✓ written: {displayPath(written)}
+            ✓ written: {displayPath(written.path)}
           </Text>
-          <Text wrap="truncate">verify with: cutover verify {displayPath(written)}</Text>
+          <Text wrap="truncate">verify with: cutover verify {displayPath(written.path)}</Text>
         </Box>
       ) : null}
       {state.exports.length ? (

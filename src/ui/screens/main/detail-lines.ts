@@ -35,9 +35,17 @@ function expectation(item: ChecklistItem): string | undefined {
   return `expect: ${parts.join(' · ')}`;
 }
 
-function resultLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem): DetailLine[] {
+/** Free notes (n) on the item, newest last: recorded, so they must be seen where they were written. */
+function noteLines(state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
+  const notes = state.notes.filter((n) => n.section === section.id && n.item === item.id);
+  const shown = notes.slice(-2).flatMap((n) => fitRows(wrapText(`note ${clockTime(n.at)} ${n.by}: ${n.text}`, width), 2).map((text) => ({ text })));
+  return notes.length > 2 ? [{ text: `${notes.length - 2} earlier note${notes.length === 3 ? '' : 's'} in the report`, dim: true }, ...shown] : shown;
+}
+
+function resultLines(session: CutoverSession, state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
   const current = itemState(state, section.id, item.id);
-  if (!current || current.status === 'pending') return [refusedLine(state, section, item) ?? { text: 'not run yet', dim: true }];
+  const notes = noteLines(state, section, item, width);
+  if (!current || current.status === 'pending') return [refusedLine(state, section, item) ?? { text: 'not run yet', dim: true }, ...notes];
   const mark = STATUS_MARK[current.status];
   const lines: DetailLine[] = [];
   const run = current.lastRunId ? state.runs[current.lastRunId] : undefined;
@@ -49,11 +57,16 @@ function resultLines(session: CutoverSession, state: SessionState, section: Chec
     for (const reason of fin.reasons) lines.push({ text: `  ${reason}`, tone: 'red' });
     if (current.markedAt && current.status !== fin.result) lines.push({ text: `marked ${mark.word} at ${clockTime(current.markedAt)}`, tone: mark.color });
   } else if (run?.interrupted) {
-    lines.push({ text: `last: ! interrupted (${run.interrupted.reason})`, tone: 'magenta', bold: true });
+    // Whole, not cut: the command's processes outlived the cutover that started them.
+    lines.push(
+      ...wrapText(`last: ! interrupted at ${clockTime(run.startedAt)}: ${run.interrupted.reason}`, width, 2).map((text) => ({ text, tone: 'magenta' as const, bold: true })),
+      ...wrapText('its processes may still run: check first', width, 2).map((text) => ({ text, tone: 'magenta' as const })),
+    );
   } else {
     lines.push({ text: `${mark.mark} ${mark.word}${current.markedAt ? ` at ${clockTime(current.markedAt)}` : ''}`, tone: mark.color, bold: true });
   }
   if (current.note) lines.push({ text: `note: ${current.note}` });
+  lines.push(...notes);
   const excerpt = fin?.excerpt ?? run?.interrupted?.excerpt;
   const output = excerpt ? `${excerpt.head}${excerpt.truncated ? '\n…\n' : ''}${excerpt.tail}` : '';
   const outLines = output.split('\n').map(displayLine).filter((l) => l.trim());
@@ -69,7 +82,7 @@ function clockLine(entry: TimelineEntry): DetailLine {
 function soakHistory(state: SessionState, section: ChecklistSection, item: ChecklistItem, width: number): DetailLine[] {
   const results = item.watch ? soakResults(state, section.id, item.id) : [];
   if (!results.length) return [];
-  const failed = results.some((r) => r === 'fail' || r === 'interrupted');
+  const failed = results.some((r) => r === 'fail' || r === 'cancelled' || r === 'interrupted');
   return [{ text: soakLine(results, width), tone: failed ? 'red' : 'green', bold: failed }];
 }
 
@@ -78,6 +91,7 @@ function commandLines(session: CutoverSession, section: ChecklistSection, item: 
   const { command, problem } = item.run ? shownCommand(session, section.id, item.id) : {};
   if (command) return wrapExact(`$ ${command}`, width).map((text) => ({ text, tone: 'cyan' }));
   if (problem) return [{ text: `$ ${item.run}`, tone: 'cyan' }, { text: `cannot run: ${problem}`, tone: 'red' }];
+  if (section.kind === 'signoff') return [{ text: `sign-off: Enter ${item.owner ? 'signs off as its owner' : 'opens the sign-offs'} (S: any role)`, dim: true }];
   return [{ text: 'manual item: mark it p / f / s (e runs a command of your own)', dim: true }];
 }
 
@@ -118,7 +132,7 @@ export function detailLines(
   if (expect) after.push({ text: expect, dim: true });
   if (item.drill?.inject && session.mode === 'drill') after.push({ text: `drill fault (I): ${item.drill.description ?? item.drill.inject}`, tone: 'yellow' });
   after.push(...soakHistory(state, section, item, width));
-  after.push(...resultLines(session, state, section, item));
+  after.push(...resultLines(session, state, section, item, width));
   const command = commandLines(session, section, item, width);
   // The description gives way (to one line) before the last result is pushed off the pane.
   const descriptionRows = Math.max(1, Math.min(3, height - lines.length - after.length - Math.min(3, command.length)));

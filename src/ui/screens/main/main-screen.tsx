@@ -81,6 +81,13 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
           return;
         }
       }
+      // The last check of a section just passed: one Enter on it says so instead of running it again.
+      const held = cursor.heldEnter;
+      if (held) cursor.holdEnter(undefined);
+      if (held && action === 'run' && event.name === 'return' && section && item && held === `${section.id}/${item.id}`) {
+        tui.say(`"${item.title}" just passed, the last of its section: Enter again runs it again`, 'info');
+        return;
+      }
       // Without a sections pane, ←/→ (and Tab) step through the sections.
       if (!layout.showSections && (action === 'switchPane' || action === 'nextPane' || action === 'prevPane')) {
         cursor.moveSection({ type: action === 'prevPane' ? 'up' : 'down' });

@@ -94,9 +94,12 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
         return log();
       case 'incident': {
         // On a failed item, the incident is about it: its suggested severity and title are filled in.
-        const failed = section && item && state.items[`${section.id}/${item.id}`]?.status === 'fail';
-        if (!failed) return tui.go({ name: 'triage' });
-        return tui.go({ name: 'triage', preset: { severity: item.onFail, title: `${item.title} failed`, section: section.id, item: item.id } });
+        // A run the operator cancelled failed nothing: the incident is still about the item, no more.
+        const current = section && item ? state.items[`${section.id}/${item.id}`] : undefined;
+        if (!section || !item || current?.status !== 'fail') return tui.go({ name: 'triage' });
+        const cancelled = !!(current.lastRunId && state.runs[current.lastRunId]?.finished?.cancelled);
+        const preset = cancelled ? { title: item.title } : { severity: item.onFail, title: `${item.title} failed` };
+        return tui.go({ name: 'triage', preset: { ...preset, section: section.id, item: item.id } });
       }
       case 'decide':
         return tui.go({ name: 'decision' });

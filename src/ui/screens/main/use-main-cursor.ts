@@ -19,6 +19,12 @@ export interface MainCursor {
   moveItem(action: SelectAction): void;
   /** Jumps to a section (and item) by id. */
   goTo(sectionId: string, itemId?: string): void;
+  /**
+   * The item (`section/item`) whose check just passed as the last of its section: the next Enter on
+   * it is the operator going on out of habit, not a request to run it again (see the main screen).
+   */
+  heldEnter: string | undefined;
+  holdEnter(key: string | undefined): void;
 }
 
 interface Position {
@@ -41,6 +47,7 @@ const PERSIST_DELAY_MS = 700;
 
 export function useMainCursor(session: CutoverSession | undefined, onPersistError: (error: unknown) => void): MainCursor {
   const [pos, setPos] = useState<Position>(() => initialPosition(session));
+  const [heldEnter, holdEnter] = useState<string>();
   const sessionRef = useRef(session);
   useEffect(() => {
     if (session !== sessionRef.current) {
@@ -94,5 +101,5 @@ export function useMainCursor(session: CutoverSession | undefined, onPersistErro
       }),
     [sections],
   );
-  return { sectionIndex: pos.section, section, itemIndex, item, pane: pos.pane, setPane, moveSection, moveItem, goTo };
+  return { sectionIndex: pos.section, section, itemIndex, item, pane: pos.pane, setPane, moveSection, moveItem, goTo, heldEnter, holdEnter };
 }

@@ -48,7 +48,12 @@ export function useSessionCommands(): (action: Action, section?: ChecklistSectio
       initial: '',
       required: 'a new pass needs a reason',
       onSubmit: (reason) => {
-        void tui.perform(`starting pass ${next}`, () => session.startNewPass(section.id, reason.trim()), (pass) => `${section.title}: pass ${pass} started`);
+        void tui
+          .perform(`starting pass ${next}`, () => session.startNewPass(section.id, reason.trim()), (pass) => `${section.title}: pass ${pass} started · Enter runs its first item`)
+          .then((r) => {
+            // A new pass starts from its first item, not wherever the cursor was in the last one.
+            if (r.ok) tui.cursor.goTo(section.id, section.items[0]?.id);
+          });
       },
     });
   };

@@ -36,6 +36,7 @@ export function RoleEditor(props: {
   useForm(FIELDS, form, {
     active: props.active,
     enterSubmits: true,
+    guardDiscard: true,
     onSubmit: (values) => props.onSave({ name: values.name?.trim() ?? '', contact: values.contact?.trim() ?? '', backup: values.backup?.trim() ?? '' }),
     onCancel: props.onCancel,
   });

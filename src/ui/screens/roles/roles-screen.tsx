@@ -89,7 +89,7 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
           ) : (
             <Text color={color('green')}>
               — {tbdRequired ? `every required role is filled or acknowledged TBD (${tbdRequired} TBD)` : 'every required role is filled'}
-              {state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ': t marks T0'}
+              {state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ' · Esc: the checklist (t marks T0 once the cutover is executed)'}
             </Text>
           )}
         </Text>

@@ -9,8 +9,10 @@ import type { RunView } from '../../run/run-controller.js';
 import { color } from '../../theme.js';
 
 function soakVerdict(results: readonly string[]): string {
-  const failed = results.filter((r) => r !== 'pass').length;
-  return failed ? ` · soak: ${failed} of ${results.length} runs failed` : ` · soak: all ${results.length} runs passed`;
+  const failed = results.filter((r) => r !== 'pass' && r !== 'cancelled').length;
+  if (failed) return ` · soak: ${failed} of ${results.length} runs failed`;
+  const passed = results.filter((r) => r === 'pass').length;
+  return passed < results.length ? ` · soak: stopped after ${passed} of ${results.length} runs passed` : ` · soak: all ${results.length} runs passed`;
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

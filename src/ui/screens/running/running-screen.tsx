@@ -8,6 +8,7 @@ import { useKeys } from '../../keys/use-keys.js';
 import { color } from '../../theme.js';
 import { shownCommand } from '../../render-command.js';
 import { fitRows, wrapExact } from '../../format.js';
+import { mainLayout } from '../main/main-screen.js';
 import { useRunItem } from '../main/use-run-item.js';
 import { drillRefused, refusalLines, refusalVerdict } from './refusal.js';
 import { RunStatus, verdictLines } from './run-status.js';
@@ -21,9 +22,17 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const refused = !!view && drillRefused(session, state, view);
 
   const back = (): void => {
-    // After a passing check the operator moves on: the next item is selected.
+    // After a passing check the operator moves on: the next item is selected. After the section's
+    // last item there is none: the Enter the operator has been pressing to go on must not run the
+    // same command again, so the next one on it only says so.
     if (view?.request.kind !== 'inject' && view?.verdict === 'pass' && tui.cursor.item?.id === view.request.itemId) {
-      tui.cursor.moveItem({ type: 'down' });
+      const items = tui.cursor.section?.items ?? [];
+      if (tui.cursor.itemIndex < items.length - 1) tui.cursor.moveItem({ type: 'down' });
+      else {
+        tui.cursor.holdEnter(`${view.request.sectionId}/${view.request.itemId}`);
+        const next = mainLayout(tui.size.columns, tui.bodyRows, 0).showSections ? '← then ↓ picks the next section' : '→ goes to the next section';
+        tui.say(`end of "${tui.cursor.section?.title ?? view.request.sectionId}": ${next}`, 'info');
+      }
     }
     runs.dismiss();
     tui.go({ name: 'main' });
@@ -36,6 +45,8 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         const action = actionFor('running', event);
         if (action === 'cancel') runs.cancel();
         else if (action === 'help') tui.showHelp();
+        // Esc, q or any other key does nothing until the command ends: say so, not a frozen screen.
+        else if (event.name === 'escape' || (event.text && !event.ctrl)) tui.say('a command is running: c cancels it (recorded); Esc and q work once it has ended', 'info');
         return;
       }
       const action = actionFor('finished', event);
@@ -48,8 +59,9 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         runs.dismiss();
         runItem({ section: found.section, item: found.item, command: view.request.command, kind: view.request.kind });
       } else if (action === 'incident' && found) {
-        const severity = view.verdict === 'fail' && !view.result?.finished?.cancelled ? found.item.onFail : undefined;
-        tui.go({ name: 'triage', preset: { severity, title: `${found.item.title} failed`, section: found.section.id, item: found.item.id } });
+        const failed = view.verdict === 'fail' && !view.result?.finished?.cancelled;
+        const title = failed ? `${found.item.title} failed` : found.item.title;
+        tui.go({ name: 'triage', preset: { severity: failed ? found.item.onFail : undefined, title, section: found.section.id, item: found.item.id } });
       }
     },
     { active },
@@ -79,6 +91,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
       <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
         {request.kind === 'inject' ? 'INJECTING FAULT (drill): ' : request.kind === 'watch' ? 'Soak: ' : ''}
         {request.title} <Text dimColor>({request.sectionId}/{request.itemId})</Text>
+        {typed !== undefined && request.kind !== 'inject' ? <Text color={color('yellow')}> · edited command</Text> : null}
       </Text>
       {commandRows.map((row, i) => (
         <Text key={i} color={color('cyan')} wrap="truncate">

@@ -2,6 +2,7 @@
 // an item of a sign-off section, the item's owner is preselected and the item is recorded too.
 import { Box, Text } from 'ink';
 import React, { useEffect } from 'react';
+import type { ChecklistItem } from '../../../domain/checklist-schema.js';
 import { formatOffset } from '../../../domain/duration.js';
 import { itemState } from '../../../domain/progress.js';
 import { useSessionTui } from '../../app/tui-context.js';
@@ -18,11 +19,21 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
   const role = roles[select.index];
   const item = itemId ? session.findItem(itemId)?.item : undefined;
 
+  // A role's sign-off is the result of its item in a sign-off section, however it was chosen: signed
+  // from this table, the item would otherwise stay pending while the sign-off is recorded.
+  const itemFor = (roleId: string): ChecklistItem | undefined => {
+    if (item?.owner === roleId) return item;
+    const owned = session.checklist.sections
+      .filter((s) => s.kind === 'signoff')
+      .flatMap((s) => s.items.filter((i) => i.owner === roleId && !i.run).map((i) => ({ section: s, item: i })));
+    return (owned.find((o) => itemState(state, o.section.id, o.item.id)?.status !== 'pass') ?? owned[0])?.item;
+  };
+
   const signFor = (index = select.index): void => {
     const role = roles[index];
     if (!role) return;
     const held = state.roles[role.id];
-    const forItem = item && item.owner === role.id ? item : undefined;
+    const forItem = itemFor(role.id);
     tui.openDialog({
       kind: 'prompt',
       title: `Sign off as ${role.title}${forItem ? `: ${forItem.title}` : ''}`,
@@ -54,6 +65,7 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
 
   useSelect(select, { active, onSelect: signFor, onBack: () => tui.go({ name: 'main' }), onHelp: tui.showHelp });
 
+  const selectedItem = role ? itemFor(role.id) : undefined;
   const at = (iso: string): string => `${clockTime(iso)}${state.t0 ? ` (${formatOffset(Date.parse(iso) - Date.parse(state.t0))})` : ''}`;
   const data = roles.map((r) => {
     const signed = state.signoffs.filter((s) => s.role === r.id).at(-1);
@@ -62,7 +74,7 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold wrap="truncate">
-        Sign-off{item ? ` — ${item.title}` : ''} <Text dimColor>(Enter signs for the selected role)</Text>
+        Sign-off{selectedItem ? ` — ${selectedItem.title}` : ''} <Text dimColor>(Enter signs for the selected role)</Text>
       </Text>
       {roles.length ? <Table data={data} width={size.columns} selected={select.index} /> : <Text dimColor>This checklist declares no roles to sign off.</Text>}
     </Box>

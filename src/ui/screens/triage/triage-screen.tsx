@@ -35,6 +35,7 @@ export function TriageScreen({ preset, active }: { preset?: TriagePreset; active
 
   useForm(fields, form, {
     active,
+    guardDiscard: true,
     onCancel: () => tui.go({ name: 'main' }),
     onSubmit: (v) => {
       if (!v.title?.trim()) {

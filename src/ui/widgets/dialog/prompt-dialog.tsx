@@ -13,6 +13,12 @@ import { useTextInputState } from '../text-input/use-text-input-state.js';
 // while: the covered prompt is unmounted, and comes back with the text, not empty.
 const drafts = new WeakMap<PromptDialog, string>();
 
+/** Text typed into an open prompt and not submitted: what quitting now would lose. */
+export function unsubmittedText(dialog: PromptDialog): string {
+  const typed = drafts.get(dialog) ?? '';
+  return typed.trim() && typed !== (dialog.initial ?? '') ? typed : '';
+}
+
 export function PromptDialogView({ dialog, layout, width, onClose }: { dialog: PromptDialog; layout: DialogLayout; width: number; onClose: () => void }): React.JSX.Element {
   const input = useTextInputState(drafts.get(dialog) ?? dialog.initial ?? '');
   useEffect(() => {

@@ -9,6 +9,8 @@ import { TextInput } from '../text-input/text-input.js';
 import { choiceWindow } from './choice-window.js';
 import type { FieldSpec, FormState } from './use-form-state.js';
 
+export const DISCARD_WARNING = 'Not recorded yet: Esc again drops what you typed · Ctrl-S records it';
+
 function ChoiceRow({ choices, value, focused, width }: { choices: readonly string[]; value: string; focused: boolean; width: number }): React.JSX.Element {
   const shown = choiceWindow(choices, value, width);
   return (
@@ -32,8 +34,9 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
   const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 3);
   const focused = fields[state.focus];
   const room = props.height - (props.problem ? 1 : 0);
-  // The hint gives way when keeping it would leave no line to say that fields are out of sight.
-  const hint = focused?.hint && (room > fields.length || room >= 3) ? focused.hint : undefined;
+  // The hint gives way when keeping it would leave no line to say that fields are out of sight;
+  // the warning that a second Esc drops what was typed never does.
+  const hint = state.discardArmed ? DISCARD_WARNING : focused?.hint && (room > fields.length || room >= 3) ? focused.hint : undefined;
   const spare = room - (hint ? 1 : 0);
   const { start, end, markers } = selectLayout(fields.length, state.focus, Math.max(1, spare));
   return (
@@ -76,7 +79,11 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
         );
       })}
       {markers === 'both' || markers === 'below' ? <Text dimColor>{moreText(markers === 'below' ? start : 0, fields.length - end)}</Text> : null}
-      {hint ? (
+      {state.discardArmed ? (
+        <Text color={color('yellow')} bold wrap="truncate">
+          {DISCARD_WARNING}
+        </Text>
+      ) : hint ? (
         <Text dimColor wrap="truncate">
           {' '.repeat(labelWidth)}
           {hint}

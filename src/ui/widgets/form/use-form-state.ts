@@ -18,13 +18,16 @@ export interface FormState {
   values: Record<string, string>;
   cursors: Record<string, number>;
   focus: number;
+  /** Esc was pressed once with typed text: the next Esc discards it (see `useForm`'s guardDiscard). */
+  discardArmed?: boolean;
 }
 
 export type FormAction =
   | { type: 'focus'; delta: number }
   | { type: 'focusAt'; index: number }
   | { type: 'edit'; field: string; edit: TextInputAction }
-  | { type: 'cycle'; field: string; choices: string[]; delta: number };
+  | { type: 'cycle'; field: string; choices: string[]; delta: number }
+  | { type: 'armDiscard'; on: boolean };
 
 export function formReducer(state: FormState, count: number, action: FormAction): FormState {
   switch (action.type) {
@@ -37,6 +40,8 @@ export function formReducer(state: FormState, count: number, action: FormAction)
       const after = textInputReducer(before, action.edit);
       return { ...state, values: { ...state.values, [action.field]: after.value }, cursors: { ...state.cursors, [action.field]: after.cursor } };
     }
+    case 'armDiscard':
+      return state.discardArmed === action.on ? state : { ...state, discardArmed: action.on };
     case 'cycle': {
       const at = action.choices.indexOf(state.values[action.field] ?? '');
       const next = action.choices[(at + action.delta + action.choices.length) % action.choices.length] ?? '';
@@ -46,6 +51,8 @@ export function formReducer(state: FormState, count: number, action: FormAction)
 }
 
 export interface FormHandle {
+  /** The values the form opened with: what it has changed is what Esc would lose. */
+  initial: Record<string, string>;
   state: FormState;
   dispatch: (action: FormAction) => void;
   current: () => FormState;
@@ -63,5 +70,6 @@ export function useFormState(fields: FieldSpec[], initial: Record<string, string
     [count],
   );
   const current = useCallback(() => ref.current, []);
-  return { state, dispatch, current };
+  const [opened] = useState(() => ({ ...initial }));
+  return { initial: opened, state, dispatch, current };
 }

@@ -3,6 +3,7 @@
 // choice; everything else edits the focused text field.
 import type { TextInputAction } from '../text-input/use-text-input-state.js';
 import { editKey } from '../text-input/use-text-input.js';
+import { useEffect } from 'react';
 import { useKeys } from '../../keys/use-keys.js';
 import type { FieldSpec, FormHandle } from './use-form-state.js';
 
@@ -13,6 +14,14 @@ export interface FormOptions {
   onHelp?: () => void;
   /** Enter submits from any field (short forms), instead of moving to the next one. */
   enterSubmits?: boolean;
+  /** Esc with typed text asks for a second Esc before the text is dropped (forms that record something). */
+  guardDiscard?: boolean;
+}
+
+/** Whether any text field holds something other than what the form opened with (a choice is one key to pick again). */
+export function formChanged(fields: FieldSpec[], form: FormHandle): boolean {
+  const { values } = form.current();
+  return fields.some((f) => (f.kind ?? 'text') === 'text' && (values[f.id] ?? '').trim() !== (form.initial[f.id] ?? '').trim());
 }
 
 /**
@@ -28,7 +37,22 @@ export function nextChoiceFor(choices: string[], at: number, typed: string): num
   return order.find((i) => choices[i]?.toLowerCase().includes(key)) ?? -1;
 }
 
+// The open recording forms (guardDiscard), each asked whether it holds typed text: the quit
+// question must not say everything is saved while a form holds what was not recorded yet.
+const openForms = new Set<() => boolean>();
+
+export function typedInOpenForm(): boolean {
+  return [...openForms].some((changed) => changed());
+}
+
 export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOptions): void {
+  useEffect(() => {
+    if (!options.guardDiscard) return;
+    const changed = (): boolean => formChanged(fields, form);
+    openForms.add(changed);
+    return () => void openForms.delete(changed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [options.guardDiscard]);
   useKeys(
     (event) => {
       const { focus, values } = form.current();
@@ -37,7 +61,11 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
       // The last input field counts as last when only buttons follow it.
       const last = fields.slice(focus + 1).every((f) => f.kind === 'button');
       if (event.ctrl && event.text === 's') return options.onSubmit(form.current().values);
-      if (event.name === 'escape') return options.onCancel?.();
+      if (event.name === 'escape') {
+        if (options.guardDiscard && !form.current().discardArmed && formChanged(fields, form)) return form.dispatch({ type: 'armDiscard', on: true });
+        return options.onCancel?.();
+      }
+      if (form.current().discardArmed) form.dispatch({ type: 'armDiscard', on: false });
       if (event.name === 'tab' || event.name === 'down') return form.dispatch({ type: 'focus', delta: 1 });
       if (event.name === 'backtab' || event.name === 'up') return form.dispatch({ type: 'focus', delta: -1 });
       if (event.name === 'return') {

@@ -17,11 +17,19 @@ export interface TextInputProps {
 
 /**
  * The part of `value` shown in `width` columns with the cursor (a UTF-16 offset at a character's
- * start) in sight, and the cursor's offset in it. Wide characters take two columns.
+ * start) in sight, and the cursor's offset in it. Wide characters take two columns. A side cut off
+ * shows `…`: a command scrolled to its end must not read as the whole command.
  */
 export function visibleWindow(value: string, cursor: number, width: number): { text: string; cursor: number } {
   if (columnsOf(value) < width) return { text: value, cursor };
   const chars = characters(value);
+  const shown = windowAround(chars, cursor, Math.max(2, width - 2));
+  const before = shown.start > 0 ? '…' : '';
+  const after = shown.end < chars.length ? '…' : '';
+  return { text: `${before}${shown.text}${after}`, cursor: shown.cursor + before.length };
+}
+
+function windowAround(chars: string[], cursor: number, width: number): { text: string; cursor: number; start: number; end: number } {
   const offsets: number[] = [];
   let at = 0;
   for (const ch of chars) {
@@ -36,7 +44,7 @@ export function visibleWindow(value: string, cursor: number, width: number): { t
   while (start > 0 && used + columnsOf(chars[start - 1] as string) <= width) used += columnsOf(chars[--start] as string);
   let end = index + 1;
   while (end < chars.length && used + columnsOf(chars[end] as string) <= width) used += columnsOf(chars[end++] as string);
-  return { text: chars.slice(start, Math.min(end, chars.length)).join(''), cursor: cursor - (offsets[start] ?? cursor) };
+  return { text: chars.slice(start, Math.min(end, chars.length)).join(''), cursor: cursor - (offsets[start] ?? cursor), start, end: Math.min(end, chars.length) };
 }
 
 export function TextInput({ state, focused, mask, placeholder, width = 60 }: TextInputProps): React.JSX.Element {

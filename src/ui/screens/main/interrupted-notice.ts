@@ -1,0 +1,45 @@
+// A session resumed after cutover died mid-command (kill -9, a crash, a lost host): the command was
+// left to itself, and may still be running, or have half-done its work. Say so once, as the
+// session opens, before anyone runs it again.
+import { useEffect, useRef } from 'react';
+import type { SessionState } from '../../../domain/session-state.js';
+import { useSessionTui } from '../../app/tui-context.js';
+
+/** Runs recorded as interrupted that are still their item's last word (not run again, not marked since). */
+export function interruptedRuns(state: SessionState): Array<{ where: string; command: string }> {
+  return Object.values(state.items)
+    .filter((it) => it.status === 'interrupted' && it.lastRunId && state.runs[it.lastRunId]?.interrupted)
+    .map((it) => ({ where: `${it.section}/${it.item}`, command: state.runs[it.lastRunId as string]?.command ?? '' }));
+}
+
+export function InterruptedNotice(): null {
+  const tui = useSessionTui();
+  const { session, state } = tui;
+  const shown = useRef<object | undefined>(undefined);
+
+  useEffect(() => {
+    if (shown.current === session) return;
+    shown.current = session;
+    const runs = interruptedRuns(state);
+    if (!runs.length) return;
+    tui.openDialog(
+      {
+        kind: 'confirm',
+        tone: 'danger',
+        title: `cutover stopped while ${runs.length === 1 ? 'a command was' : `${runs.length} commands were`} running`,
+        lines: [
+          ...runs.slice(0, 3).map((r) => `• ${r.where}: ${r.command}`),
+          ...(runs.length > 3 ? [`• and ${runs.length - 3} more`] : []),
+          runs.length === 1
+            ? 'Nothing stopped it: it may still be running on this host, or have stopped half-way.'
+            : 'Nothing stopped them: they may still be running on this host, or have stopped half-way.',
+          `Check before running ${runs.length === 1 ? 'it' : 'them'} again. Output so far: l on the item (marked !).`,
+        ],
+        choices: [{ key: 'y', label: 'understood', onChoose: () => undefined }],
+      },
+      true,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session]);
+  return null;
+}
