@@ -2,7 +2,7 @@
 // events around the runner, and soak (watch) loops.
 import { isAbsolute, resolve } from 'node:path';
 import { placeholders, renderCommand } from '../domain/command-template.js';
-import { parseDuration } from '../domain/duration.js';
+import { formatDuration, parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
 import { allVariables } from '../domain/session-variables.js';
@@ -151,6 +151,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Why a soak was stopped: a string abort reason says (the terminal closed, a signal); a bare abort is the operator's cancel. */
+const abortWhy = (signal: AbortSignal | undefined): string => (typeof signal?.reason === 'string' ? signal.reason : 'cancelled by the operator');
+
 /** A soak: re-runs the check every `watch.every` for `watch.for`; any failure fails the item. */
 export async function runWatchLoop(session: CutoverSession, sectionId: string, itemId: string, opts: WatchOptions): Promise<RunState[]> {
   const { item } = session.requireItem(sectionId, itemId);
@@ -159,21 +162,33 @@ export async function runWatchLoop(session: CutoverSession, sectionId: string, i
   const total = parseDuration(item.watch.for) ?? every;
   const deadline = Date.now() + total;
   const runs: RunState[] = [];
+  let cutShort = false;
   for (;;) {
     const tickStart = Date.now();
     const run = await executeItem(session, sectionId, itemId, 'watch', opts);
     runs.push(run);
     opts.onTick?.(runs, Math.max(0, deadline - Date.now()));
     const result = run.finished?.result;
-    if (opts.signal?.aborted || run.finished?.cancelled) break;
     if (item.watch.until && result === item.watch.until) break;
+    if (opts.signal?.aborted || run.finished?.cancelled) {
+      cutShort = true;
+      break;
+    }
     if (Date.now() + every - (Date.now() - tickStart) > deadline) break;
     await sleep(Math.max(0, every - (Date.now() - tickStart)), opts.signal);
-    if (opts.signal?.aborted) break;
+    if (opts.signal?.aborted) {
+      cutShort = true;
+      break;
+    }
   }
-  const failed = runs.filter((r) => r.finished?.result !== 'pass').length;
+  const passed = runs.filter((r) => r.finished?.result === 'pass').length;
   const stoppedOnPass = item.watch.until === 'pass' && runs.at(-1)?.finished?.result === 'pass';
-  const status = failed === 0 || stoppedOnPass ? 'pass' : 'fail';
-  await session.markItem(sectionId, itemId, status, `soak: ${runs.length - failed} of ${runs.length} runs passed over ${item.watch.for}, every ${item.watch.every}`);
+  // A soak stopped before its time was up has not shown what it was for, however its runs went.
+  const status = !cutShort && (passed === runs.length || stoppedOnPass) ? 'pass' : 'fail';
+  const over = `over ${item.watch.for}, every ${item.watch.every}`;
+  const note = cutShort
+    ? `soak stopped after ${formatDuration(Date.now() - (deadline - total))} of ${item.watch.for} (${abortWhy(opts.signal)}): ${passed} of ${runs.length} runs passed; not a full soak`
+    : `soak: ${passed} of ${runs.length} runs passed ${over}`;
+  await session.markItem(sectionId, itemId, status, note);
   return runs;
 }

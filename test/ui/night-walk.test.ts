@@ -10,6 +10,7 @@ import { visibleWindow } from '../../src/ui/widgets/text-input/text-input.js';
 import { arrowDown, ctrlC, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
+const soakStop = join(import.meta.dirname, 'fixtures', 'soak-stop.yaml');
 const sessions: CutoverSession[] = [];
 afterEach(async () => {
   cleanup();
@@ -246,11 +247,29 @@ describe('a soak the operator cancels', () => {
     await ui.press(enter);
     await ui.waitFor('── run 1 pass ──', 10_000);
     await ui.press('c');
-    const frame = await ui.waitFor('✗ CANCELLED', 10_000);
-    expect(frame).toMatch(/── run \d cancelled ──/);
+    // 'c' lands during a run (that run is cancelled) or between two (the soak stops there)
+    const frame = await ui.waitFor(/✗ (CANCELLED|SOAK STOPPED)/, 10_000);
     expect(frame).not.toMatch(/── run \d fail ──/);
-    expect(frame).toMatch(/soak: stopped after \d of \d runs passed/);
-    expect(frame).toMatch(/soak: ✓+- \d runs, 1 cancelled/);
+    expect(frame).toMatch(/soak stopped before its time was up: \d of \d runs passed; not a\s+full soak/);
+    if (frame.includes('CANCELLED')) {
+      expect(frame).toMatch(/── run \d cancelled ──/);
+      expect(frame).toMatch(/soak: ✓+- \d runs, 1 cancelled/);
+    }
+  });
+
+  it('a soak stopped between two runs is no pass: the item fails, its note says so', async () => {
+    const { ui, session } = await open(undefined, soakStop);
+    await ui.waitFor('Loop  (soak-loop)');
+    await ui.press(tab);
+    await ui.press('r');
+    await ui.waitFor('── run 1 pass ──', 10_000);
+    await ui.press('c'); // the next run is 5 s away: this lands between two runs
+    const frame = await ui.waitFor('✗ SOAK STOPPED', 10_000);
+    expect(frame).not.toContain('✓ PASS');
+    expect(frame).toMatch(/soak stopped before its time was up: 1 of 1 runs passed; not a\s+full soak/);
+    const item = session.state.items['soak/soak-loop'];
+    expect(item?.status).toBe('fail');
+    expect(item?.note).toMatch(/^soak stopped after \S+ of 30s \(cancelled by the operator\): 1 of 1 runs passed; not a full soak$/);
   });
 });
 

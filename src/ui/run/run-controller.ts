@@ -29,8 +29,8 @@ export interface RunView {
   cancelling: boolean;
   /** The last finished run (for a soak: the last of its runs). */
   result?: RunState;
-  /** A soak: the results of its runs so far and the time left. */
-  watch?: { results: SoakResult[]; remainingMs: number };
+  /** A soak: the results of its runs so far, the time left, and whether it was stopped before its time was up. */
+  watch?: { results: SoakResult[]; remainingMs: number; stopped?: boolean };
   /** How it ended for the item: the run's result; for a soak, the item's mark after all its runs. */
   verdict?: 'pass' | 'fail';
   error?: string;
@@ -117,7 +117,8 @@ export class RunController {
         });
         // The soak has marked the item from all of its runs: that mark is the verdict.
         const status = session.state.items[itemKey(request.sectionId, request.itemId)]?.status;
-        this.finish({ result: runs.at(-1), verdict: status === 'pass' ? 'pass' : 'fail' });
+        const watch = this.view?.watch && { ...this.view.watch, stopped: signal.aborted };
+        this.finish({ result: runs.at(-1), verdict: status === 'pass' ? 'pass' : 'fail', ...(watch ? { watch } : {}) });
       } else {
         this.finishRun(await session.runItem(request.sectionId, request.itemId, opts));
       }

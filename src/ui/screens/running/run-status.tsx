@@ -8,10 +8,11 @@ import { formatBytes, wrapText } from '../../format.js';
 import type { RunView } from '../../run/run-controller.js';
 import { color } from '../../theme.js';
 
-function soakVerdict(results: readonly string[]): string {
+function soakVerdict({ results, stopped }: NonNullable<RunView['watch']>): string {
   const failed = results.filter((r) => r !== 'pass' && r !== 'cancelled').length;
-  if (failed) return ` · soak: ${failed} of ${results.length} runs failed`;
   const passed = results.filter((r) => r === 'pass').length;
+  if (stopped) return ` · soak stopped before its time was up: ${passed} of ${results.length} runs passed${failed ? `, ${failed} failed` : ''}; not a full soak`;
+  if (failed) return ` · soak: ${failed} of ${results.length} runs failed`;
   return passed < results.length ? ` · soak: stopped after ${passed} of ${results.length} runs passed` : ` · soak: all ${results.length} runs passed`;
 }
 
@@ -21,6 +22,7 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 function label(view: RunView, pass: boolean): string {
   if (view.request.kind === 'inject') return pass ? '✓ FAULT INJECTED' : '✗ FAULT NOT INJECTED';
   if (view.result?.finished?.cancelled) return '✗ CANCELLED';
+  if (view.watch?.stopped) return '✗ SOAK STOPPED';
   return pass ? '✓ PASS' : '✗ FAIL';
 }
 
@@ -31,7 +33,7 @@ export function verdictOf(view: RunView): { text: string; pass: boolean } {
   const pass = (view.verdict ?? fin.result) === 'pass';
   const how = fin.cancelled ? 'cancelled' : fin.timedOut ? 'timed out' : fin.signal ? `killed by ${fin.signal}` : `exit ${fin.exitCode}`;
   // A soak's verdict is the item's mark over all its runs; the details are the last run's.
-  const soak = view.watch ? soakVerdict(view.watch.results) : '';
+  const soak = view.watch ? soakVerdict(view.watch) : '';
   const reasons = fin.reasons.length ? ` — ${fin.reasons.join('; ')}` : '';
   return { text: `${label(view, pass)}${soak} · ${view.watch ? 'last run: ' : ''}${how} · ${formatDuration(fin.durationMs)} · ${formatBytes(fin.logBytes)}${reasons}`, pass };
 }
