@@ -56,6 +56,12 @@ function parseWhole(text: string): Parsed | undefined {
   if (doc === null || typeof doc !== 'object') return undefined;
   const { header, events } = doc as { header?: unknown; events?: unknown };
   if (!Array.isArray(events)) return { header, events: [], problem: { seq: 1, message: 'no events list (file edited)' }, appendable: false };
+  const extra = Object.keys(doc).filter((key) => key !== 'header' && key !== 'events');
+  if (extra.length) {
+    // content no hash covers: reported after the events, which may all be intact
+    const problem = { seq: events.length + 1, message: `the file holds ${JSON.stringify(extra[0])} beside its header and events (file edited)` };
+    return { header, events, problem, appendable: false };
+  }
   const appendable = text.endsWith(events.length ? '}\n]}\n' : '[\n]}\n');
   return { header, events, appendable };
 }
@@ -98,10 +104,17 @@ function parseLines(text: string): Parsed | undefined {
     }
     events.push(event);
   }
-  return problemHere(`file ends after seq ${events.length} without its closing "]}" (file truncated or the last write was cut short)`);
+  const last = events.length ? `seq ${events.length}` : 'its header';
+  return problemHere(`file ends after ${last} without its closing "]}" (file truncated or the last write was cut short)`);
 }
 
-export function inspectEvidence(text: string): Inspection {
+const BYTE_ORDER_MARK = '\uFEFF';
+
+export function inspectEvidence(fileText: string): Inspection {
+  // An editor may have saved the file with a byte order mark: the events are read through it, but
+  // the file is no longer laid out as written (like one saved with CRLF line ends), so not appendable.
+  const marked = fileText.startsWith(BYTE_ORDER_MARK);
+  const text = marked ? fileText.slice(1) : fileText;
   const parsed = parseWhole(text) ?? parseLines(text);
   if (!parsed) return { kind: 'not-evidence', reason: text.length ? 'it is not a cutover evidence file (or is damaged beyond reading)' : 'it is empty' };
   const raw = parsed.header as { format?: unknown } | null;
@@ -116,5 +129,5 @@ export function inspectEvidence(text: string): Inspection {
   const chain = verifyChain(header.data, parsed.events);
   const intact = (chain.ok ? parsed.events : parsed.events.slice(0, chain.validCount)) as EvidenceEvent[];
   const problem = chain.ok ? parsed.problem : chain.problem;
-  return { kind: 'evidence', header: raw as EvidenceHeader, events: intact, problem, appendable: !problem && parsed.appendable };
+  return { kind: 'evidence', header: raw as EvidenceHeader, events: intact, problem, appendable: !problem && !marked && parsed.appendable };
 }

@@ -55,6 +55,19 @@ function bodyOf(event: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
+/**
+ * The canonical text an event's hash covers; undefined when a hand-made value nests so deeply
+ * that serializing it overflows the stack (JSON.parse reads any depth, the serializer recurses).
+ */
+function canonicalOrUndefined(event: Record<string, unknown>): string | undefined {
+  try {
+    return canonicalJsonWithout(event, 'hash');
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 function checkEvent(raw: unknown, expectedSeq: number, expectedPrev: string): string | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'malformed event (not an object)';
   const event = raw as Record<string, unknown>;
@@ -70,7 +83,9 @@ function checkEvent(raw: unknown, expectedSeq: number, expectedPrev: string): st
       ? 'prev does not match the header hash (header edited)'
       : `prev does not match the hash of seq ${expectedSeq - 1} (event replaced or inserted)`;
   }
-  if (sha256(prev + canonicalJsonWithout(event, 'hash')) !== hash) return 'hash mismatch (event edited)';
+  const canonical = canonicalOrUndefined(event);
+  if (canonical === undefined) return 'malformed event (nested too deeply to be evidence)';
+  if (sha256(prev + canonical) !== hash) return 'hash mismatch (event edited)';
   const body = EventBody.safeParse(bodyOf(event));
   if (!body.success) return `malformed ${String(event.type)} event (${firstIssue(body.error)})`;
   return undefined;

@@ -3,21 +3,31 @@
 // like from everything else stored; the header then records the snapshot's own sha256, and a
 // resume reads the original file, whose sha256 the header also holds.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import type { EvidenceHeader } from '../domain/events.js';
+import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { redactDeep } from '../domain/redact-event.js';
 import type { Redactor } from '../domain/redaction.js';
 import type { ChecklistFile } from './checklist-loader.js';
+import { readSmallRegularFile } from './regular-file.js';
+
+/** Far above any real checklist; a snapshot larger than this is not one cutover wrote. */
+export const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 export async function readChecklistSnapshot(dir: string, header: EvidenceHeader): Promise<{ checklist?: Checklist; problem?: string }> {
   const name = header.checklist?.snapshot;
   if (!name) return { problem: 'the header names no checklist snapshot' };
+  if (!isSafeRelativePath(name)) return { problem: `the header names its checklist snapshot ${JSON.stringify(name)}, outside the evidence folder` };
   const path = join(dir, name);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return { problem: `checklist snapshot ${path} is missing` };
+  let text: string | undefined;
+  try {
+    text = readSmallRegularFile(path, MAX_SNAPSHOT_BYTES);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return { problem: `checklist snapshot ${path} is missing (or not a readable regular file)` };
   const quick = quickParseChecklist(text, path);
   if (quick) return { checklist: quick };
   const { parseChecklistText } = await import('../domain/checklist-parse.js');

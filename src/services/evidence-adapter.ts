@@ -13,7 +13,7 @@ import { appendChunk, renderDocument } from '../domain/evidence-format.js';
 import type { EvidenceDocument, EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { headerHash } from '../domain/hash-chain.js';
 import { writeAllAtSync, writeAtDurableSync, writeFileDurable } from './durable-file.js';
-import { damagedError, inspectFile } from './evidence-read.js';
+import { damagedError, inspectFile, RECOVER_COMMAND } from './evidence-read.js';
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
@@ -50,12 +50,12 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     try {
       const text = await handle.readFile('utf8');
       const found = inspectFile(this.path, text);
-      if (found.problem) throw damagedError(this.path, found.problem, found.events.length);
+      if (found.problem) throw damagedError(this.path, found.problem, found.events.length, found.header);
       if (!found.appendable) {
         throw new CutoverError(
           `evidence file ${this.path} was rewritten by another tool: its events are intact, but cutover only appends to files it laid out itself`,
           1,
-          'continue from a recovered copy (`cutover verify` shows the file is intact)',
+          `continue from a copy in cutover's layout: \`${RECOVER_COMMAND} ${this.path}\` (\`cutover verify\` shows the file is intact)`,
         );
       }
       this.handle = handle;

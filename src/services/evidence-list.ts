@@ -1,9 +1,9 @@
 // The sessions in an evidence directory, for `cutover list`, the home screen and resume.
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { SessionMode } from '../domain/events.js';
 import { foldEvents } from '../domain/session-state.js';
-import { readEvidence } from './evidence-read.js';
+import { isIntactHeader, readEvidence } from './evidence-read.js';
 
 export interface SessionSummary {
   path: string;
@@ -22,9 +22,17 @@ export interface SessionSummary {
   problem?: string;
 }
 
+/** A file whose header is not a header: listed (it is somebody's session) by its file name, as damaged. */
+function damagedHeaderSummary(path: string, problem: string): SessionSummary {
+  const sessionId = basename(path, '.json');
+  const none = { checklistId: '', title: '', ticket: '', environment: '', operator: '', createdAt: '', lastEventAt: '' };
+  return { path, sessionId, ...none, mode: 'live', closed: false, events: 0, problem };
+}
+
 async function summarize(path: string): Promise<SessionSummary | undefined> {
   try {
     const { header, events, problem } = await readEvidence(path);
+    if (!isIntactHeader(header)) return damagedHeaderSummary(path, `seq 1: ${problem?.message ?? 'the header is malformed'}`);
     const state = foldEvents(header, events);
     return {
       path,

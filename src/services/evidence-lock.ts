@@ -8,12 +8,13 @@
 // event loop stalls past the threshold loses its lock while alive, and a crashed one blocks the
 // next operator until the threshold passes; nor does it record the pid and host the refusal names.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, unlinkSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { lstatSync, unlinkSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { CutoverError } from '../domain/errors.js';
 import { writeFileDurable } from './durable-file.js';
 import { bootId, holderIsGone, procStartOf } from './process-liveness.js';
+import { readSmallRegularFile } from './regular-file.js';
 
 export { holderIsGone };
 
@@ -30,14 +31,21 @@ export interface LockHolder {
 
 type Read = LockHolder | 'vanished' | 'unreadable';
 
+/** A lock is a few hundred bytes; anything far larger is not one. */
+const MAX_LOCK_BYTES = 64 * 1024;
+
+/**
+ * Who the lock names. A folder, a FIFO or a device where the lock belongs is 'unreadable' (read,
+ * it would block or never end); so is a lock this process may not read.
+ */
 async function readHolder(path: string): Promise<Read> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'vanished';
-    throw error;
+    text = readSmallRegularFile(path, MAX_LOCK_BYTES);
+  } catch {
+    return 'unreadable';
   }
+  if (text === undefined) return lockIsAbsent(path) ? 'vanished' : 'unreadable';
   try {
     const holder = JSON.parse(text) as LockHolder;
     return typeof holder.pid === 'number' && typeof holder.host === 'string' && typeof holder.nonce === 'string' ? holder : 'unreadable';
@@ -53,6 +61,16 @@ async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  }
+}
+
+/** Nothing at `path` at all (as opposed to something that is not a regular file). */
+function lockIsAbsent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -153,7 +171,7 @@ export class EvidenceLock {
     this.released = true;
     held.delete(this);
     try {
-      const current = JSON.parse(readFileSync(this.path, 'utf8')) as LockHolder;
+      const current = JSON.parse(readSmallRegularFile(this.path, MAX_LOCK_BYTES) ?? '{}') as LockHolder;
       if (current.nonce === this.holder.nonce) unlinkSync(this.path);
     } catch {
       // already gone or replaced: nothing of ours to remove

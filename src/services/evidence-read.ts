@@ -1,11 +1,12 @@
 // Reading evidence files without a lock and without trusting them, and recovering the intact
 // part of a damaged one into a new file. The original is never written to.
 import { basename, dirname, join, resolve } from 'node:path';
-import { CutoverError } from '../domain/errors.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
 import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
 import { EvidenceHeader, type EvidenceEvent } from '../domain/events.js';
 import type { ChainProblem } from '../domain/hash-chain.js';
 import { writeFileDurable } from './durable-file.js';
+import { fileErrorReason } from './file-errors.js';
 import { readRegularFile } from './regular-file.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
@@ -16,19 +17,29 @@ export const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 export type DamageProblem = ChainProblem & { hint?: string };
 
 export interface EvidenceRead {
+  /** As read: check it with isIntactHeader before trusting its fields when there is a problem at seq 1. */
   header: EvidenceHeader;
   /** The intact events: all of them, or those before `problem.seq`. */
   events: EvidenceEvent[];
   problem?: DamageProblem;
+  /** Laid out as cutover writes it (false for a file saved by an editor with CRLF or a BOM, even if intact). */
+  appendable?: boolean;
 }
 
-export function damageHint(path: string, validCount: number): string {
+/** A header edited into something that is not a header (fields missing, of the wrong type): nothing in the file can be trusted. */
+export function isIntactHeader(header: unknown): header is EvidenceHeader {
+  return EvidenceHeader.safeParse(header).success;
+}
+
+export function damageHint(path: string, validCount: number, headerIntact = true): string {
+  if (!headerIntact) return `nothing was changed. \`cutover verify ${path}\` shows the details; its header is damaged, so none of its events can be trusted or recovered`;
   const keep = validCount ? `the ${validCount} intact event${validCount === 1 ? '' : 's'} (seq 1..${validCount})` : 'no intact events';
   return `nothing was changed. \`cutover verify ${path}\` shows the details; \`${RECOVER_COMMAND} ${path}\` continues from a copy holding ${keep}, beside the original`;
 }
 
-export function damagedError(path: string, problem: ChainProblem, validCount: number): CutoverError {
-  return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount));
+export function damagedError(path: string, problem: ChainProblem, validCount: number, header?: unknown): CutoverError {
+  const headerIntact = problem.seq > 1 || header === undefined || isIntactHeader(header);
+  return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount, headerIntact));
 }
 
 /** Inspects the text of an evidence file; throws CutoverError (exit 2) if it is not evidence at all. */
@@ -75,8 +86,10 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
     text = again;
     found = inspectFile(path, text);
   }
-  const { header, events, problem } = found;
-  return problem ? { header, events, problem: { ...problem, hint: damageHint(path, events.length) } } : { header, events };
+  const { header, events, problem, appendable } = found;
+  if (!problem) return { header, events, appendable };
+  const hint = damageHint(path, events.length, problem.seq > 1 || isIntactHeader(header));
+  return { header, events, problem: { ...problem, hint }, appendable };
 }
 
 /**
@@ -86,7 +99,7 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
  */
 export async function writeRecoveredCopy(path: string): Promise<string> {
   const { header, events } = await readEvidence(path);
-  if (!EvidenceHeader.safeParse(header).success) {
+  if (!isIntactHeader(header)) {
     throw new CutoverError(`cannot recover ${path}: its header is damaged, so none of its events can be trusted`, 1);
   }
   const base = SAFE_NAME.test(header.sessionId ?? '') ? header.sessionId : basename(path, '.json');
@@ -98,7 +111,9 @@ export async function writeRecoveredCopy(path: string): Promise<string> {
       await writeFileDurable(target, text, { mode: 0o600, noClobber: true });
       return target;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
+      const why = `cannot write a recovered copy of ${path} beside it: ${fileErrorReason(error)}`;
+      throw new CutoverError(why, EXIT.usage, 'copy the evidence folder (the file, its .runs folder and its checklist snapshot) somewhere writable and recover there');
     }
   }
 }

@@ -1,7 +1,8 @@
 // What goes into an incident package, and the checks that keep an export from packaging evidence
 // that does not verify: the evidence file's exact bytes (its whole chain verified), the checklist
 // snapshot (its sha256 matching the header), and every run log (its sha256 matching its event).
-import { readFile } from 'node:fs/promises';
+import { closeSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CutoverError, EXIT } from '../domain/errors.js';
@@ -9,8 +10,9 @@ import { snapshotSha256 } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
 import type { EvidenceRead } from './evidence-store.js';
+import { MAX_SNAPSHOT_BYTES } from './checklist-snapshot.js';
 import { inspectFile } from './evidence-read.js';
-import { readRegularFile } from './regular-file.js';
+import { openRegularSync, readRegularFile } from './regular-file.js';
 
 export interface PlannedLog {
   /** Path inside the bundle: runs/<runId>.log */
@@ -50,12 +52,17 @@ function verifiedRead(path: string, bytes: Buffer): EvidenceRead {
 
 async function readSnapshot(evidencePath: string, read: EvidenceRead): Promise<BundlePlan['snapshot']> {
   const name = read.header.checklist.snapshot;
+  if (!isSafeRelativePath(name)) throw new CutoverError(`not exporting: the header names its checklist snapshot ${JSON.stringify(name)}, outside the evidence folder`, EXIT.failed);
   const from = join(dirname(evidencePath), name);
-  const bytes = await readFile(from).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new CutoverError(`not exporting: the checklist snapshot ${from} is missing`, EXIT.failed, 'the evidence can still be verified and reported');
-    throw error;
-  });
-  if (createHash('sha256').update(bytes).digest('hex') !== snapshotSha256(read.header)) {
+  const opened = openRegularSync(from);
+  if (!opened) throw new CutoverError(`not exporting: the checklist snapshot ${from} is missing (or not a regular file)`, EXIT.failed, 'the evidence can still be verified and reported');
+  let bytes: Buffer | undefined;
+  try {
+    if (opened.size <= MAX_SNAPSHOT_BYTES) bytes = readFileSync(opened.fd);
+  } finally {
+    closeSync(opened.fd);
+  }
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== snapshotSha256(read.header)) {
     throw new CutoverError(`not exporting: the checklist snapshot ${from} is not the checklist the session recorded (sha256 differs)`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
   }
   return { path: `checklist.${extname(name).replace(/^\./, '') || 'yaml'}`, bytes };
@@ -77,22 +84,38 @@ function planLogs(evidencePath: string, read: EvidenceRead): PlannedLog[] {
     });
 }
 
+/**
+ * A log of another size than recorded cannot match its sha256: refused before copying a byte of
+ * it (a sparse 100 GB file put in its place would otherwise be copied whole).
+ */
+async function checkLogSizes(evidencePath: string, logs: PlannedLog[]): Promise<void> {
+  for (const log of logs) {
+    if (!log.recorded) continue;
+    const info = await stat(log.from).catch(() => undefined);
+    if (info?.isFile() && info.size !== log.recorded.bytes) throw logChanged(evidencePath, log, log.recorded.seq);
+  }
+}
+
 /** Everything else the package needs, once the evidence bytes are known: checked before use. */
 export async function planBundle(evidencePath: string, evidence: Buffer): Promise<BundlePlan> {
   const read = verifiedRead(evidencePath, evidence);
-  return { read, snapshot: await readSnapshot(evidencePath, read), logs: planLogs(evidencePath, read) };
+  const logs = planLogs(evidencePath, read);
+  await checkLogSizes(evidencePath, logs);
+  return { read, snapshot: await readSnapshot(evidencePath, read), logs };
+}
+
+function logChanged(evidencePath: string, log: PlannedLog, seq: number): CutoverError {
+  return new CutoverError(`not exporting: run log ${log.run.log} does not match the sha256 recorded at seq ${seq}`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
 }
 
 /** A copied log must be the one the evidence recorded. */
 export function checkCopiedLog(evidencePath: string, log: PlannedLog, sha256: string): void {
-  if (log.recorded && sha256 !== log.recorded.sha256) {
-    throw new CutoverError(`not exporting: run log ${log.run.log} does not match the sha256 recorded at seq ${log.recorded.seq}`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
-  }
+  if (log.recorded && sha256 !== log.recorded.sha256) throw logChanged(evidencePath, log, log.recorded.seq);
 }
 
 /** A missing log is fine only for a run that recorded no output (or never finished). */
 export function checkMissingLog(evidencePath: string, log: PlannedLog): void {
   if (log.recorded && log.recorded.bytes > 0) {
-    throw new CutoverError(`not exporting: run log ${log.run.log} is missing (run ${log.run.runId})`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+    throw new CutoverError(`not exporting: run log ${log.run.log} is missing or not a regular file (run ${log.run.runId})`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
   }
 }

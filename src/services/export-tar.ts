@@ -6,12 +6,13 @@
 // thousands of small ones would cost more than the compression itself.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, createWriteStream, fstatSync, openSync, readFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, type Gzip } from 'node:zlib';
 import { Header, Pax } from 'tar';
 import { sha256, unlessMissing, type BundleSink } from './export-sinks.js';
+import { openRegular, openRegularSync } from './regular-file.js';
 import type { FileDigest } from './sha256-file.js';
 
 /** Files up to this size are read whole; larger ones are streamed. */
@@ -20,20 +21,16 @@ const WHOLE_READ_MAX = 1 << 20;
 /**
  * A small file's bytes, read synchronously: the thread pool is left to the compressor (which is
  * what an export waits on), and the read costs no round trip. 'large' for one to stream,
- * undefined when missing.
+ * undefined when there is no regular file there.
  */
 function readSmall(path: string): Buffer | 'large' | undefined {
-  let fd: number;
+  const opened = openRegularSync(path);
+  if (!opened) return undefined;
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    return unlessMissing(error as NodeJS.ErrnoException);
-  }
-  try {
-    if (fstatSync(fd).size > WHOLE_READ_MAX) return 'large';
-    return readFileSync(fd);
+    if (opened.size > WHOLE_READ_MAX) return 'large';
+    return readFileSync(opened.fd);
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
@@ -141,10 +138,11 @@ export class TarSink implements BundleSink {
     return { sha256: sha256(bytes), bytes: bytes.length };
   }
 
-  private async streamFile(path: string, from: string): Promise<FileDigest> {
-    const handle = await open(from, 'r');
+  private async streamFile(path: string, from: string): Promise<FileDigest | undefined> {
+    const opened = await openRegular(from);
+    if (!opened) return undefined;
+    const { handle, size } = opened;
     try {
-      const size = (await handle.stat()).size;
       await this.header(path, size);
       const hash = createHash('sha256');
       let position = 0;

@@ -3,7 +3,8 @@
 // Built in a staging folder beside the output and moved into place whole, so an interrupted
 // export never leaves a half package under the requested name.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { renderReport } from '../domain/report.js';
@@ -26,8 +27,9 @@ const TARBALL = /\.(tar\.gz|tgz)$/i;
 /** Archive names cutover does not write: a folder called `x.zip` would only mislead. */
 const OTHER_ARCHIVE = /\.(zip|tar|gz|bz2|xz|zst|7z|rar|tbz2?|txz)$/i;
 
+/** Undefined when nothing is there; a dangling symbolic link is something (writing there would follow it). */
 async function isEmptyDir(path: string): Promise<boolean | undefined> {
-  const info = await stat(path).catch(() => undefined);
+  const info = (await stat(path).catch(() => undefined)) ?? (await lstat(path).catch(() => undefined));
   if (!info) return undefined;
   return info.isDirectory() && (await readdir(path)).length === 0;
 }
@@ -35,6 +37,7 @@ async function isEmptyDir(path: string): Promise<boolean | undefined> {
 /** The requested output must not hold anything yet; the default name gets a numeric suffix instead. */
 async function chooseOutput(evidencePath: string, output: string | undefined): Promise<string> {
   if (output !== undefined) {
+    if (output.trim() === '') throw new CutoverError('-o needs a path: a folder, or a file ending in .tar.gz', EXIT.usage);
     const target = resolve(output);
     const empty = await isEmptyDir(target);
     if (empty === false || (empty === true && TARBALL.test(target))) {
@@ -82,6 +85,23 @@ async function writeBundle(evidence: Buffer, evidencePath: string, sink: BundleS
   return entries.map((e) => e.path).sort();
 }
 
+/** Staging folders of exports under way: removed if the process is stopped (removeUnfinishedExportsSync). */
+const unfinished = new Set<string>();
+
+/** For a signal handler about to exit: no half-written `.partial-` folder is left beside the output. */
+export function removeUnfinishedExportsSync(): void {
+  for (const dir of unfinished) rmSync(dir, { recursive: true, force: true });
+  unfinished.clear();
+}
+
+/** A file system error while packaging (a log made unreadable, the disk full) as one line, not a stack. */
+function asExportError(error: unknown, output: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (error instanceof CutoverError || typeof failure.code !== 'string') return error;
+  const where = failure.path ? ` (${failure.path})` : '';
+  return new CutoverError(`cannot export to ${output}: ${fileErrorReason(error)}${where}`, EXIT.usage);
+}
+
 export async function exportSession(evidencePath: string, output?: string): Promise<ExportResult> {
   const source = resolve(evidencePath);
   const evidence = await readEvidenceBytes(source);
@@ -94,7 +114,10 @@ export async function exportSession(evidencePath: string, output?: string): Prom
     const why = error.code === 'ENOTDIR' ? `${error.path ?? dirname(target)} is not a directory` : `cannot create ${error.path ?? dirname(target)} (${fileErrorReason(error)})`;
     throw new CutoverError(`cannot export to ${output ?? target}: ${why}`, EXIT.usage, 'choose another -o path');
   });
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
+  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`)).catch((error: unknown) => {
+    throw asExportError(error, output ?? target);
+  });
+  unfinished.add(staging);
   const name = basename(target).replace(TARBALL, '') || 'bundle';
   const temp = join(staging, `${randomBytes(4).toString('hex')}.tar.gz`);
   const sink = format === 'tar.gz' ? new TarSink(temp, name) : new DirSink(join(staging, name));
@@ -113,8 +136,9 @@ export async function exportSession(evidencePath: string, output?: string): Prom
     return { path: target, format, files };
   } catch (error) {
     sink.abort();
-    throw error;
+    throw asExportError(error, output ?? target);
   } finally {
     await rm(staging, { recursive: true, force: true });
+    unfinished.delete(staging);
   }
 }

@@ -18,10 +18,23 @@ function readProc(path: string): string | undefined {
   }
 }
 
-export function procStartOf(pid: number): string | undefined {
+/** Fields of /proc/<pid>/stat after "pid (comm)": [0] is the state (field 3), [19] the start time (field 22). */
+function procFields(pid: number): string[] | undefined {
   const stat = readProc(`/proc/${pid}/stat`);
-  // fields after "pid (comm)": state is field 3, starttime field 22
-  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+export function procStartOf(pid: number): string | undefined {
+  return procFields(pid)?.[19];
+}
+
+/**
+ * A killed process whose parent has not reaped it (a container whose pid 1 reaps nothing) stays a
+ * zombie: signal 0 still reaches it, but it holds nothing and will never release a lock.
+ */
+function isZombie(pid: number): boolean {
+  const state = procFields(pid)?.[0];
+  return state === 'Z' || state === 'X';
 }
 
 export const bootId = readProc('/proc/sys/kernel/random/boot_id')?.trim();
@@ -39,7 +52,7 @@ function pidAlive(pid: number): boolean {
 export function holderIsGone(holder: ProcessIdentity): boolean {
   if (holder.host !== hostname()) return false;
   if (bootId && holder.bootId && holder.bootId !== bootId) return true;
-  if (!pidAlive(holder.pid)) return true;
+  if (!pidAlive(holder.pid) || isZombie(holder.pid)) return true;
   const start = procStartOf(holder.pid);
   return !!(start && holder.procStart && start !== holder.procStart);
 }

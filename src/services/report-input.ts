@@ -1,9 +1,10 @@
 // Gathers what the pure report needs from disk, read-only and without taking the lock: the intact
 // events, the checklist snapshot, the output that reached the logs of unfinished runs, and
 // whether another live process still holds the session open.
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { checklistFromEvidence } from '../domain/report-fallback.js';
 import type { ReportInput, RunOutput } from '../domain/report.js';
@@ -13,7 +14,8 @@ import { evaluateRules } from '../domain/severity-rules.js';
 import { readChecklistSnapshot } from './checklist-snapshot.js';
 import { compareWithEarlierDrills } from './drill-history.js';
 import { readEvidence, type DamageProblem, type EvidenceRead } from './evidence-store.js';
-import { holderIsGone, type LockHolder } from './evidence-lock.js';
+import { isIntactHeader } from './evidence-read.js';
+import { liveLockHolder } from './evidence-lock.js';
 import { summarizeLogFile } from './output-capture.js';
 
 export interface LoadedReport {
@@ -25,22 +27,18 @@ export interface LoadedReport {
 
 /** `process 123 on host` when a live process other than this one holds the session's lock. */
 export async function openElsewhere(evidencePath: string): Promise<string | undefined> {
-  const text = await readFile(`${evidencePath}.lock`, 'utf8').catch(() => undefined);
-  if (!text) return undefined;
-  try {
-    const holder = JSON.parse(text) as LockHolder;
-    if (typeof holder.pid !== 'number' || holder.pid === process.pid || holderIsGone(holder)) return undefined;
-    return `process ${holder.pid} on ${holder.host}`;
-  } catch {
-    return undefined;
-  }
+  const holder = await liveLockHolder(evidencePath);
+  return holder && holder.pid !== process.pid ? `process ${holder.pid} on ${holder.host}` : undefined;
 }
 
 async function unfinishedOutput(dir: string, state: SessionState): Promise<Record<string, RunOutput>> {
   const out: Record<string, RunOutput> = {};
   for (const run of inFlightRuns(state)) {
     if (!isSafeRelativePath(run.log)) continue; // never read outside the evidence folder
-    const summary = await summarizeLogFile(join(dir, run.log)).catch(() => undefined);
+    const log = join(dir, run.log);
+    // a FIFO or a device put where the log was would be read forever
+    if (!(await stat(log).catch(() => undefined))?.isFile()) continue;
+    const summary = await summarizeLogFile(log).catch(() => undefined);
     if (summary) out[run.runId] = { ...summary.excerpt, bytes: summary.logBytes };
   }
   return out;
@@ -65,6 +63,10 @@ export async function loadReportInput(
   const source = opts.source ?? evidencePath;
   const dir = dirname(source);
   const { header, events, problem } = opts.read ?? (await readEvidence(evidencePath));
+  if (!isIntactHeader(header)) {
+    const shown = opts.evidenceFile ?? evidencePath;
+    throw new CutoverError(`cannot report ${shown}: its header is damaged (${problem?.message ?? 'header edited'}), so none of its events can be trusted`, EXIT.failed, `\`cutover verify ${shown}\` shows the details`);
+  }
   const state = foldEvents(header, events);
   const snapshot = await readChecklistSnapshot(dir, header);
   const checklist = snapshot.checklist ?? checklistFromEvidence(header, events);

@@ -1,5 +1,6 @@
 // A cutover session: the operations an operator (or a headless run) performs, each recorded as a
 // durable evidence event before it resolves. The TUI and headless runs both go through this.
+import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection, ChecklistVariable } from '../domain/checklist-schema.js';
 import { isSecretVariable } from '../domain/secret-variables.js';
@@ -55,12 +56,28 @@ export class CutoverSession {
     const opened = await reopenSession(evidencePath, opts.variables ?? {});
     const operator = opts.operator ?? opened.store.header.operator ?? userInfo().username;
     const session = new CutoverSession(opened, operator, opts.allowDestructive ?? false);
+    await session.refuseSpecialRunLogs();
     await session.append({ type: 'session.resumed', pid: process.pid });
     for (const run of inFlightRuns(session.state)) {
       const summary = await summarizeLog(session.store.runLogPath(run.runId));
       await session.append({ type: 'command.interrupted', runId: run.runId, ...summary, reason: 'the process recording this run ended before the run finished' });
     }
     return session;
+  }
+
+  /**
+   * An unfinished run's log is read whole to record what reached it: a FIFO or a device put in its
+   * place would be read forever. Refused before anything is recorded, and the lock let go.
+   */
+  private async refuseSpecialRunLogs(): Promise<void> {
+    for (const run of inFlightRuns(this.state)) {
+      const log = this.store.runLogPath(run.runId);
+      const info = await stat(log).catch(() => undefined);
+      if (info && !info.isFile()) {
+        await this.close();
+        throw new CutoverError(`cannot resume: the log of unfinished run ${run.runId} (${log}) is not a regular file`, EXIT.failed, 'move it away; `cutover verify` and `cutover report` still read the evidence');
+      }
+    }
   }
 
   /** Path of the most recent session that was not finished, if any. */
@@ -257,3 +274,4 @@ export class CutoverSession {
     await this.store.close();
   }
 }
+

@@ -1,10 +1,11 @@
 // Hashing files (large ones streamed: memory stays flat however large a run log is), and copying
 // a file while hashing it, so an export reads every byte once.
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, createWriteStream, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { openRegular, openRegularSync } from './regular-file.js';
 
 /** Files up to this size are read in one call (far cheaper than a stream for many small logs). */
 const WHOLE_READ_MAX = 8 * 1024 * 1024;
@@ -19,35 +20,29 @@ export interface FileDigest {
  * thousands of soak logs is dominated by them); 'large' when it should be streamed instead.
  */
 export function sha256SmallFileSync(path: string): FileDigest | 'large' | undefined {
-  let fd: number;
+  let opened: ReturnType<typeof openRegularSync>;
   try {
-    fd = openSync(path, 'r');
+    opened = openRegularSync(path);
   } catch {
     return undefined;
   }
+  if (!opened) return undefined;
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    if (info.size > WHOLE_READ_MAX) return 'large';
-    const bytes = readFileSync(fd);
+    if (opened.size > WHOLE_READ_MAX) return 'large';
+    const bytes = readFileSync(opened.fd);
     return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
 /** The sha256 of a regular file, or undefined when there is no regular file at `path`. */
 export async function sha256File(path: string): Promise<FileDigest | undefined> {
-  let handle: FileHandle;
+  const opened = await openRegular(path).catch(() => undefined);
+  if (!opened) return undefined;
+  const { handle, size } = opened;
   try {
-    handle = await open(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return undefined;
-    if (info.size <= WHOLE_READ_MAX) {
+    if (size <= WHOLE_READ_MAX) {
       const bytes = await handle.readFile();
       return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
     }
@@ -66,11 +61,14 @@ export async function sha256File(path: string): Promise<FileDigest | undefined> 
 /**
  * Copies `from` to a new file `to` (refuses to replace one) and returns the sha256 of the bytes
  * copied: a small file in one read and one write, a large one streamed, hashed as it passes.
+ * Undefined when `from` is not a regular file (missing, a folder, a FIFO, a device).
  */
-export async function copyWithSha256(from: string, to: string, mode = 0o600): Promise<FileDigest> {
-  const source = await open(from, 'r');
+export async function copyWithSha256(from: string, to: string, mode = 0o600): Promise<FileDigest | undefined> {
+  const opened = await openRegular(from);
+  if (!opened) return undefined;
+  const source = opened.handle;
   try {
-    if ((await source.stat()).size <= WHOLE_READ_MAX) {
+    if (opened.size <= WHOLE_READ_MAX) {
       const bytes = await source.readFile();
       if (bytes.length <= WHOLE_READ_MAX) {
         await writeFile(to, bytes, { flag: 'wx', mode });

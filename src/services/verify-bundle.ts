@@ -1,16 +1,22 @@
 // Verifying an incident package (a folder, or a .tar.gz extracted safely to a temp folder):
 // SHA256SUMS against every file, no unlisted extras, and the evidence.json inside with its logs.
-import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import * as tar from 'tar';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { isSafeRelativePath, parseSums } from '../domain/sha256sums.js';
+import { MAX_SNAPSHOT_BYTES } from './checklist-snapshot.js';
+import { MAX_EVIDENCE_BYTES, readSmallRegularFile } from './regular-file.js';
+import { extractTarball, UnreadableTar } from './tar-extract.js';
 import { checkEvidence, checkSnapshot, HashCache, type EvidenceCheck, type VerifyProblem } from './verify-evidence.js';
 
 export const SUMS = 'SHA256SUMS';
 export const EVIDENCE = 'evidence.json';
 const SNAPSHOT = /^checklist\.(ya?ml|json)$/;
+/** A line per file: even a soak of 100,000 runs lists far less than this. */
+const MAX_SUMS_BYTES = 64 * 1024 * 1024;
+/** Past this many, one line says how many more: a garbage SHA256SUMS must not print a million lines. */
+const MAX_LINE_PROBLEMS = 20;
 
 /** Every entry under `root`, relative with `/`; anything but files and folders is a problem. */
 async function walk(root: string, problems: VerifyProblem[], rel = ''): Promise<string[]> {
@@ -25,22 +31,46 @@ async function walk(root: string, problems: VerifyProblem[], rel = ''): Promise<
   return files;
 }
 
-async function checkSums(root: string, files: Set<string>, hashes: HashCache, problems: VerifyProblem[]): Promise<number> {
+/** evidence.json and the checklist snapshot have bounded sizes; logs do not. */
+async function tooLargeToBe(root: string, path: string): Promise<boolean> {
+  const limit = path === EVIDENCE ? MAX_EVIDENCE_BYTES : SNAPSHOT.test(path) ? MAX_SNAPSHOT_BYTES : undefined;
+  if (limit === undefined) return false;
+  const info = await stat(join(root, path)).catch(() => undefined);
+  return !!info && info.size > limit;
+}
+
+/** `changed`: files already known to differ from what was recorded, not hashed again (a sparse 100 GB log). */
+async function checkSums(root: string, files: Set<string>, hashes: HashCache, problems: VerifyProblem[], changed: Set<string>): Promise<number> {
   if (!files.has(SUMS)) {
     problems.push({ where: SUMS, message: 'missing: the files cannot be checked against it' });
     return 0;
   }
-  const { entries, malformed } = parseSums(await readFile(join(root, SUMS), 'utf8'));
-  for (const line of malformed) problems.push({ where: `${SUMS} line ${line}`, message: 'not "<sha256>  <path>"' });
+  const text = readSmallRegularFile(join(root, SUMS), MAX_SUMS_BYTES);
+  if (text === undefined) {
+    problems.push({ where: SUMS, message: `larger than ${MAX_SUMS_BYTES / 1048576} MB: not one cutover wrote` });
+    return 0;
+  }
+  const { entries, malformed } = parseSums(text);
+  for (const line of malformed.slice(0, MAX_LINE_PROBLEMS)) problems.push({ where: `${SUMS} line ${line}`, message: 'not "<sha256>  <path>"' });
+  if (malformed.length > MAX_LINE_PROBLEMS) problems.push({ where: SUMS, message: `${malformed.length - MAX_LINE_PROBLEMS} more malformed lines` });
   const listed = new Set<string>();
   for (const entry of entries) {
     if (!isSafeRelativePath(entry.path)) {
       problems.push({ where: `${SUMS}`, message: `lists ${JSON.stringify(entry.path)}, a path outside the bundle` });
       continue;
     }
+    if (listed.has(entry.path)) {
+      problems.push({ where: entry.path, message: 'listed twice in SHA256SUMS (SHA256SUMS edited)' });
+      continue;
+    }
     listed.add(entry.path);
     if (!files.has(entry.path)) {
       problems.push({ where: entry.path, message: 'listed in SHA256SUMS but missing' });
+      continue;
+    }
+    if (changed.has(entry.path)) continue;
+    if (await tooLargeToBe(root, entry.path)) {
+      problems.push({ where: entry.path, message: 'far larger than cutover ever writes it (not hashed)' });
       continue;
     }
     const actual = await hashes.get(join(root, entry.path));
@@ -64,7 +94,6 @@ export async function verifyBundleDir(root: string, display: string, early: Veri
   }
   const files = new Set(await walk(root, problems));
   const hashes = new HashCache();
-  const listed = await checkSums(root, files, hashes, problems);
   const logOf = (run: { log: string }) => {
     const rel = `runs/${basename(run.log)}`;
     return { path: join(root, rel), display: rel };
@@ -72,6 +101,7 @@ export async function verifyBundleDir(root: string, display: string, early: Veri
   const evidence: EvidenceCheck = files.has(EVIDENCE)
     ? await checkEvidence(join(root, EVIDENCE), logOf, hashes, EVIDENCE)
     : { events: 0, runs: 0, logsChecked: 0, inFlight: 0, problems: [{ where: EVIDENCE, message: 'missing' }] };
+  const listed = await checkSums(root, files, hashes, problems, new Set(evidence.resized));
   const snapshot = [...files].find((f) => SNAPSHOT.test(f));
   const snapshotProblem = snapshot
     ? await checkSnapshot(join(root, snapshot), snapshot, evidence.header, hashes)
@@ -80,8 +110,6 @@ export async function verifyBundleDir(root: string, display: string, early: Veri
   const unique = all.filter((p, i) => all.findIndex((q) => q.where === p.where && q.message === p.message) === i);
   return { ...evidence, files: listed, problems: unique };
 }
-
-const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
 /** The package folder of an extracted tarball: the top level itself, or its one folder holding a package. */
 async function findRoot(dir: string): Promise<{ root: string; strays: string[] }> {
@@ -98,29 +126,22 @@ async function findRoot(dir: string): Promise<{ root: string; strays: string[] }
   return { root: join(dir, packages[0] as string), strays: top.filter((name) => name !== packages[0]) };
 }
 
+/**
+ * Bytes of tar stream unpacked before giving up: far above any session's package (a 200 MB log is
+ * a large one), and a bound on the disk and time a gzip bomb can take.
+ */
+const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
+
 /** Extracts to a fresh temp folder (files and folders only, no path escapes), verifies, cleans up. */
-export async function verifyTarball(file: string, display: string): Promise<BundleCheck> {
+export async function verifyTarball(file: string, display: string, gzip = true): Promise<BundleCheck> {
   const dir = await mkdtemp(join(tmpdir(), 'cutover-verify-'));
   try {
-    const early: VerifyProblem[] = [];
+    let early: VerifyProblem[];
     try {
-      await tar.x({
-        file,
-        cwd: dir,
-        preserveOwner: false,
-        filter: (path, entry) => {
-          const type = 'type' in entry ? entry.type : 'File';
-          if (FILE_TYPES.has(type)) return true;
-          early.push({ where: path, message: `${type} entry: not allowed in a bundle (not extracted)` });
-          return false;
-        },
-        onwarn: (_code, message, data) => {
-          const entry = typeof data?.path === 'string' ? data.path : display;
-          early.push({ where: entry, message: `unsafe entry in the tarball: ${String(message)}` });
-        },
-      });
+      early = await extractTarball(file, dir, gzip, { maxBytes: MAX_UNPACKED_BYTES });
     } catch (error) {
-      throw new CutoverError(`cannot read ${display}: not a readable .tar.gz (${(error as Error).message})`, EXIT.usage);
+      if (error instanceof UnreadableTar) throw new CutoverError(`cannot read ${display}: ${error.message}`, EXIT.usage, error.hint);
+      throw new CutoverError(`cannot read ${display}: not a readable ${gzip ? '.tar.gz' : 'tarball'} (${(error as Error).message})`, EXIT.usage);
     }
     const { root, strays } = await findRoot(dir);
     for (const stray of strays) early.push({ where: stray, message: 'outside the package folder (extra file)' });

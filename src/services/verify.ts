@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { verifyBundleDir, verifyTarball } from './verify-bundle.js';
 import { checkEvidence, checkSnapshot, HashCache, type VerifyProblem } from './verify-evidence.js';
 
@@ -54,7 +55,9 @@ async function verifyEvidenceFile(path: string): Promise<Checked> {
   const check = await checkEvidence(path, logOf, hashes);
   const problems = [...check.problems];
   const snapshot = check.header?.checklist?.snapshot;
-  if (snapshot) {
+  if (snapshot && !isSafeRelativePath(snapshot)) {
+    problems.push({ where: 'header', message: `names its checklist snapshot ${JSON.stringify(snapshot)}, outside the evidence folder` });
+  } else if (snapshot) {
     const found = await checkSnapshot(join(dir, snapshot), snapshot, check.header, hashes);
     if (found) problems.push(found);
   }
@@ -70,7 +73,7 @@ export async function verifyTarget(target: string): Promise<VerifyResult> {
   if (!info.isFile()) throw new CutoverError(`cannot verify ${target}: not a file or folder`, EXIT.usage);
   const kind = await sniff(target);
   if (kind !== 'other') {
-    return result(target, 'tarball', await verifyTarball(target, target));
+    return result(target, 'tarball', await verifyTarball(target, target, kind === 'gzip'));
   }
   if (/\.(tar\.gz|tgz|tar)$/i.test(target)) throw new CutoverError(`cannot verify ${target}: not a tarball`, EXIT.usage);
   return result(target, 'evidence', await verifyEvidenceFile(target));

@@ -232,7 +232,7 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
     writeFileSync(join(escape, 'evil.txt'), 'escaped');
     await tar.c({ gzip: true, file: join(escape, 'escape.tar.gz'), cwd: join(escape, 'inner'), preservePaths: true }, ['pkg', '../evil.txt', '/etc/hostname']);
     rmSync(join(escape, 'evil.txt'));
-    tampered(join(escape, 'escape.tar.gz'), /\.\.\/evil\.txt: unsafe entry in the tarball: path contains '\.\.'/, /\/etc\/hostname: unsafe entry/, /etc: outside the package folder/);
+    tampered(join(escape, 'escape.tar.gz'), /\.\.\/evil\.txt: unsafe entry in the tarball: its path leaves the package/, /\/etc\/hostname: unsafe entry/);
     expect(existsSync(join(escape, 'evil.txt'))).toBe(false);
   });
 });

@@ -1,10 +1,21 @@
 // `cutover export <evidence.json> [-o DIR | -o FILE.tar.gz]`: writes the incident package and
 // prints where. Read-only on the evidence: works on a session open in another process too.
+import { SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { displayPathOf } from '../../services/checklist-loader.js';
-import { exportSession } from '../../services/export.js';
+import { exportSession, removeUnfinishedExportsSync } from '../../services/export.js';
+
+/** Ctrl-C (or SIGTERM, SIGHUP) mid-export: the staging folder goes too, and the exit code says which signal. */
+function onStop(signal: NodeJS.Signals): void {
+  removeUnfinishedExportsSync();
+  process.stderr.write(`cutover: export cancelled (${signal})\n`);
+  process.exit(SIGNAL_EXIT[signal] ?? 1);
+}
 
 export async function exportCommand(evidence: string, opts: { output?: string }): Promise<void> {
-  const result = await exportSession(evidence, opts.output);
+  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
+  const result = await exportSession(evidence, opts.output).finally(() => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onStop);
+  });
   const path = displayPathOf(result.path);
   const what = result.format === 'tar.gz' ? 'incident package (.tar.gz)' : 'incident package folder';
   const logs = result.files.filter((f) => f.startsWith('runs/')).length;

@@ -1,6 +1,7 @@
 // `cutover verify <evidence.json | DIR | FILE.tar.gz> [--json]`: exit 0 intact, 1 tampered (each
 // problem named with its place), 2 unreadable input (thrown as CutoverError by the service).
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { plainLines } from '../../domain/plain-text.js';
 import { verifyTarget, type VerifyResult } from '../../services/verify.js';
 
 const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
@@ -44,7 +45,7 @@ async function verifyOrReport(target: string, json: boolean): Promise<VerifyResu
 export async function verifyCommand(target: string, opts: { json?: boolean }): Promise<void> {
   const result = await verifyOrReport(target, opts.json ?? false);
   if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.ok ? 'intact' : 'tampered', ...result }, null, 2)}\n`);
-  else if (result.ok) process.stdout.write(summary(result));
-  else process.stdout.write(tampered(result));
+  // Problems quote what the file holds (an unknown key, a session id): never escape sequences to the terminal.
+  else process.stdout.write(plainLines(result.ok ? summary(result) : tampered(result)));
   process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
 }
