@@ -12,6 +12,7 @@ import { formatDiagnostic } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { readInputFile } from './bounded-read.js';
 import { fileErrorReason } from './file-errors.js';
+import { checklistParser } from './checklist-parser.js';
 
 export interface ChecklistFile {
   path: string;
@@ -56,7 +57,7 @@ export async function readChecklistFile(path: string): Promise<ChecklistFile> {
  * large part of starting a run, and a valid JSON checklist does not need it (see loadChecklist).
  */
 export async function parseChecklistFile(file: ChecklistFile): Promise<ParseResult> {
-  const { parseChecklistText } = await import('../domain/checklist-parse.js');
+  const { parseChecklistText } = await checklistParser();
   return parseChecklistText(file.source, file.displayPath);
 }
 

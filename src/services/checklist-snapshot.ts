@@ -12,6 +12,7 @@ import { redactDeep } from '../domain/redact-event.js';
 import type { Redactor } from '../domain/redaction.js';
 import type { ChecklistFile } from './checklist-loader.js';
 import { readSmallRegularFile } from './regular-file.js';
+import { checklistParser } from './checklist-parser.js';
 
 /** Far above any real checklist; a snapshot larger than this is not one cutover wrote. */
 export const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
@@ -30,7 +31,7 @@ export async function readChecklistSnapshot(dir: string, header: EvidenceHeader)
   if (text === undefined) return { problem: `checklist snapshot ${path} is missing (or not a readable regular file)` };
   const quick = quickParseChecklist(text, path);
   if (quick) return { checklist: quick };
-  const { parseChecklistText } = await import('../domain/checklist-parse.js');
+  const { parseChecklistText } = await checklistParser();
   const parsed = parseChecklistText(text, path);
   return parsed.ok ? { checklist: parsed.checklist } : { problem: `checklist snapshot ${path} no longer parses` };
 }
@@ -48,7 +49,7 @@ export interface Snapshot {
 export async function snapshotOf(file: ChecklistFile, redactor: Redactor): Promise<Snapshot> {
   const { text, count } = redactor.redact(file.source);
   if (count === 0) return { source: file.source, format: file.format, redactions: 0 };
-  const { parseChecklistText } = await import('../domain/checklist-parse.js');
+  const { parseChecklistText } = await checklistParser();
   let source = text;
   let format = file.format;
   if (!parseChecklistText(text, file.path).ok) {

@@ -15,6 +15,8 @@ import { listSessions, type EvidenceStore } from './evidence-store.js';
 import { summarizeLog } from './runner.js';
 import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
 import { createSession, reopenSession, sessionRedactor, type Opened, type StartOptions } from './session-open.js';
+import { checklistParser } from './checklist-parser.js';
+import { keptImport } from './kept-import.js';
 
 export type { RunItemOptions, StartOptions, WatchOptions };
 
@@ -255,7 +257,7 @@ export class CutoverSession {
   }
 
   async exportBundle(output?: string): Promise<{ path: string }> {
-    const { exportSession } = await import('./export.js');
+    const { exportSession } = await exportModule();
     const result = await exportSession(this.evidencePath, output);
     await this.append({ type: 'exported', path: result.path, format: result.format });
     return { path: result.path };
@@ -275,3 +277,10 @@ export class CutoverSession {
   }
 }
 
+/** The export, loaded on demand and then kept (see kept-import.ts); a headless run never loads it. */
+const exportModule = keptImport(() => import('./export.js'));
+
+/** Loads what a session loads on demand, so that later it needs no file of cutover's (the TUI calls it after its first frame). */
+export async function preloadSessionModules(): Promise<void> {
+  await Promise.all([exportModule(), checklistParser()]);
+}

@@ -2,7 +2,7 @@
 // means no color codes, a resize re-lays out the screen, and a hang-up (an SSH drop) cancels the
 // running command, records it, releases the lock and exits.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/services/evidence-store.js';
@@ -98,6 +98,24 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
     term.keysAtOnce('j', 'u');
     const screen = await term.waitFor(/Ops on-call\s+yes\s+TBD/);
     expect(screen).toMatch(/Release lead\s+yes\s+MISSING/);
+  });
+
+  it('cutover upgraded (its files replaced) while a session is open: the export still works', async () => {
+    const dir = tempDir('cutover-e2e-');
+    await openMain(join(dir, 'ev'));
+    await new Promise((done) => setTimeout(done, 1_500)); // the warm-up after the first frame
+    const chunks = join(binDir, 'dist', 'chunks');
+    renameSync(chunks, `${chunks}-old`); // what an upgrade leaves to the running process: other files
+    try {
+      term.keys('x');
+      await term.waitFor('Export the incident package');
+      term.keys('Enter');
+      const screen = await term.waitFor(/✓ written:|cannot export|Cannot find module/);
+      expect(screen).toContain('✓ written:');
+      expect(screen).not.toContain('Cannot find module');
+    } finally {
+      renameSync(`${chunks}-old`, chunks);
+    }
   });
 
   it('re-lays out when the terminal is resized', async () => {

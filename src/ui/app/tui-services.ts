@@ -6,6 +6,7 @@ import type { DrillTimings } from '../../domain/drill-timings.js';
 import type { FoundChecklist } from '../../services/checklist-loader.js';
 import type { SessionSummary } from '../../services/evidence-list.js';
 import type { LogPage } from '../../services/log-pages.js';
+import { keptImport } from '../../services/kept-import.js';
 import type { CutoverSession, StartOptions } from '../../services/session.js';
 
 export type { FoundChecklist, SessionSummary, LogPage };
@@ -42,13 +43,15 @@ export interface SessionDefaults {
 }
 
 export function defaultServices(evidenceDir: string, defaults: SessionDefaults = {}): TuiServices {
-  const loader = () => import('../../services/checklist-loader.js');
-  const sessions = () => import('../../services/session.js');
-  const logs = () => import('../../services/log-pages.js');
+  const loader = keptImport(() => import('../../services/checklist-loader.js'));
+  const sessions = keptImport(() => import('../../services/session.js'));
+  const logs = keptImport(() => import('../../services/log-pages.js'));
+  const lists = keptImport(() => import('../../services/evidence-list.js'));
+  const drills = keptImport(() => import('../../services/drill-history.js'));
   return {
     evidenceDir,
     findChecklists: async () => (await loader()).findChecklists(),
-    listSessions: async () => (await import('../../services/evidence-list.js')).listSessions(evidenceDir),
+    listSessions: async () => (await lists()).listSessions(evidenceDir),
     loadChecklist: async (ref) => {
       const { loadChecklist, resolveChecklistRef } = await loader();
       return loadChecklist(await resolveChecklistRef(ref));
@@ -58,9 +61,9 @@ export function defaultServices(evidenceDir: string, defaults: SessionDefaults =
       (await sessions()).CutoverSession.resume(path, { allowDestructive: defaults.allowDestructive, variables: defaults.variables, operator: defaults.operator }),
     readLogLines: async (path, from, count) => (await logs()).readLinesFrom(path, from, count),
     logLineStartBefore: async (path, to, count) => (await logs()).lineStartBefore(path, to, count),
-    loadDrillHistory: async (dir, checklistId, exclude) => (await import('../../services/drill-history.js')).loadDrillHistory(dir, checklistId, exclude),
+    loadDrillHistory: async (dir, checklistId, exclude) => (await drills()).loadDrillHistory(dir, checklistId, exclude),
     warmUp: async () => {
-      await Promise.allSettled([loader(), sessions(), logs(), import('../../services/export.js'), import('../../services/evidence-list.js')]);
+      await Promise.allSettled([loader(), logs(), lists(), drills(), sessions().then((m) => m.preloadSessionModules())]);
     },
   };
 }
