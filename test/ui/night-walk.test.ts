@@ -7,6 +7,7 @@ import { cleanup } from 'ink-testing-library';
 import { CutoverSession } from '../../src/services/session.js';
 import { soakLine } from '../../src/ui/run/soak-marks.js';
 import { visibleWindow } from '../../src/ui/widgets/text-input/text-input.js';
+import { shownDetail } from '../../src/ui/screens/main/item-detail.js';
 import { arrowDown, ctrlC, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
@@ -43,9 +44,29 @@ describe('Enter after the last check of a section', () => {
     await ui.waitFor('"Last check" just passed, the last of its section: Enter again runs it again');
     expect(runsOf(session, 'last')).toBe(1);
     expect(ui.lastFrame()).not.toContain('(smoke/last)');
-    // asked for again, it runs
+    // asked for again, it runs; the hint about Enter stays behind (Enter means back on this screen)
     await ui.press(enter);
-    await ui.waitFor('(smoke/last)');
+    const running = await ui.waitFor('(smoke/last)');
+    expect(running).not.toContain('Enter again runs it again');
+  });
+});
+
+describe('Enter after a resume', () => {
+  it('on the item the session was left on, which already ran: one Enter says so, the next runs it', async () => {
+    const first = await startSession(tempEvidenceDir(), { checklistPath: nightWalk });
+    await first.runItem('smoke', 'first');
+    await first.moveCursor('smoke', 'first');
+    await first.close();
+    const session = await CutoverSession.resume(first.evidencePath);
+    sessions.push(session);
+    const ui = renderTui({ session, columns: 80, rows: 24 });
+    await ui.waitFor('First check  (first)');
+    await pause(450); // past the guard against a double press
+    await ui.press(enter);
+    await ui.waitFor('"First check" already ran before the resume (pass): Enter again runs it again');
+    expect(runsOf(session, 'first')).toBe(1);
+    await ui.press(enter);
+    await ui.waitFor('(smoke/first)');
   });
 });
 
@@ -266,6 +287,7 @@ describe('a soak the operator cancels', () => {
     await ui.press('c'); // the next run is 5 s away: this lands between two runs
     const frame = await ui.waitFor('✗ SOAK STOPPED', 10_000);
     expect(frame).not.toContain('✓ PASS');
+    expect(frame).toContain('soak: ✓ 1 run · stopped early');
     expect(frame).toMatch(/soak stopped before its time was up: 1 of 1 runs passed; not a\s+full soak/);
     const item = session.state.items['soak/soak-loop'];
     expect(item?.status).toBe('fail');
@@ -291,3 +313,13 @@ describe('what is cut says so', () => {
     expect(soakLine(['pass', 'pass', 'cancelled'], 80)).toBe('soak: ✓✓- 3 runs, 1 cancelled');
   });
 });
+
+describe('an item\'s detail taller than its pane', () => {
+  it('says how many lines are below instead of cutting them silently', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => ({ text: `line ${i + 1}` }));
+    const shown = shownDetail(lines, 5);
+    expect(shown.map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3', 'line 4', '↓ 8 more lines (a taller terminal shows them; the report has all)']);
+    expect(shownDetail(lines.slice(0, 5), 5)).toHaveLength(5);
+  });
+});
+

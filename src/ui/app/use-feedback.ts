@@ -9,7 +9,8 @@ export function useFeedback(): { busy: string | undefined; flash: Flash | undefi
   const busyRef = useRef<string | undefined>(undefined);
   const [flash, setFlash] = useState<Flash>();
 
-  const say = useCallback((text: string, tone: Flash['tone'] = 'info') => setFlash({ text: text.replace(/\s*\n\s*/g, ' · '), tone }), []);
+  // say('') clears the line: a hint about the screen just left must not stand on the next one
+  const say = useCallback((text: string, tone: Flash['tone'] = 'info') => setFlash(text ? { text: text.replace(/\s*\n\s*/g, ' · '), tone } : undefined), []);
   useEffect(() => {
     if (!flash || flash.tone === 'error') return;
     const timer = setTimeout(() => setFlash(undefined), 8_000);

@@ -81,11 +81,12 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
           return;
         }
       }
-      // The last check of a section just passed: one Enter on it says so instead of running it again.
+      // The last check of a section just passed, or a resume came back to an item that ran: one
+      // Enter on it says so instead of running it again.
       const held = cursor.heldEnter;
       if (held) cursor.holdEnter(undefined);
-      if (held && action === 'run' && event.name === 'return' && section && item && held === `${section.id}/${item.id}`) {
-        tui.say(`"${item.title}" just passed, the last of its section: Enter again runs it again`, 'info');
+      if (held && action === 'run' && event.name === 'return' && section && item && held.key === `${section.id}/${item.id}`) {
+        tui.say(`"${item.title}" ${held.why}: Enter again runs it again`, 'info');
         return;
       }
       // Without a sections pane, ←/→ (and Tab) step through the sections.

@@ -20,11 +20,18 @@ export interface MainCursor {
   /** Jumps to a section (and item) by id. */
   goTo(sectionId: string, itemId?: string): void;
   /**
-   * The item (`section/item`) whose check just passed as the last of its section: the next Enter on
-   * it is the operator going on out of habit, not a request to run it again (see the main screen).
+   * An item (`section/item`) whose next Enter is more likely habit than a request to run it again:
+   * its check just passed as the last of its section, or a resume came back to it after it ran.
+   * That Enter only says why (see the main screen); the one after runs it.
    */
-  heldEnter: string | undefined;
-  holdEnter(key: string | undefined): void;
+  heldEnter: HeldEnter | undefined;
+  holdEnter(held: HeldEnter | undefined): void;
+}
+
+export interface HeldEnter {
+  key: string;
+  /** Completes "<title> …: Enter again runs it again". */
+  why: string;
 }
 
 interface Position {
@@ -43,16 +50,27 @@ function initialPosition(session: CutoverSession | undefined): Position {
   return { section, items, pane: saved?.item ? 'items' : 'sections' };
 }
 
+/** A resumed session comes back to its last item: if that one already ran, one Enter must not run it again. */
+function resumedOnARunItem(session: CutoverSession | undefined): HeldEnter | undefined {
+  const saved = session?.state.cursor;
+  if (!session || !saved?.item) return undefined;
+  const key = `${saved.section}/${saved.item}`;
+  const status = session.state.items[key]?.status;
+  if (!status || status === 'pending') return undefined;
+  return { key, why: `already ran before the resume (${status})` };
+}
+
 const PERSIST_DELAY_MS = 700;
 
 export function useMainCursor(session: CutoverSession | undefined, onPersistError: (error: unknown) => void): MainCursor {
   const [pos, setPos] = useState<Position>(() => initialPosition(session));
-  const [heldEnter, holdEnter] = useState<string>();
+  const [heldEnter, holdEnter] = useState<HeldEnter | undefined>(() => resumedOnARunItem(session));
   const sessionRef = useRef(session);
   useEffect(() => {
     if (session !== sessionRef.current) {
       sessionRef.current = session;
       setPos(initialPosition(session));
+      holdEnter(resumedOnARunItem(session));
     }
   }, [session]);
 

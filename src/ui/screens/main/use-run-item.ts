@@ -21,6 +21,7 @@ export function useRunItem(): (intent: RunIntent) => void {
     const kind = intent.kind ?? (item.watch && intent.command === undefined ? 'watch' : 'check');
     try {
       runs.start({ kind, sectionId: section.id, itemId: item.id, title: item.title, command: intent.command, confirm });
+      tui.say(''); // what the checklist said ("Enter again runs it…") is not about this run's screen
       tui.go({ name: 'running' });
     } catch (error) {
       tui.say(error instanceof Error ? error.message : String(error), 'error');

@@ -29,7 +29,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
       const items = tui.cursor.section?.items ?? [];
       if (tui.cursor.itemIndex < items.length - 1) tui.cursor.moveItem({ type: 'down' });
       else {
-        tui.cursor.holdEnter(`${view.request.sectionId}/${view.request.itemId}`);
+        tui.cursor.holdEnter({ key: `${view.request.sectionId}/${view.request.itemId}`, why: 'just passed, the last of its section' });
         const next = mainLayout(tui.size.columns, tui.bodyRows, 0).showSections ? '← then ↓ picks the next section' : '→ goes to the next section';
         tui.say(`end of "${tui.cursor.section?.title ?? view.request.sectionId}": ${next}`, 'info');
       }

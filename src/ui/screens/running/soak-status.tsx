@@ -9,8 +9,9 @@ import { color } from '../../theme.js';
 export function SoakStatus({ view, width }: { view: RunView; width: number }): React.JSX.Element {
   const results = view.watch?.results ?? [];
   const running = view.phase === 'running';
-  const when = running ? (view.watch ? `${formatDuration(view.watch.remainingMs)} left` : 'first run…') : view.result?.finished?.cancelled ? 'stopped' : 'done';
-  const failed = results.some((r) => r !== 'pass');
+  const stopped = !!view.watch?.stopped || !!view.result?.finished?.cancelled;
+  const when = running ? (view.watch ? `${formatDuration(view.watch.remainingMs)} left` : 'first run…') : stopped ? 'stopped early' : 'done';
+  const failed = stopped || results.some((r) => r !== 'pass');
   const tail = ` · ${when}`;
   return (
     <Text wrap="truncate" bold={failed} color={failed ? color('red') : color('green')}>
