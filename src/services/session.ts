@@ -1,24 +1,26 @@
 // A cutover session: the operations an operator (or a headless run) performs, each recorded as a
 // durable evidence event before it resolves. The TUI and headless runs both go through this.
-import { stat } from 'node:fs/promises';
+// The operations live in session-*.ts by what they are about; this class is their one front.
 import { userInfo } from 'node:os';
-import type { Checklist, ChecklistItem, ChecklistRole, ChecklistSection, ChecklistVariable } from '../domain/checklist-schema.js';
-import { isSecretVariable } from '../domain/secret-variables.js';
-import { CutoverError, EXIT } from '../domain/errors.js';
+import type { Checklist, ChecklistRole, ChecklistSection, ChecklistVariable } from '../domain/checklist-schema.js';
 import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
 import type { Redactor } from '../domain/redaction.js';
 import { redactDeep } from '../domain/redact-event.js';
-import { currentPass, inFlightRuns, type Incident, type RunState, type SessionState } from '../domain/session-state.js';
+import type { Incident, RunState, SessionState } from '../domain/session-state.js';
 import { missingRoles, unmetRequirements } from '../domain/section-requirements.js';
-import { evaluateRules, ruleChanges, type Evaluation } from '../domain/severity-rules.js';
-import { listSessions, type EvidenceStore } from './evidence-store.js';
-import { summarizeLog } from './runner.js';
+import { evaluateRules, type Evaluation } from '../domain/severity-rules.js';
+import type { EvidenceStore } from './evidence-store.js';
+import { declareIncident, recordOverride, resolveIncident, syncRules, type IncidentInput } from './session-incidents.js';
+import { findItem, findSection, injectFault, markItem, requireItem, startNewPass, type FoundItem } from './session-items.js';
+import { exportBundle } from './session-lazy-modules.js';
+import { createSession, reopenSession, type Opened, type StartOptions } from './session-open.js';
+import { latestUnfinishedSession, recordResume, type ResumeOptions } from './session-resume.js';
+import { assignRole, markT0, signOff, type RoleHolder } from './session-roles.js';
 import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
-import { createSession, reopenSession, sessionRedactor, type Opened, type StartOptions } from './session-open.js';
-import { checklistParser } from './checklist-parser.js';
-import { keptImport } from './kept-import.js';
+import { missingSecrets, provideSecret } from './session-secrets.js';
 
-export type { RunItemOptions, StartOptions, WatchOptions };
+export type { ResumeOptions, RunItemOptions, StartOptions, WatchOptions };
+export { preloadSessionModules } from './session-lazy-modules.js';
 
 export class CutoverSession {
   readonly checklist: Checklist;
@@ -51,41 +53,17 @@ export class CutoverSession {
     return session;
   }
 
-  static async resume(
-    evidencePath: string,
-    opts: { operator?: string; variables?: Record<string, string>; allowDestructive?: boolean } = {},
-  ): Promise<CutoverSession> {
+  static async resume(evidencePath: string, opts: ResumeOptions = {}): Promise<CutoverSession> {
     const opened = await reopenSession(evidencePath, opts.variables ?? {});
     const operator = opts.operator ?? opened.store.header.operator ?? userInfo().username;
     const session = new CutoverSession(opened, operator, opts.allowDestructive ?? false);
-    await session.refuseSpecialRunLogs();
-    await session.append({ type: 'session.resumed', pid: process.pid });
-    for (const run of inFlightRuns(session.state)) {
-      const summary = await summarizeLog(session.store.runLogPath(run.runId));
-      await session.append({ type: 'command.interrupted', runId: run.runId, ...summary, reason: 'the process recording this run ended before the run finished' });
-    }
+    await recordResume(session);
     return session;
   }
 
-  /**
-   * An unfinished run's log is read whole to record what reached it: a FIFO or a device put in its
-   * place would be read forever. Refused before anything is recorded, and the lock let go.
-   */
-  private async refuseSpecialRunLogs(): Promise<void> {
-    for (const run of inFlightRuns(this.state)) {
-      const log = this.store.runLogPath(run.runId);
-      const info = await stat(log).catch(() => undefined);
-      if (info && !info.isFile()) {
-        await this.close();
-        throw new CutoverError(`cannot resume: the log of unfinished run ${run.runId} (${log}) is not a regular file`, EXIT.failed, 'move it away; `cutover verify` and `cutover report` still read the evidence');
-      }
-    }
-  }
-
   /** Path of the most recent session that was not finished, if any. */
-  static async latestUnfinished(evidenceDir: string): Promise<string | undefined> {
-    const sessions = await listSessions(evidenceDir);
-    return sessions.find((s) => !s.closed && !s.problem)?.path;
+  static latestUnfinished(evidenceDir: string): Promise<string | undefined> {
+    return latestUnfinishedSession(evidenceDir);
   }
 
   get state(): SessionState {
@@ -120,134 +98,83 @@ export class CutoverSession {
     else notify();
   }
 
+  // Reading the checklist, and what it still asks for.
   section(id: string): ChecklistSection | undefined {
-    return this.checklist.sections.find((s) => s.id === id);
+    return findSection(this.checklist, id);
   }
-
-  findItem(itemId: string): { section: ChecklistSection; item: ChecklistItem } | undefined {
-    for (const section of this.checklist.sections) {
-      const item = section.items.find((i) => i.id === itemId);
-      if (item) return { section, item };
-    }
-    return undefined;
+  findItem(itemId: string): FoundItem | undefined {
+    return findItem(this.checklist, itemId);
   }
-
-  requireItem(sectionId: string, itemId: string): { section: ChecklistSection; item: ChecklistItem } {
-    const section = this.section(sectionId);
-    const item = section?.items.find((i) => i.id === itemId);
-    if (!section || !item) throw new CutoverError(`no item ${sectionId}/${itemId} in checklist ${this.checklist.id}`, EXIT.usage);
-    return { section, item };
+  requireItem(sectionId: string, itemId: string): FoundItem {
+    return requireItem(this.checklist, sectionId, itemId);
   }
-
   renderCommand(sectionId: string, itemId: string): string | undefined {
     const { item } = this.requireItem(sectionId, itemId);
     return item.run === undefined ? undefined : this.render(item.run);
   }
-
   render(template: string): string {
     return renderSessionCommand(this, template);
   }
-
   /** Secret variables this session has no value for: a resume does not have them (they are never stored). */
   missingSecrets(): ChecklistVariable[] {
-    return this.checklist.variables.filter((v) => isSecretVariable(v) && this.variables[v.name] === undefined);
+    return missingSecrets(this);
   }
-
   /** A secret given again after a resume: used by commands from now on, and redacted like the others. */
   provideSecret(name: string, value: string): void {
-    const variable = this.missingSecrets().find((v) => v.name === name);
-    if (!variable) throw new CutoverError(`${name} is not a secret this session is missing`, EXIT.usage);
-    if (!value) throw new CutoverError(`an empty value for ${name} is not kept`, EXIT.usage);
-    if (variable.pattern && !new RegExp(variable.pattern).test(value)) throw new CutoverError(`the value given for ${name} does not match ${variable.pattern}`, EXIT.usage);
-    this.variables[name] = value;
-    this.redactor = sessionRedactor(this.checklist, this.variables);
+    provideSecret(this, name, value);
   }
-
   missingRoles(): ChecklistRole[] {
     return missingRoles(this.checklist, this.state);
   }
-
   unmetRequirements(sectionId: string): string[] {
     return unmetRequirements(this.checklist, this.state, sectionId);
   }
 
+  // Items: session-runs.ts, session-items.ts.
   runItem(sectionId: string, itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
     return executeItem(this, sectionId, itemId, 'check', opts);
   }
-
-  async injectFault(itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
-    const found = this.findItem(itemId);
-    if (!found?.item.drill?.inject) throw new CutoverError(`item ${itemId} declares no fault to inject (drill.inject)`, EXIT.usage);
-    if (this.mode !== 'drill') throw new CutoverError('faults can only be injected in a drill (--drill)', EXIT.usage);
-    return executeItem(this, found.section.id, itemId, 'inject', { ...opts, command: this.render(found.item.drill.inject) });
+  injectFault(itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
+    return injectFault(this, itemId, opts);
   }
-
   runWatch(sectionId: string, itemId: string, opts: WatchOptions = {}): Promise<RunState[]> {
     return runWatchLoop(this, sectionId, itemId, opts);
   }
-
-  async markItem(sectionId: string, itemId: string, status: ItemMark, note = ''): Promise<void> {
-    this.requireItem(sectionId, itemId);
-    const pass = currentPass(this.state, sectionId);
-    const runId = this.state.items[`${sectionId}/${itemId}`]?.lastRunId;
-    await this.append({ type: 'item.marked', section: sectionId, item: itemId, pass, status, note, ...(runId ? { runId } : {}) });
-    await this.syncRules();
+  markItem(sectionId: string, itemId: string, status: ItemMark, note = ''): Promise<void> {
+    return markItem(this, sectionId, itemId, status, note);
+  }
+  startNewPass(sectionId: string, reason: string): Promise<number> {
+    return startNewPass(this, sectionId, reason);
   }
 
-  async addNote(text: string, sectionId?: string, itemId?: string): Promise<void> {
-    await this.append({ type: 'note.added', text, ...(sectionId ? { section: sectionId } : {}), ...(itemId ? { item: itemId } : {}) });
+  // People and problems: session-roles.ts, session-incidents.ts.
+  assignRole(roleId: string, who: RoleHolder): Promise<void> {
+    return assignRole(this, roleId, who);
   }
-
-  async assignRole(roleId: string, who: { name: string; contact?: string; backup?: string; tbd?: boolean }): Promise<void> {
-    if (!this.checklist.roles.some((r) => r.id === roleId)) throw new CutoverError(`no role ${roleId} in checklist ${this.checklist.id}`, EXIT.usage);
-    const tbd = who.tbd ?? false;
-    if (!tbd && !who.name.trim()) throw new CutoverError(`role ${roleId} needs a name (or acknowledge it as TBD)`, EXIT.usage);
-    await this.append({ type: 'role.assigned', role: roleId, name: tbd && !who.name.trim() ? 'TBD' : who.name.trim(), contact: who.contact ?? '', backup: who.backup ?? '', tbd });
+  signOff(roleId: string, name: string, note = '', itemId?: string): Promise<void> {
+    return signOff(this, roleId, name, note, itemId);
   }
-
-  async markT0(note?: string): Promise<void> {
-    const missing = this.missingRoles();
-    if (missing.length) {
-      throw new CutoverError(`T0 is blocked: required role${missing.length > 1 ? 's' : ''} not filled: ${missing.map((r) => r.title).join(', ')}`, EXIT.failed, 'fill them in the roles screen, or acknowledge them as TBD');
-    }
-    await this.append({ type: 't0.marked', at: new Date().toISOString(), ...(note ? { note } : {}) });
+  markT0(note?: string): Promise<void> {
+    return markT0(this, note);
   }
-
-  async declareIncident(input: { severity: string; title: string; description?: string; section?: string; item?: string }): Promise<Incident> {
-    const levels = this.checklist.severity.levels.map((l) => l.id);
-    if (levels.length && !levels.includes(input.severity)) throw new CutoverError(`unknown severity ${input.severity} (levels: ${levels.join(', ')})`, EXIT.usage);
-    const incidentId = `INC-${this.state.incidents.length + 1}`;
-    await this.append({ type: 'incident.declared', incidentId, severity: input.severity, title: input.title, description: input.description ?? '', ...(input.section ? { section: input.section } : {}), ...(input.item ? { item: input.item } : {}) });
-    await this.syncRules();
-    return this.state.incidents.find((i) => i.incidentId === incidentId) as Incident;
+  declareIncident(input: IncidentInput): Promise<Incident> {
+    return declareIncident(this, input);
   }
-
-  async resolveIncident(incidentId: string, note = ''): Promise<void> {
-    if (!this.state.incidents.some((i) => i.incidentId === incidentId)) throw new CutoverError(`no incident ${incidentId}`, EXIT.usage);
-    await this.append({ type: 'incident.resolved', incidentId, note });
-    await this.syncRules();
+  resolveIncident(incidentId: string, note = ''): Promise<void> {
+    return resolveIncident(this, incidentId, note);
   }
-
+  recordOverride(sectionId: string, reason: string): Promise<void> {
+    return recordOverride(this, sectionId, reason);
+  }
+  syncRules(): Promise<void> {
+    return syncRules(this);
+  }
   async decide(decision: DecisionKind, reason: string): Promise<void> {
     await this.append({ type: 'decision.taken', decision, reason });
   }
 
-  async signOff(roleId: string, name: string, note = '', itemId?: string): Promise<void> {
-    if (!this.checklist.roles.some((r) => r.id === roleId)) throw new CutoverError(`no role ${roleId} in checklist ${this.checklist.id}`, EXIT.usage);
-    await this.append({ type: 'signoff.recorded', role: roleId, name, note, ...(itemId ? { item: itemId } : {}) });
-  }
-
-  async startNewPass(sectionId: string, reason: string): Promise<number> {
-    if (!this.section(sectionId)) throw new CutoverError(`no section ${sectionId}`, EXIT.usage);
-    const pass = currentPass(this.state, sectionId) + 1;
-    await this.append({ type: 'pass.started', section: sectionId, pass, reason });
-    await this.syncRules();
-    return pass;
-  }
-
-  async recordOverride(sectionId: string, reason: string): Promise<void> {
-    const unmet = this.unmetRequirements(sectionId);
-    await this.append({ type: 'override.recorded', section: sectionId, reason, unmet });
+  async addNote(text: string, sectionId?: string, itemId?: string): Promise<void> {
+    await this.append({ type: 'note.added', text, ...(sectionId ? { section: sectionId } : {}), ...(itemId ? { item: itemId } : {}) });
   }
 
   async moveCursor(sectionId: string, itemId?: string): Promise<void> {
@@ -256,16 +183,8 @@ export class CutoverSession {
     await this.append({ type: 'cursor.moved', section: sectionId, ...(itemId ? { item: itemId } : {}) });
   }
 
-  async exportBundle(output?: string): Promise<{ path: string }> {
-    const { exportSession } = await exportModule();
-    const result = await exportSession(this.evidencePath, output);
-    await this.append({ type: 'exported', path: result.path, format: result.format });
-    return { path: result.path };
-  }
-
-  /** Records rule.fired / rule.cleared for every change in which rules fire. */
-  async syncRules(): Promise<void> {
-    for (const change of ruleChanges(this.evaluation, this.state)) await this.append(change);
+  exportBundle(output?: string): Promise<{ path: string }> {
+    return exportBundle(this, output);
   }
 
   async finish(reason = ''): Promise<void> {
@@ -275,12 +194,4 @@ export class CutoverSession {
   async close(): Promise<void> {
     await this.store.close();
   }
-}
-
-/** The export, loaded on demand and then kept (see kept-import.ts); a headless run never loads it. */
-const exportModule = keptImport(() => import('./export.js'));
-
-/** Loads what a session loads on demand, so that later it needs no file of cutover's (the TUI calls it after its first frame). */
-export async function preloadSessionModules(): Promise<void> {
-  await Promise.all([exportModule(), checklistParser()]);
 }
