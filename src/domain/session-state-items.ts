@@ -29,7 +29,18 @@ function endRun(state: SessionState, event: Extract<EvidenceEvent, { type: 'comm
   state.runs[event.runId] = event.type === 'command.finished' ? { ...run, finished: event, inFlight: false } : { ...run, interrupted: event, inFlight: false };
   if (run.purpose === 'inject') return;
   const status: ItemStatusView = event.type === 'command.finished' ? event.result : 'interrupted';
+  // A soak's mark comes at its end (item.marked): a run that passed midway does not pass the item,
+  // or a soak cut short by a crash between two runs would read as passed.
+  if (status === 'pass' && run.purpose === 'watch' && state.history[`${itemKey(run.section, run.item)}#${run.pass}`]?.soakOpen) return;
   updateItem(state, run.section, run.item, run.pass, { status, markedAt: event.ts });
+}
+
+/** On a resume: a soak still open was cut short when the last writer died; it is over, unfinished. */
+export function closeOpenSoaks(state: SessionState, at: string): void {
+  for (const it of Object.values(state.history)) {
+    if (!it.soakOpen) continue;
+    updateItem(state, it.section, it.item, it.pass, { soakOpen: false, ...(it.status === 'fail' ? {} : { status: 'interrupted', markedAt: at }) });
+  }
 }
 
 type ItemEventType = 'pass.started' | 'command.started' | 'command.finished' | 'command.interrupted' | 'item.marked' | 'destructive.confirmed' | 'destructive.refused';

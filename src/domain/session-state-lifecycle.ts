@@ -1,5 +1,6 @@
 // The reducer's cases for the session as a whole: started, resumed, T0, closed, and what the
 // operator records along the way that belongs to no item's result (notes, the cursor, exports).
+import { closeOpenSoaks } from './session-state-items.js';
 import type { EventHandlers } from './session-state-types.js';
 
 type LifecycleEventType = 'session.started' | 'session.resumed' | 't0.marked' | 'note.added' | 'cursor.moved' | 'exported' | 'session.closed';
@@ -8,8 +9,9 @@ export const lifecycleEvents: EventHandlers<LifecycleEventType> = {
   'session.started': (state, event) => {
     state.startedAt = event.ts;
   },
-  'session.resumed': (state) => {
+  'session.resumed': (state, event) => {
     state.closed = false;
+    closeOpenSoaks(state, event.ts);
   },
   't0.marked': (state, event) => {
     state.t0 = event.at;

@@ -6,11 +6,31 @@ const finished = (runId: string, result: 'pass' | 'fail') => ({
   type: 'command.finished' as const, runId, exitCode: result === 'pass' ? 0 : 1, signal: null, durationMs: 5, timedOut: false, cancelled: false,
   stdoutBytes: 3, stderrBytes: 0, logBytes: 3, logSha256: 'x', excerpt: { head: 'ok\n', tail: '', truncated: false }, redactions: 0, result, reasons: [],
 });
-const started = (runId: string, item: string, pass = 1, purpose: 'check' | 'inject' = 'check') => ({
+const started = (runId: string, item: string, pass = 1, purpose: 'check' | 'inject' | 'watch' = 'check') => ({
   type: 'command.started' as const, runId, section: 'smoke', item, pass, command: 'true', cwd: '/', log: `x/${runId}.log`, purpose,
 });
 
 describe('session reducer', () => {
+  it('a soak is not passed by its runs, only by its end: cut short by a crash between two runs, a resume makes it interrupted', () => {
+    const soaking = [
+      { type: 'session.started' as const, pid: 1 },
+      started('r1', 's1', 1, 'watch'),
+      finished('r1', 'pass'),
+      started('r2', 's1', 1, 'watch'),
+      finished('r2', 'pass'),
+    ];
+    // the writer died here, between two runs of a 60 s soak
+    expect(foldEvents(header, events(soaking)).items['smoke/s1']?.status).toBe('running');
+    const resumed = foldEvents(header, events([...soaking, { type: 'session.resumed', pid: 2 }]));
+    expect(resumed.items['smoke/s1']).toMatchObject({ status: 'interrupted', soakOpen: false });
+    // a soak that ends is marked by its end
+    const ended = foldEvents(header, events([...soaking, { type: 'item.marked', section: 'smoke', item: 's1', pass: 1, status: 'pass', note: 'soak: 2 of 2 runs passed' }]));
+    expect(ended.items['smoke/s1']?.status).toBe('pass');
+    // a run that fails fails the soak at once
+    const failing = foldEvents(header, events([...soaking, started('r3', 's1', 1, 'watch'), finished('r3', 'fail')]));
+    expect(failing.items['smoke/s1']?.status).toBe('fail');
+  });
+
   it('folds runs into item status and keeps earlier passes after a new pass', () => {
     const state = foldEvents(header, events([
       { type: 'session.started', pid: 1 },
