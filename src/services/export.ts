@@ -27,11 +27,12 @@ const TARBALL = /\.(tar\.gz|tgz)$/i;
 /** Archive names cutover does not write: a folder called `x.zip` would only mislead. */
 const OTHER_ARCHIVE = /\.(zip|tar|gz|bz2|xz|zst|7z|rar|tbz2?|txz)$/i;
 
-/** Undefined when nothing is there; a dangling symbolic link is something (writing there would follow it). */
-async function isEmptyDir(path: string): Promise<boolean | undefined> {
+/** What is at a path: nothing, an empty folder, or something else (a dangling symbolic link is something: writing there would follow it). */
+async function whatIsAt(path: string): Promise<'nothing' | 'empty folder' | 'folder' | 'file'> {
   const info = (await stat(path).catch(() => undefined)) ?? (await lstat(path).catch(() => undefined));
-  if (!info) return undefined;
-  return info.isDirectory() && (await readdir(path)).length === 0;
+  if (!info) return 'nothing';
+  if (!info.isDirectory()) return 'file';
+  return (await readdir(path)).length === 0 ? 'empty folder' : 'folder';
 }
 
 /** The requested output must not hold anything yet; the default name gets a numeric suffix instead. */
@@ -39,16 +40,17 @@ async function chooseOutput(evidencePath: string, output: string | undefined): P
   if (output !== undefined) {
     if (output.trim() === '') throw new CutoverError('-o needs a path: a folder, or a file ending in .tar.gz', EXIT.usage);
     const target = resolve(output);
-    const empty = await isEmptyDir(target);
-    if (empty === false || (empty === true && TARBALL.test(target))) {
-      throw new CutoverError(`${output} already exists${empty === false ? ' and is not empty' : ''}: not overwriting it`, EXIT.failed, 'choose another -o path, or move the existing one away first');
-    }
-    return target;
+    const there = await whatIsAt(target);
+    // an empty folder is where a folder package may go; anything else would be overwritten
+    if (there === 'nothing' || (there === 'empty folder' && !TARBALL.test(target))) return target;
+    const what = there === 'folder' ? ' (a folder that is not empty)' : there === 'file' ? ' (a file)' : ' (an empty folder, not a .tar.gz)';
+    throw new CutoverError(`${output} already exists${what}: not overwriting it`, EXIT.failed, 'choose another -o path, or move the existing one away first');
   }
   const base = join(dirname(evidencePath), `${basename(evidencePath, '.json')}.bundle`);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if ((await isEmptyDir(candidate)) !== false) return candidate;
+    const there = await whatIsAt(candidate);
+    if (there === 'nothing' || there === 'empty folder') return candidate;
   }
 }
 
@@ -129,7 +131,7 @@ export async function exportSession(evidencePath: string, output?: string): Prom
         throw error;
       });
     } else {
-      if ((await isEmptyDir(target)) === true) await rmdir(target);
+      if ((await whatIsAt(target)) === 'empty folder') await rmdir(target);
       await rename(join(staging, name), target);
     }
     await fsyncDir(dirname(target));

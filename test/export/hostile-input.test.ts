@@ -187,6 +187,14 @@ describe('export -o at odd places', () => {
     expect(exported.stderr).toContain('already exists');
   });
 
+  it('an existing file, even an empty one, is named as a file, not as a folder "not empty"', () => {
+    const out = join(scratch(), 'x.tar.gz');
+    writeFileSync(out, '');
+    const exported = cli(['export', sessionFile, '-o', out]);
+    expectClean(exported, 1);
+    expect(exported.stderr).toContain('already exists (a file): not overwriting it');
+  });
+
   it('an empty -o is a usage error (exit 2), not "already exists"', () => {
     const exported = cli(['export', sessionFile, '-o', '']);
     expectClean(exported, 2);
