@@ -1,8 +1,8 @@
-// Running an item's command inside a session: destructive checks, the started/finished pair of
-// events around the runner, and soak (watch) loops.
+// Running an item's command inside a session: destructive checks, and the started/finished pair
+// of events around the runner. Soaks (watch loops) are in session-soak.ts.
 import { isAbsolute, resolve } from 'node:path';
 import { placeholders, renderCommand } from '../domain/command-template.js';
-import { formatDuration, parseDuration } from '../domain/duration.js';
+import { parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
 import { allVariables } from '../domain/session-variables.js';
@@ -21,10 +21,6 @@ export interface RunItemOptions {
    * says so: command.finished is written at once but fsync'd together with the next event.
    */
   deferFinish?: boolean;
-}
-
-export interface WatchOptions extends RunItemOptions {
-  onTick?: (runs: RunState[], remainingMs: number) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -142,53 +138,4 @@ export async function executeItem(
   await session.append({ type: 'command.finished', runId, ...outcome }, { defer: purpose === 'check' && opts.deferFinish === true });
   if (purpose !== 'inject') await session.syncRules();
   return session.state.runs[runId] as RunState;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
-  });
-}
-
-/** Why a soak was stopped: a string abort reason says (the terminal closed, a signal); a bare abort is the operator's cancel. */
-const abortWhy = (signal: AbortSignal | undefined): string => (typeof signal?.reason === 'string' ? signal.reason : 'cancelled by the operator');
-
-/** A soak: re-runs the check every `watch.every` for `watch.for`; any failure fails the item. */
-export async function runWatchLoop(session: CutoverSession, sectionId: string, itemId: string, opts: WatchOptions): Promise<RunState[]> {
-  const { item } = session.requireItem(sectionId, itemId);
-  if (!item.watch) return [await executeItem(session, sectionId, itemId, 'check', opts)];
-  const every = parseDuration(item.watch.every) ?? 30_000;
-  const total = parseDuration(item.watch.for) ?? every;
-  const deadline = Date.now() + total;
-  const runs: RunState[] = [];
-  let cutShort = false;
-  for (;;) {
-    const tickStart = Date.now();
-    const run = await executeItem(session, sectionId, itemId, 'watch', opts);
-    runs.push(run);
-    opts.onTick?.(runs, Math.max(0, deadline - Date.now()));
-    const result = run.finished?.result;
-    if (item.watch.until && result === item.watch.until) break;
-    if (opts.signal?.aborted || run.finished?.cancelled) {
-      cutShort = true;
-      break;
-    }
-    if (Date.now() + every - (Date.now() - tickStart) > deadline) break;
-    await sleep(Math.max(0, every - (Date.now() - tickStart)), opts.signal);
-    if (opts.signal?.aborted) {
-      cutShort = true;
-      break;
-    }
-  }
-  const passed = runs.filter((r) => r.finished?.result === 'pass').length;
-  const stoppedOnPass = item.watch.until === 'pass' && runs.at(-1)?.finished?.result === 'pass';
-  // A soak stopped before its time was up has not shown what it was for, however its runs went.
-  const status = !cutShort && (passed === runs.length || stoppedOnPass) ? 'pass' : 'fail';
-  const over = `over ${item.watch.for}, every ${item.watch.every}`;
-  const note = cutShort
-    ? `soak stopped after ${formatDuration(Date.now() - (deadline - total))} of ${item.watch.for} (${abortWhy(opts.signal)}): ${passed} of ${runs.length} runs passed; not a full soak`
-    : `soak: ${passed} of ${runs.length} runs passed ${over}`;
-  await session.markItem(sectionId, itemId, status, note);
-  return runs;
 }

@@ -16,7 +16,8 @@ import { exportBundle } from './session-lazy-modules.js';
 import { createSession, reopenSession, type Opened, type StartOptions } from './session-open.js';
 import { latestUnfinishedSession, recordResume, type ResumeOptions } from './session-resume.js';
 import { assignRole, markT0, signOff, type RoleHolder } from './session-roles.js';
-import { executeItem, renderSessionCommand, runWatchLoop, type RunItemOptions, type WatchOptions } from './session-runs.js';
+import { executeItem, renderSessionCommand, type RunItemOptions } from './session-runs.js';
+import { runWatchLoop, type WatchOptions } from './session-soak.js';
 import { missingSecrets, provideSecret } from './session-secrets.js';
 
 export type { ResumeOptions, RunItemOptions, StartOptions, WatchOptions };
