@@ -9,6 +9,12 @@ export interface RedactionStream {
   push(chunk: string): string;
   /** Emits everything held back; the stream can still be pushed to afterwards. */
   flush(): string;
+  /**
+   * For output gone quiet mid-line (a prompt, a progress line): emits what is held back except a
+   * tail that may be the start of a secret still being written (`ghp_abc…`, `Bearer `), which a
+   * flush would let out half-redacted. The end of the output still needs a flush.
+   */
+  release(): string;
   readonly count: number;
   /** Characters held back waiting for the rest of a line. */
   readonly pending: number;
@@ -117,7 +123,34 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
     return { text: null, pem: false };
   }
 
-  function process(buf: string, final: boolean): string {
+  /**
+   * Where a match may start that the text so far cannot complete: the first place, in the part
+   * after the last line break, where a rule prefix occurs (or the text ends with two or more of its
+   * first characters) and the regex there does not match, or matches up to the end (a token may go on).
+   */
+  function unfinishedMatchStart(buf: string, pos: number): number {
+    const from = Math.max(pos, buf.lastIndexOf('\n') + 1);
+    if (rules.prefixes.length === 0) return from; // no prefilter: hold the whole unfinished line
+    const sticky = new RegExp(rules.regex.source, 'y');
+    const open = (at: number): boolean => {
+      sticky.lastIndex = at;
+      const match = sticky.exec(buf);
+      return match === null || at + match[0].length >= buf.length;
+    };
+    let start = buf.length;
+    for (const prefix of rules.prefixes) {
+      for (let at = buf.indexOf(prefix, from); at !== -1 && at < start; at = buf.indexOf(prefix, at + 1)) {
+        if (open(at)) start = at;
+      }
+      // A single trailing character (`e` of `eyJ`) is not held: a progress line would lose its last letter.
+      for (let k = Math.min(prefix.length - 1, buf.length - from); k > 1; k--) {
+        if (buf.endsWith(prefix.slice(0, k))) start = Math.min(start, buf.length - k);
+      }
+    }
+    return start;
+  }
+
+  function process(buf: string, final: boolean, release = false): string {
     verbatim = held.length === 0 && !inPem;
     let out = held;
     held = '';
@@ -138,7 +171,7 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
         pos = step.resume;
         inPem = false;
       }
-      let cut = final ? buf.length : cutPoint(buf, pos);
+      let cut = final ? buf.length : release ? unfinishedMatchStart(buf, pos) : cutPoint(buf, pos);
       let match: RegExpExecArray | null;
       let from = pos;
       while ((match = scanner.exec(from)) !== null && match.index < cut) {
@@ -173,6 +206,11 @@ export function createRedactionStream(rules: CompiledRules): RedactionStream {
       const rest = carry;
       carry = '';
       return process(rest, true);
+    },
+    release: () => {
+      const rest = carry;
+      carry = '';
+      return process(rest, false, true);
     },
     get count() {
       return count;

@@ -4,7 +4,9 @@ import type { ReportContext } from './report-context.js';
 import { table, text } from './report-markdown.js';
 import { section } from './report-records.js';
 
-const DONE = new Set(['pass', 'fail', 'skip', 'not-run']);
+const DONE = new Set(['pass', 'fail']);
+/** Entries recorded as not done (a headless run marks manual ones not run): no time to compare. */
+const NOT_DONE: Readonly<Record<string, string>> = { skip: 'skipped', 'not-run': 'not run' };
 
 export function renderClock(ctx: ReportContext): string[] {
   const t0 = ctx.state.t0 ? Date.parse(ctx.state.t0) : undefined;
@@ -15,7 +17,7 @@ export function renderClock(ctx: ReportContext): string[] {
       const planned = parseOffset(item.at) ?? 0;
       const state = ctx.state.items[`${s.id}/${item.id}`];
       const doneAt = state && DONE.has(state.status) && state.markedAt ? Date.parse(state.markedAt) : undefined;
-      let actual = 'not done';
+      let actual = (state && NOT_DONE[state.status]) ?? 'not done';
       let drift = '';
       if (doneAt !== undefined && t0 !== undefined) {
         actual = `${formatOffset(doneAt - t0)} (${state?.status})`;

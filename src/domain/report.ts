@@ -1,5 +1,6 @@
 // The session report: the markdown that goes into the change ticket. Pure: everything it shows
 // comes from the evidence (header, events, the state folded from them) and the checklist snapshot.
+import { shellQuote } from './command-template.js';
 import { drillTimings } from './drill-timings.js';
 import { openIncidentsBySeverity, totals } from './progress.js';
 import { renderChecks } from './report-checks.js';
@@ -61,10 +62,26 @@ function statusLines(ctx: ReportContext): string[] {
   return lines;
 }
 
+const lastClosed = (ctx: ReportContext) => [...ctx.events].reverse().find((e) => e.type === 'session.closed');
+
 function ended(ctx: ReportContext): string {
-  const closed = [...ctx.events].reverse().find((e) => e.type === 'session.closed');
+  const closed = lastClosed(ctx);
   if (ctx.state.closed && closed) return utc(closed.ts);
   return `not closed (last event ${utc(ctx.state.lastEventAt)})`;
+}
+
+/** Why the session closed, as its closing process said: `headless run interrupted by SIGTERM`. */
+function howItEnded(ctx: ReportContext): string[][] {
+  const closed = lastClosed(ctx);
+  return ctx.state.closed && closed?.type === 'session.closed' && closed.reason ? [['How it ended', text(closed.reason)]] : [];
+}
+
+/** The command line that started the session (recorded redacted): a headless run's sections and flags. */
+function startedWith(ctx: ReportContext): string[][] {
+  const started = ctx.events.find((e) => e.type === 'session.started');
+  const argv = started?.type === 'session.started' ? started.argv : undefined;
+  const word = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shellQuote(arg));
+  return argv?.length ? [['Started with', code(`cutover ${argv.map(word).join(' ')}`)]] : [];
 }
 
 function headerTable(ctx: ReportContext): string {
@@ -81,7 +98,9 @@ function headerTable(ctx: ReportContext): string {
       ? [['Checklist snapshot', `${plural(h.checklist.snapshotRedactions ?? 0, 'secret')} written in the checklist redacted; snapshot sha256 ${code(h.checklist.snapshotSha256)}`]]
       : []),
     ['Started', utc(ctx.state.startedAt)],
+    ...startedWith(ctx),
     ['Ended', ended(ctx)],
+    ...howItEnded(ctx),
     ['T0', ctx.state.t0 ? utc(ctx.state.t0) : 'not marked'],
     ['Tool', `cutover ${text(h.toolVersion)}`],
     ['Session', code(h.sessionId)],

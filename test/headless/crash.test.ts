@@ -2,7 +2,7 @@
 // verifies; SIGTERM and SIGHUP cancel the command's whole process group, record it and exit 143 /
 // 129; a closed stdout does not stop the run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
@@ -24,8 +24,8 @@ afterEach(() => {
   }
 });
 
-function startSlowRun(dir: string): ChildProcess {
-  const child = spawn(process.execPath, [cliPath, 'run', fixture('slow.yaml'), '--headless', '--evidence-dir', dir], {
+function startSlowRun(dir: string, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [cliPath, 'run', fixture('slow.yaml'), '--headless', '--evidence-dir', dir, ...args], {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +135,67 @@ describe('headless runs and real process deaths', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
     // the cancelled row is written whole, on its own line, after the notice broke it
     expect(Buffer.concat(stdout).toString()).toMatch(/^\S+\/slow\s+Slow check\s+CANCELLED /m);
+  });
+
+  it('--json of a run stopped by SIGTERM (a CI job timeout): the object alone on stdout, saying how many items were not reached, exit 143', async () => {
+    const dir = scratch();
+    const child = startSlowRun(dir, ['--json']);
+    const stdout: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    await waitForSlowOutput(dir);
+    const done = exited(child);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(143);
+    const json = JSON.parse(Buffer.concat(stdout).toString()) as Record<string, unknown>;
+    expect(json).toMatchObject({ ok: false, passed: 1, failed: 1, interrupted: 'SIGTERM', notReached: 1 });
+    expect(json.items).toEqual([
+      expect.objectContaining({ item: 'first', result: 'pass' }),
+      expect.objectContaining({ item: 'slow', result: 'cancelled', note: 'cancelled: cutover was told to stop (SIGTERM)' }),
+    ]);
+  });
+
+  it('SIGINT then SIGTERM at once (CI cancelling a job): a command that ignores SIGTERM is still killed before cutover exits', async () => {
+    const dir = scratch();
+    const checklist = join(scratch(), 'stubborn.yaml');
+    writeFileSync(
+      checklist,
+      'id: stubborn\ntitle: Stubborn\nversion: 1\nsections:\n  - id: s\n    title: S\n    kind: steps\n    items:\n' +
+        `      - { id: deaf, title: Ignores SIGTERM, run: "trap '' TERM; echo pgid=$$; echo partial-output-before-kill; sleep 30" }\n`,
+    );
+    const child = spawn(process.execPath, [cliPath, 'run', checklist, '--headless', '--evidence-dir', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(child);
+    const pgid = await waitForSlowOutput(dir);
+    const done = exited(child);
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGTERM');
+    expect([130, 143]).toContain((await done).code);
+    const deadline = Date.now() + 3_000; // a killed process is gone once reaped
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(groupAlive(pgid)).toBe(false);
+  });
+
+  it('SIGTERM between two runs of a soak: the row is CANCELLED and says how far the soak got', async () => {
+    const dir = scratch();
+    const checklist = join(scratch(), 'soak.yaml');
+    writeFileSync(
+      checklist,
+      'id: long-soak\ntitle: Long soak\nversion: 1\nsections:\n  - id: s\n    title: S\n    kind: smoke\n    items:\n' +
+        '      - { id: loop, title: Health in a loop, run: echo healthy, watch: { every: 5s, for: 60s } }\n',
+    );
+    const child = spawn(process.execPath, [cliPath, 'run', checklist, '--headless', '--json', '--evidence-dir', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(child);
+    const stdout: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    const deadline = Date.now() + 20_000;
+    const firstRunDone = (): boolean => evidenceFiles(dir).some((file) => readEvents(file).some((e) => e.type === 'command.finished'));
+    while (!firstRunDone() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const done = exited(child);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(143);
+    const json = JSON.parse(Buffer.concat(stdout).toString()) as { items: Array<{ result: string; note?: string }> };
+    expect(json.items[0]?.result).toBe('cancelled');
+    expect(json.items[0]?.note).toMatch(/^soak stopped after [\d.]+m?s of 60s \(cancelled: cutover was told to stop \(SIGTERM\)\): 1 of 1 runs passed; not a full soak$/);
   });
 
   it('a reader that goes away (`| head`) does not stop the run: every item runs, the session closes, no stack trace', async () => {

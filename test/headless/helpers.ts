@@ -61,6 +61,6 @@ export interface HeadlessJson {
   failed: number;
   skipped: number;
   evidence: string;
-  items: Array<{ section: string; item: string; title: string; result: string; exitCode: number | null; durationMs: number; runId: string | null }>;
+  items: Array<{ section: string; item: string; title: string; result: string; exitCode: number | null; durationMs: number; runId: string | null; note?: string }>;
   injected?: Array<{ item: string; exitCode: number | null; runId: string; ok: boolean }>;
 }

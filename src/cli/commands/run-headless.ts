@@ -51,14 +51,18 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
   if (!item.watch) {
     // The caller reports the row through session.store.whenDurable, so command.finished can share the next event's fsync.
     const run = await session.runItem(section.id, item.id, { ...runOpts, deferFinish: true });
-    const why = run.finished?.reasons[0];
+    const why = run.finished?.reasons.join('; '); // every reason, as the report's gate table gives them
     return { ...rowOf(p, resultOf(run), run), ...(why && resultOf(run) !== 'pass' ? { note: why } : {}) };
   }
   const started = Date.now();
   const runs = await session.runWatch(section.id, item.id, runOpts);
   const last = runs.at(-1);
-  const status = session.state.items[`${section.id}/${item.id}`]?.status;
-  const result = last?.finished?.cancelled ? 'cancelled' : status === 'pass' ? 'pass' : 'fail';
+  const marked = session.state.items[`${section.id}/${item.id}`];
+  // Stopped between two runs, no run was cancelled: the soak still was.
+  const stopped = opts.signal.aborted || last?.finished?.cancelled;
+  const result = stopped ? 'cancelled' : marked?.status === 'pass' ? 'pass' : 'fail';
   const failed = runs.filter((r) => r.finished?.result !== 'pass').length;
-  return { ...rowOf(p, result, last, Date.now() - started), note: `soak: ${runs.length} runs, ${failed} failed` };
+  // A stopped soak's mark says how far it got ("soak stopped after 2.6s of 30s (…)").
+  const note = stopped && marked?.note ? marked.note : `soak: ${runs.length} runs, ${failed} failed`;
+  return { ...rowOf(p, result, last, Date.now() - started), note };
 }

@@ -1,15 +1,16 @@
 // `cutover run <checklist> --headless`: every automated item in order, unattended, recorded as
 // evidence; exit 0 when every check passed, 1 when any failed (or was refused, locked or
 // cancelled), 2 on usage or validation errors. SIGINT/SIGTERM/SIGHUP (a dropped SSH session)
-// cancel the running command, record it, close the session and exit 130/143/129.
+// cancel the running command, record it, close the session and exit 130/143/129 (run-signals.ts).
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
+import { SIGNAL_EXIT } from '../../domain/stop-signals.js';
 import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
 import { parseVars } from '../fatal.js';
 import { runPlannedItem } from './run-headless.js';
-import { planRun } from './run-plan.js';
+import { trapSignals } from './run-signals.js';
+import { isAutomated, planRun } from './run-plan.js';
 import { drillSummary, type DrillSummary } from './run-drill-summary.js';
 import { RunTable, tally, totalsLine, type Row } from './run-table.js';
 
@@ -52,28 +53,6 @@ function checkUsage(opts: RunOptions): void {
     throw new CutoverError('`cutover run` needs --headless: it runs every automated item unattended', EXIT.usage, 'for an interactive session use `cutover open <checklist>`');
   }
   if (opts.inject?.length && !opts.drill) throw new CutoverError('--inject only works in a drill', EXIT.usage, 'add --drill');
-}
-
-/**
- * Ctrl-C / SIGTERM / SIGHUP: cancel the running command (the loop then records it and stops); a
- * second signal exits at once. `table` ends a half-written row first, so the notice has its own line.
- */
-function trapSignals(controller: AbortController, table: RunTable): { signal: () => NodeJS.Signals | undefined; release: () => void } {
-  let received: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (received) process.exit(SIGNAL_EXIT[signal] ?? 1);
-    received = signal;
-    table.breakRow();
-    process.stderr.write(`cutover: ${signal}: cancelling the running command, recording it and closing the session…\n`);
-    controller.abort(cancelledBy(signal));
-  };
-  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  return {
-    signal: () => received,
-    release: () => {
-      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-    },
-  };
 }
 
 function startSession(path: string, loaded: LoadedChecklist, opts: RunOptions, variables: Record<string, string>): Promise<CutoverSession> {
@@ -147,15 +126,18 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
 
   const interrupted = signals.signal();
   const counts = tally(rows);
+  const notReached = plan.length - rows.length;
+  if (!plan.some((p) => isAutomated(p.item))) {
+    process.stderr.write(`cutover: warning: ${opts.section?.length ? 'the selected sections hold' : 'this checklist holds'} no automated item: nothing was checked\n`);
+  }
   // A drill's checks are meant to fail under its injected faults: its verdict is the drill's result.
   const ok = !interrupted && (drill ? drill.result === 'passed' : counts.failed === 0);
   if (opts.json) {
-    const items = rows.map(({ note: _note, ...row }) => row);
-    const result = { ok, ...counts, evidence: session.evidencePath, items, ...(injected.length ? { injected } : {}), ...(drill ? { drill: { result: drill.result, findings: drill.findings } } : {}), ...(interrupted ? { interrupted } : {}) };
+    const result = { ok, ...counts, evidence: session.evidencePath, items: rows, ...(injected.length ? { injected } : {}), ...(drill ? { drill: { result: drill.result, findings: drill.findings } } : {}), ...(interrupted ? { interrupted, notReached } : {}) };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const notReached = interrupted ? ` (interrupted by ${interrupted}: ${plan.length - rows.length} item(s) not reached)` : '';
-    table.line(`\n${totalsLine(rows, Date.now() - started)}${notReached}`);
+    const stopped = interrupted ? ` (interrupted by ${interrupted}: ${notReached} item(s) not reached)` : '';
+    table.line(`\n${totalsLine(rows, Date.now() - started)}${stopped}`);
     for (const line of drill?.lines ?? []) table.line(line);
     table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
   }
