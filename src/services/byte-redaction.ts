@@ -55,6 +55,11 @@ export class ByteRedaction {
     return this.output(this.stream.flush(), this.carry);
   }
 
+  /** What is held back, but a tail that may be the start of a secret still being written. */
+  release(): Buffer[] {
+    return this.output(this.stream.release(), this.carry);
+  }
+
   private output(text: string, input: readonly Buffer[]): Buffer[] {
     const out = text.length === 0 ? NOTHING : this.stream.verbatim ? head(input, text.length) : [Buffer.from(text, 'latin1')];
     this.carry = this.stream.carried === 0 ? NOTHING : tail(input, this.stream.carried);

@@ -75,7 +75,8 @@ export class RunOutput {
   private flushIdle(): void {
     if (Date.now() - this.lastDataAt < IDLE_FLUSH_MS) return;
     for (const source of SOURCES) {
-      if (this.streams[source].pending > 0) this.emit(source, this.streams[source].flush());
+      // not flush: a secret written in two parts with a pause between them must not be cut in two
+      if (this.streams[source].pending > 0) this.emit(source, this.streams[source].release());
     }
   }
 
