@@ -8,6 +8,7 @@ import { code, fence, plural, table, text } from './report-markdown.js';
 import { describeExpectation } from './expectation.js';
 import { renderOutput } from './report-output.js';
 import { itemKey, type ItemState, type RunState } from './session-state.js';
+import { soakRunOutcome, soakTally } from './soak-tally.js';
 
 const EARLIER_RUNS_SHOWN = 20;
 
@@ -22,10 +23,7 @@ function resultCell(ctx: ReportContext, it: ItemState | undefined, runs: RunStat
   const label = statusLabel(ctx, it?.status ?? 'pending');
   const soak = runs.slice(it?.soakFrom ?? 0).filter((r) => r.purpose === 'watch');
   if (soak.length < 2) return label;
-  // A run the operator cancelled says nothing about the system: it is not counted as a failure.
-  const cancelled = soak.filter((r) => r.finished?.cancelled).length;
-  const failed = soak.filter((r) => r.finished?.result !== 'pass' && !r.finished?.cancelled).length;
-  return `${label} (soak: ${soak.length} runs, ${failed} failed${cancelled ? `, ${cancelled} cancelled` : ''})`;
+  return `${label} (soak: ${soakTally(soak.map(soakRunOutcome))})`;
 }
 
 function overview(ctx: ReportContext, section: ChecklistSection, pass: number): string {

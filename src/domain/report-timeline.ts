@@ -5,6 +5,7 @@ import type { EvidenceEvent } from './events.js';
 import { RECOMMENDATION_LABEL } from './severity-rules.js';
 import { runResult, type ReportContext } from './report-context.js';
 import { code, plural, table, text } from './report-markdown.js';
+import { soakRunOutcome, soakTally, type SoakRunOutcome } from './soak-tally.js';
 
 interface Row {
   ts: string;
@@ -12,7 +13,7 @@ interface Row {
   what: string;
   /** Rows with the same fold key next to each other are one line (soak re-runs of an item). */
   fold?: string;
-  passed?: boolean;
+  soakRun?: SoakRunOutcome;
 }
 
 function describe(ctx: ReportContext, e: EvidenceEvent): Omit<Row, 'ts' | 'by'> | undefined {
@@ -40,7 +41,7 @@ function describe(ctx: ReportContext, e: EvidenceEvent): Omit<Row, 'ts' | 'by'> 
       const result = runResult(ctx, run);
       const label = run.purpose === 'inject' ? 'fault injected' : run.purpose === 'watch' ? 'soak run' : 'ran';
       const what = `${where(run.section, run.item)} ${label}: **${result}** (${exit}, ${formatDuration(e.durationMs)})`;
-      return run.purpose === 'watch' ? { what, fold: `${run.section}/${run.item}`, passed: e.result === 'pass' } : { what };
+      return run.purpose === 'watch' ? { what, fold: `${run.section}/${run.item}`, soakRun: soakRunOutcome({ finished: e }) } : { what };
     }
     case 'command.interrupted': {
       const run = ctx.state.runs[e.runId];
@@ -88,8 +89,8 @@ function fold(rows: Row[]): Row[] {
       out.push(...rows.slice(i, j));
     } else {
       const group = rows.slice(i, j);
-      const failed = group.filter((r) => !r.passed).length;
-      out.push({ ...row, what: `${text(row.fold ?? '')} soak: ${plural(group.length, 'run')}, ${failed} failed (until ${(group.at(-1) as Row).ts.slice(11, 19)} UTC)` });
+      const tally = soakTally(group.map((r) => r.soakRun ?? 'fail'));
+      out.push({ ...row, what: `${text(row.fold ?? '')} soak: ${tally} (until ${(group.at(-1) as Row).ts.slice(11, 19)} UTC)` });
     }
     i = j;
   }

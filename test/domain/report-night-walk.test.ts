@@ -35,6 +35,11 @@ describe('a soak in the report', () => {
     const row = text.split('\n').find((line) => line.startsWith('| s1 |')) ?? '';
     expect(row).toContain('FAIL (soak: 2 runs, 0 failed, 1 cancelled)');
   });
+
+  it('the timeline folds the soak runs with the same counts: a cancelled run is not a failed one', () => {
+    const text = report([...run('s1', 'pass'), ...run('s1', 'pass'), ...run('s1', 'fail'), ...run('s1', 'cancelled'), marked('fail')]);
+    expect(text).toMatch(/smoke\/s1 soak: 4 runs, 1 failed, 1 cancelled \(until/);
+  });
 });
 
 describe('a run whose recorder died', () => {

@@ -5,6 +5,7 @@ import type { RunState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
 import { isAutomated, type PlannedItem } from './run-plan.js';
 import type { Row } from './run-table.js';
+import { soakRunOutcome, soakTally } from '../../domain/soak-tally.js';
 
 export const MANUAL_NOTE = 'manual item: not run headless';
 export const DESTRUCTIVE_REASON = 'headless run without --allow-destructive';
@@ -61,8 +62,7 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
   // Stopped between two runs, no run was cancelled: the soak still was.
   const stopped = opts.signal.aborted || last?.finished?.cancelled;
   const result = stopped ? 'cancelled' : marked?.status === 'pass' ? 'pass' : 'fail';
-  const failed = runs.filter((r) => r.finished?.result !== 'pass').length;
   // A stopped soak's mark says how far it got ("soak stopped after 2.6s of 30s (…)").
-  const note = stopped && marked?.note ? marked.note : `soak: ${runs.length} runs, ${failed} failed`;
+  const note = stopped && marked?.note ? marked.note : `soak: ${soakTally(runs.map(soakRunOutcome))}`;
   return { ...rowOf(p, result, last, Date.now() - started), note };
 }
