@@ -3,7 +3,7 @@
 // it at most every `frameMs`, so that a command printing 100 MB never floods React.
 import { itemKey, type RunState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
-import { soakResult, type SoakResult } from './soak-marks.js';
+import { soakRunOutcome, type SoakRunOutcome } from '../../domain/soak-tally.js';
 import { TailBuffer } from './tail-buffer.js';
 
 export type RunKind = 'check' | 'inject' | 'watch';
@@ -30,7 +30,7 @@ export interface RunView {
   /** The last finished run (for a soak: the last of its runs). */
   result?: RunState;
   /** A soak: the results of its runs so far, the time left, and whether it was stopped before its time was up. */
-  watch?: { results: SoakResult[]; remainingMs: number; stopped?: boolean };
+  watch?: { results: SoakRunOutcome[]; remainingMs: number; stopped?: boolean };
   /** How it ended for the item: the run's result; for a soak, the item's mark after all its runs. */
   verdict?: 'pass' | 'fail';
   error?: string;
@@ -111,8 +111,8 @@ export class RunController {
           ...opts,
           onTick: (done, remainingMs) => {
             const last = done.at(-1);
-            this.buffer.mark(`── run ${done.length} ${last ? soakResult(last) : ''} ──`);
-            this.update({ watch: { results: done.map(soakResult), remainingMs }, result: done.at(-1) });
+            this.buffer.mark(`── run ${done.length} ${last ? soakRunOutcome(last) : ''} ──`);
+            this.update({ watch: { results: done.map(soakRunOutcome), remainingMs }, result: done.at(-1) });
           },
         });
         // The soak has marked the item from all of its runs: that mark is the verdict.
