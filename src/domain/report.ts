@@ -38,6 +38,11 @@ function statusLines(ctx: ReportContext): string[] {
   const t = totals(ctx.checklist, ctx.state);
   const refused = refusedNotRun(ctx);
   const counts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`, `${t.notRun} not run${refused ? ` (${refused} destructive, refused)` : ''}`];
+  // every item is counted somewhere; "running" with no process holding the session was cut short
+  const stillRunning = ctx.openElsewhere ? t.running : 0;
+  const cutShort = t.interrupted + t.running - stillRunning;
+  if (cutShort) counts.push(`${cutShort} interrupted`);
+  if (stillRunning) counts.push(`${stillRunning} running`);
   if (t.pending) counts.push(`${t.pending} not started`);
   const open = openIncidentsBySeverity(ctx.checklist, ctx.state);
   const incidents = open.length ? `open incidents: ${open.map((o) => `${o.count} ${o.severity}`).join(', ')}` : 'no open incidents';

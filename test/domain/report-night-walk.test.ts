@@ -36,6 +36,13 @@ describe('a soak in the report', () => {
     expect(row).toContain('FAIL (soak: 2 runs, 0 failed, 1 cancelled)');
   });
 
+  it('a soak cut short by a crash between two runs is counted in the status line, not left out', () => {
+    const text = report([...run('s1', 'pass'), ...run('s1', 'pass')]);
+    expect(text).toMatch(/\*\*Status:\*\* 0 passed · 0 failed · 0 skipped · 0 not run · 1 interrupted · \d+ not started/);
+    const resumed = report([...run('s1', 'pass'), ...run('s1', 'pass'), { type: 'session.resumed', pid: 2 }]);
+    expect(resumed).toMatch(/\*\*Status:\*\* 0 passed · 0 failed · 0 skipped · 0 not run · 1 interrupted · \d+ not started/);
+  });
+
   it('the timeline folds the soak runs with the same counts: a cancelled run is not a failed one', () => {
     const text = report([...run('s1', 'pass'), ...run('s1', 'pass'), ...run('s1', 'fail'), ...run('s1', 'cancelled'), marked('fail')]);
     expect(text).toMatch(/smoke\/s1 soak: 4 runs, 1 failed, 1 cancelled \(until/);
