@@ -67,6 +67,25 @@ describe('triage', () => {
     expect(session.state.incidents[0]?.resolution).toBe('false alarm: replica lag');
   });
 
+  it('a new incident from the incidents list (v, then i) goes back to the list, declared or not', async () => {
+    const { session, ui } = await open();
+    await ui.press('v');
+    await ui.waitFor('Incidents');
+    await ui.press('i');
+    await ui.waitFor('Declare an incident');
+    let frame = await ui.press(escape);
+    frame = await ui.waitFor('Incidents');
+    expect(frame).not.toContain('Declare an incident');
+    await ui.press('i');
+    await ui.waitFor('Declare an incident');
+    await ui.press(tab);
+    ui.stdin.write('disk filling on db-2');
+    await ui.press(ctrlS);
+    frame = await ui.waitFor(/INC-1\s+\S+\s+disk filling on db-2/);
+    expect(frame).toContain('Incidents');
+    expect(session.state.incidents).toHaveLength(1);
+  });
+
   it('an incident needs a title', async () => {
     const { session, ui } = await open();
     await ui.press('i');

@@ -29,7 +29,7 @@ export function ScreenView({ screen, active, hasSession }: { screen: Screen; act
     case 'pager':
       return <PagerScreen key={screen.runId} runId={screen.runId} back={screen.back} active={active} />;
     case 'triage':
-      return <TriageScreen preset={screen.preset} active={active} />;
+      return <TriageScreen preset={screen.preset} back={screen.back ?? 'main'} active={active} />;
     case 'incidents':
       return <IncidentsScreen active={active} />;
     case 'decision':

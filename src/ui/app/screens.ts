@@ -24,7 +24,8 @@ export type Screen =
   | { name: 'main' }
   | { name: 'running' }
   | { name: 'pager'; runId: string; back: 'main' | 'running' }
-  | { name: 'triage'; preset?: TriagePreset }
+  /** `back`: where Esc and a declared incident return (the incidents list, when opened from it). */
+  | { name: 'triage'; preset?: TriagePreset; back?: 'main' | 'incidents' }
   | { name: 'incidents' }
   | { name: 'decision' }
   | { name: 'signoff'; roleId?: string; itemId?: string }

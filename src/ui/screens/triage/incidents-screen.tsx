@@ -19,7 +19,7 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
     (event) => {
       const action = actionFor('incidents', event);
       if (action === 'up' || action === 'down') select.dispatch({ type: action });
-      else if (action === 'incident') tui.go({ name: 'triage' });
+      else if (action === 'incident') tui.go({ name: 'triage', back: 'incidents' });
       else if (action === 'back') tui.go({ name: 'main' });
       else if (action === 'help') tui.showHelp();
       else if (action === 'resolve') {

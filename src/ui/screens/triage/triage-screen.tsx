@@ -13,7 +13,7 @@ import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
 import { SeverityLevels } from './severity-levels.js';
 
-export function TriageScreen({ preset, active }: { preset?: TriagePreset; active: boolean }): React.JSX.Element {
+export function TriageScreen({ preset, back = 'main', active }: { preset?: TriagePreset; back?: 'main' | 'incidents'; active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
   const { session, state, bodyRows, size } = tui;
   const levels = session.checklist.severity.levels;
@@ -36,7 +36,7 @@ export function TriageScreen({ preset, active }: { preset?: TriagePreset; active
   useForm(fields, form, {
     active,
     guardDiscard: true,
-    onCancel: () => tui.go({ name: 'main' }),
+    onCancel: () => tui.go({ name: back }),
     onSubmit: (v) => {
       if (!v.title?.trim()) {
         setProblem('an incident needs a title');
@@ -45,7 +45,7 @@ export function TriageScreen({ preset, active }: { preset?: TriagePreset; active
       }
       const input = { severity: v.severity ?? start, title: v.title.trim(), description: v.description?.trim(), section: preset?.section, item: preset?.item };
       void tui.perform(`declaring ${input.severity}`, () => session.declareIncident(input), (inc) => `${inc.incidentId} declared (${inc.severity}): ${session.evaluation.headline}`).then((r) => {
-        if (r.ok) tui.go({ name: 'main' });
+        if (r.ok) tui.go({ name: back });
       });
     },
   });
