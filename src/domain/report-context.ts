@@ -77,9 +77,13 @@ const STATUS_LABEL: Record<ItemStatusView, string> = {
   interrupted: 'INTERRUPTED',
 };
 
-/** An unfinished run is interrupted unless its writer is still alive in another process. */
+/** An unfinished run (or soak) is interrupted unless its writer is still alive in another process. */
+export function stillRunning(ctx: ReportContext): boolean {
+  return !!ctx.openElsewhere;
+}
+
 export function statusLabel(ctx: ReportContext, status: ItemStatusView): string {
-  if (status === 'running' && !ctx.openElsewhere) return 'INTERRUPTED';
+  if (status === 'running' && !stillRunning(ctx)) return 'INTERRUPTED';
   return STATUS_LABEL[status];
 }
 
@@ -90,7 +94,7 @@ export function runResult(ctx: ReportContext, run: RunState): string {
     return run.finished.result === 'pass' ? 'PASS' : 'FAIL';
   }
   if (run.interrupted) return 'INTERRUPTED';
-  return ctx.openElsewhere ? 'RUNNING' : 'INTERRUPTED';
+  return stillRunning(ctx) ? 'RUNNING' : 'INTERRUPTED';
 }
 
 export function exitText(run: RunState): string {

@@ -4,7 +4,7 @@ import { shellQuote } from './command-template.js';
 import { drillTimings } from './drill-timings.js';
 import { openIncidentsBySeverity, totals } from './progress.js';
 import { renderChecks } from './report-checks.js';
-import { createContext, type ReportContext, type ReportInput } from './report-context.js';
+import { createContext, stillRunning, type ReportContext, type ReportInput } from './report-context.js';
 import { code, plural, table, text } from './report-markdown.js';
 import {
   renderDecisions,
@@ -38,17 +38,17 @@ function statusLines(ctx: ReportContext): string[] {
   const t = totals(ctx.checklist, ctx.state);
   const refused = refusedNotRun(ctx);
   const counts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`, `${t.notRun} not run${refused ? ` (${refused} destructive, refused)` : ''}`];
-  // every item is counted somewhere; "running" with no process holding the session was cut short
-  const stillRunning = ctx.openElsewhere ? t.running : 0;
-  const cutShort = t.interrupted + t.running - stillRunning;
+  // every item is counted somewhere, "running" ones as statusLabel names them
+  const running = stillRunning(ctx) ? t.running : 0;
+  const cutShort = t.interrupted + t.running - running;
   if (cutShort) counts.push(`${cutShort} interrupted`);
-  if (stillRunning) counts.push(`${stillRunning} running`);
+  if (running) counts.push(`${running} running`);
   if (t.pending) counts.push(`${t.pending} not started`);
   const open = openIncidentsBySeverity(ctx.checklist, ctx.state);
   const incidents = open.length ? `open incidents: ${open.map((o) => `${o.count} ${o.severity}`).join(', ')}` : 'no open incidents';
   const lines = [`> **Status:** ${counts.join(' · ')} · ${incidents}`, `> **Recommendation:** ${text(headlineWithDecision(ctx.evaluation, ctx.state, ctx.offset))}`];
   const unfinished = inFlightRuns(ctx.state);
-  if (unfinished.length && !ctx.openElsewhere) {
+  if (unfinished.length && !stillRunning(ctx)) {
     const which = unfinished.map((r) => `${r.section}/${r.item} (${r.runId})`).join(', ');
     lines.push(`> **⚠ INTERRUPTED:** the recording process stopped while ${plural(unfinished.length, 'run was', 'runs were')} in flight: ${text(which)}.`);
   }
