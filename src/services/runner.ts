@@ -130,7 +130,7 @@ function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
 }
 
 /** A string abort reason says why (e.g. the terminal closed); a bare abort() is the operator's cancel. */
-function abortReason(signal: AbortSignal | undefined): string | undefined {
+export function abortReason(signal: AbortSignal | undefined): string | undefined {
   return typeof signal?.reason === 'string' ? signal.reason : undefined;
 }
 

@@ -2,6 +2,7 @@
 // its end, from all its runs (stopped early, it is no pass).
 import { formatDuration, parseDuration } from '../domain/duration.js';
 import type { RunState } from '../domain/session-state.js';
+import { abortReason } from './runner.js';
 import { executeItem, type RunItemOptions } from './session-runs.js';
 import type { CutoverSession } from './session.js';
 
@@ -17,7 +18,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Why a soak was stopped: a string abort reason says (the terminal closed, a signal); a bare abort is the operator's cancel. */
-const abortWhy = (signal: AbortSignal | undefined): string => (typeof signal?.reason === 'string' ? signal.reason : 'cancelled by the operator');
+const abortWhy = (signal: AbortSignal | undefined): string => abortReason(signal) ?? 'cancelled by the operator';
 
 /** A soak: re-runs the check every `watch.every` for `watch.for`; any failure fails the item. */
 export async function runWatchLoop(session: CutoverSession, sectionId: string, itemId: string, opts: WatchOptions): Promise<RunState[]> {
