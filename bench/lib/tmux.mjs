@@ -13,6 +13,10 @@ import { shellQuote } from './shell.mjs';
 export class Tmux {
   #pending = [];
   #block;
+  #attachedNow;
+  #attached = new Promise((resolve) => {
+    this.#attachedNow = resolve;
+  });
 
   /** Starts the server and its control client. */
   static async start({ width = 100, height = 30 } = {}) {
@@ -23,6 +27,8 @@ export class Tmux {
       ';', 'new-session', '-d', '-s', 'bench', '-x', String(width), '-y', String(height), watchdog], { encoding: 'utf8' });
     if (setup.status !== 0) throw new Error(`tmux did not start: ${setup.stderr.trim() || setup.error?.message}`);
     const tmux = new Tmux(socket, spawn('tmux', ['-L', socket, '-C', 'attach', '-t', 'ctl'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    // A command that reaches the server before the attach is done fails with "no current client".
+    await Promise.race([tmux.#attached, sleep(5000)]);
     await tmux.command('refresh-client', '-f', 'no-output');
     [tmux.socketPath] = await tmux.command('display', '-p', '-t', 'ctl:', '#{socket_path}');
     // Interrupted (bench/run.mjs past its time limit, or Ctrl-C): take the server down too.
@@ -48,7 +54,7 @@ export class Tmux {
     else if (mark && this.#block?.number === mark[2]) {
       const block = this.#block;
       this.#block = undefined;
-      if (!block.mine) return; // the reply to the attach itself
+      if (!block.mine) return this.#attachedNow(); // the reply to the attach itself
       const waiter = this.#pending.shift();
       if (mark[1] === 'end') waiter?.resolve(block.lines);
       else waiter?.reject(new Error(`tmux: ${block.lines.join(' ')}`));
