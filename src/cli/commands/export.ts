@@ -3,9 +3,11 @@
 import { SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { displayPathOf } from '../../services/checklist-loader.js';
 import { exportSession, removeUnfinishedExportsSync } from '../../services/export.js';
+import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 
 /** Ctrl-C (or SIGTERM, SIGHUP) mid-export: the staging folder goes too, and the exit code says which signal. */
 function onStop(signal: NodeJS.Signals): void {
+  if (signal === 'SIGHUP') endByHangUpAtExit();
   removeUnfinishedExportsSync();
   process.stderr.write(`cutover: export cancelled (${signal})\n`);
   process.exit(SIGNAL_EXIT[signal] ?? 1);

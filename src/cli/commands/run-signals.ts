@@ -4,6 +4,7 @@
 // second one still waits out the runner's kill grace: exiting before its SIGKILL to the command's
 // group would leave a command that ignores SIGTERM running with nobody to stop it.
 import { SIGNAL_EXIT, STOP_SIGNALS, cancelledBy } from '../../domain/stop-signals.js';
+import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 import { KILL_GRACE_MS } from '../../services/runner.js';
 import type { RunTable } from './run-table.js';
 
@@ -22,6 +23,7 @@ export function trapSignals(controller: AbortController, table: RunTable): Signa
   let receivedAt = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     const code = SIGNAL_EXIT[signal] ?? 1;
+    if (signal === 'SIGHUP') endByHangUpAtExit();
     if (received) {
       const wait = receivedAt + KILL_GRACE_MS + KILL_LANDED_MS - Date.now();
       if (wait <= 0) process.exit(code);

@@ -5,6 +5,7 @@
 import { render } from 'ink';
 import React from 'react';
 import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
+import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 import type { CutoverSession } from '../../services/session.js';
 import { KeyRouter } from '../keys/key-router.js';
 import { displayPath } from '../paths.js';
@@ -67,6 +68,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   };
 
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (signal === 'SIGHUP') endByHangUpAtExit();
     void shutdown({ finish: false, signal }).then((code) => process.exit(code));
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
