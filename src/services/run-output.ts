@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ExpectationMatcher } from '../domain/expectation.js';
 import type { Redactor } from '../domain/redaction.js';
 import { ByteRedaction } from './byte-redaction.js';
+import type { LogLimit } from './log-limit.js';
 import { LogCapture, type LogSummary } from './output-capture.js';
 import type { RunLog } from './run-log.js';
 
@@ -29,6 +30,7 @@ export class RunOutput {
 
   constructor(
     private readonly log: RunLog,
+    private readonly limit: LogLimit,
     redactor: Redactor,
     private readonly matcher: ExpectationMatcher,
     private readonly onOutput: ((text: string) => void) | undefined,
@@ -68,6 +70,8 @@ export class RunOutput {
       this.emit(source, this.streams[source].flush());
       this.deliver(this.decoders[source].end());
     }
+    const note = this.limit.endNote();
+    if (note && !this.writeError) this.keep(Buffer.from(note));
     await this.log.close();
     return this.capture.summary();
   }
@@ -84,11 +88,18 @@ export class RunOutput {
     let room = true;
     for (const bytes of parts) {
       if (this.writeError) return true;
-      this.capture.add(bytes);
+      // All of it is judged and shown live, whatever the log keeps.
       if (this.needsText) this.deliver(this.decoders[source].write(bytes));
-      room = this.log.write(bytes) && room;
+      room = this.keep(this.limit.keep(bytes)) && room;
     }
     return room;
+  }
+
+  /** Into the log and its hash/excerpt together, so that the recorded sha256 is the file's. */
+  private keep(bytes: Buffer): boolean {
+    if (bytes.length === 0) return true;
+    this.capture.add(bytes);
+    return this.log.write(bytes);
   }
 
   private deliver(text: string): void {

@@ -1,9 +1,11 @@
 // Runs one command: its own process group, output redacted and streamed to a per-run log, the
 // expectation judged as it streams, and a timeout or cancel that kills the whole process tree.
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CutoverError } from '../domain/errors.js';
 import { createExpectationMatcher, type Expectation } from '../domain/expectation.js';
 import type { Redactor } from '../domain/redaction.js';
+import { LogLimit, type LogLimits } from './log-limit.js';
 import { summarizeLogFile, type Excerpt, type LogSummary } from './output-capture.js';
 import { signalGroup, spawnShell } from './process-group.js';
 import { RunLog } from './run-log.js';
@@ -16,6 +18,8 @@ export interface RunRequest {
   timeoutMs?: number;
   /** The log file to create (0600): redacted stdout and stderr, interleaved by line as they arrive. */
   logPath: string;
+  /** How much the log may keep (default: DEFAULT_LOG_LIMITS). */
+  logLimits?: LogLimits;
   redactor: Redactor;
   expect?: Expectation;
   /** Abort = cancel: the whole process group is killed. */
@@ -137,7 +141,7 @@ export function abortReason(signal: AbortSignal | undefined): string | undefined
 export async function runCommand(req: RunRequest): Promise<RunOutcome> {
   const startedAt = performance.now();
   const matcher = createExpectationMatcher(req.expect);
-  const output = new RunOutput(createLog(req.logPath), req.redactor, matcher, req.onOutput);
+  const output = new RunOutput(createLog(req.logPath), new LogLimit(dirname(req.logPath), req.logLimits), req.redactor, matcher, req.onOutput);
   const notStarted = checkedCwd(req.cwd);
   const run: Supervised = req.signal?.aborted
     ? { code: null, signal: null, stopped: 'cancel' }
