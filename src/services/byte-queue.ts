@@ -48,8 +48,20 @@ export class ByteQueue {
   }
 
   async exactly(size: number): Promise<Buffer | undefined> {
+    const bytes = await this.upTo(size);
+    return bytes.length === size ? bytes : undefined;
+  }
+
+  /** `size` bytes, or fewer (down to none) if the stream ends first. */
+  async upTo(size: number): Promise<Buffer> {
     const pieces: Buffer[] = [];
-    return (await this.pass(size, (piece) => pieces.push(piece))) ? Buffer.concat(pieces, size) : undefined;
+    let length = 0;
+    for (let piece = size > 0 ? await this.take(size) : undefined; piece; ) {
+      pieces.push(piece);
+      length += piece.length;
+      piece = length < size ? await this.take(size - length) : undefined;
+    }
+    return Buffer.concat(pieces, length);
   }
 
   async close(): Promise<void> {

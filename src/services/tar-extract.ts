@@ -1,20 +1,19 @@
 // Unpacking an incident package .tar.gz to verify it, read as untrusted input: regular files and
 // folders only, every path inside the target folder, each path once, and the bytes unpacked
 // bounded (a gzip bomb stops early instead of filling the disk). Reading stops at the archive's
-// end-of-archive blocks: whatever follows is never decompressed. Not node-tar's extract: it keeps
+// end-of-archive blocks: whatever follows is never decompressed. An archive that stops before them
+// (a copy cut short) is damage to report, like an evidence file cut short; what came before it is
+// still extracted and verified. Not node-tar's extract: it keeps
 // buffering whatever follows the end blocks (time quadratic in their size), and it would take a
 // duplicate entry's second copy silently.
-import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Header, Pax } from 'tar';
-import { isSafeRelativePath } from '../domain/sha256sums.js';
 import { ByteQueue } from './byte-queue.js';
+import { placeEntry, type TarProblem } from './verify-tar-entries.js';
 
-export interface TarProblem {
-  where: string;
-  message: string;
-}
+export type { TarProblem };
 
 /** Why an archive cannot be read at all (not damage to report entry by entry). */
 export class UnreadableTar extends Error {
@@ -36,18 +35,10 @@ const BLOCK = 512;
 const MAX_META_BYTES = 1024 * 1024;
 const TRAILER_LOOK_BYTES = 1024 * 1024;
 const META_TYPES = new Set(['ExtendedHeader', 'OldExtendedHeader', 'GlobalExtendedHeader', 'NextFileHasLongPath', 'OldGnuLongPath', 'NextFileHasLongLinkpath']);
-const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 
 type PaxFields = ConstructorParameters<typeof Header>[2];
 
 const padded = (size: number): number => Math.ceil(size / BLOCK) * BLOCK;
-
-/** Writes one regular file's contents; a path seen before, or under a file, is reported, not written. */
-function createFile(dir: string, path: string): number {
-  const slash = path.lastIndexOf('/');
-  if (slash > 0) mkdirSync(join(dir, path.slice(0, slash)), { recursive: true, mode: 0o700 });
-  return openSync(join(dir, path), 'wx', 0o600);
-}
 
 /** Padding to a record size follows the end blocks; anything else in the next megabyte is hidden data. */
 async function dataFollows(bytes: ByteQueue): Promise<boolean> {
@@ -68,99 +59,138 @@ function readHeader(block: Buffer, ex: PaxFields, gex: PaxFields): Header {
   }
 }
 
-function makeFolder(dir: string, path: string, problems: TarProblem[]): void {
-  try {
-    mkdirSync(join(dir, path), { recursive: true, mode: 0o700 });
-  } catch {
-    problems.push({ where: path, message: 'cannot be extracted where the tarball puts it (a file is in the way)' });
+export interface TarExtraction {
+  /** Entries left out, data after the end, and a truncation (said once, where the archive stops). */
+  problems: TarProblem[];
+  /** The archive stops short (a copy cut off): whatever came before it was extracted. */
+  truncated: boolean;
+}
+
+/** zlib's error for a gzip stream that ends before its own end: the file was cut short. */
+const cutShort = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === 'Z_BUF_ERROR';
+
+/** What reading has got through so far: where a truncated archive stops. */
+interface ReadState {
+  dir: string;
+  file: string;
+  problems: TarProblem[];
+  seen: Set<string>;
+  /** Entries read to their end (files, folders, refused ones). */
+  entries: number;
+  /** Where the next read happens, as a truncation names it: `in the middle of runs/r0002.log`. */
+  position: string;
+  /** A file being written when the archive stopped: removed, so it reads as missing, not as edited. */
+  partial?: string;
+}
+
+/** The archive stopped before its end-of-archive blocks (a plain end of stream: stands for cut short). */
+class EndsEarly extends Error {
+  constructor(readonly position: string) {
+    super(position);
   }
 }
 
-/** Creates the folder, or the file an entry's contents go to (its descriptor); anything else is a problem. */
-function placeEntry(dir: string, path: string, type: string, seen: Set<string>, problems: TarProblem[]): number | undefined {
-  const where = path || '(an entry without a path)';
-  if (!isSafeRelativePath(path)) problems.push({ where, message: 'unsafe entry in the tarball: its path leaves the package (not extracted)' });
-  else if (type === 'Directory') makeFolder(dir, path, problems);
-  else if (!FILE_TYPES.has(type)) problems.push({ where, message: `${type} entry: not allowed in a bundle (not extracted)` });
-  else if (seen.has(path)) problems.push({ where, message: 'a second entry with the same path in the tarball (not extracted)' });
-  else {
-    seen.add(path);
-    try {
-      return createFile(dir, path);
-    } catch {
-      problems.push({ where, message: 'cannot be extracted where the tarball puts it (a file is in the way)' });
-    }
-  }
-  return undefined;
+const entriesDone = (n: number): string => (n ? ` (${n} ${n === 1 ? 'entry' : 'entries'} complete)` : '');
+
+function truncation(state: ReadState, stream: string, position: string): TarExtraction {
+  if (state.partial) rmSync(state.partial, { force: true });
+  const message = `truncated (cut short): the ${stream} stops ${position}${entriesDone(state.entries)}`;
+  return { problems: [{ where: state.file, message }, ...state.problems], truncated: true };
+}
+
+/** A first block too short to be a header: a cut tarball, or something that never was one. */
+function firstBlockCut(partial: Buffer): EndsEarly {
+  if (partial.length < 262 || partial.toString('latin1', 257, 262) !== 'ustar') throw new UnreadableTar('it holds no entries');
+  return new EndsEarly('in the header of its first entry');
 }
 
 /**
  * Unpacks `file` (a .tar.gz, or a plain .tar when `gzip` is false) into the empty folder `dir`.
- * Entries that are not allowed are left out and reported in the returned problems; an archive
- * that cannot be read throws UnreadableTar.
+ * Entries that are not allowed are left out and reported in the returned problems, and so is an
+ * archive cut short (a gzip stream that stops early, a tar without its end blocks); an archive
+ * that cannot be read at all throws UnreadableTar.
  */
-export async function extractTarball(file: string, dir: string, gzip: boolean, limits: TarLimits): Promise<TarProblem[]> {
-  const problems: TarProblem[] = [];
-  const seen = new Set<string>();
+export async function extractTarball(file: string, dir: string, gzip: boolean, limits: TarLimits): Promise<TarExtraction> {
   const raw = createReadStream(file);
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (error) => stream.destroy(error));
   const limit = `${Math.round(limits.maxBytes / 1048576)} MB`;
   const tooMuch = () => new UnreadableTar(`it unpacks to more than ${limit} (a compression bomb?)`, 'if it is a real package, unpack it (tar xzf) and verify the folder');
   const bytes = new ByteQueue(stream, limits.maxBytes, tooMuch);
-  let ex: PaxFields;
-  let gex: PaxFields;
-  let zeroBlocks = 0;
+  const state: ReadState = { dir, file, problems: [], seen: new Set(), entries: 0, position: 'before its first entry' };
   try {
-    for (;;) {
-      const block = await bytes.exactly(BLOCK);
-      if (!block) {
-        if (seen.size === 0 && zeroBlocks === 0) throw new UnreadableTar('it holds no entries');
-        return problems; // no end-of-archive blocks: tolerated, as tar does
-      }
-      if (block.every((byte) => byte === 0)) {
-        if (++zeroBlocks < 2) continue;
-        if (await dataFollows(bytes)) problems.push({ where: file, message: 'data after the end of the archive (not read, not verified)' });
-        return problems;
-      }
-      zeroBlocks = 0;
-      const header = readHeader(block, ex, gex);
-      if (!header.cksumValid) throw new UnreadableTar(`a header's checksum is wrong after ${seen.size} entries (damaged or not a tarball)`);
-      const size = header.size ?? 0;
-      const type = String(header.type);
-      if (META_TYPES.has(type)) {
-        if (size > MAX_META_BYTES) throw new UnreadableTar(`a ${size}-byte extended header (not one a tarball of cutover's holds)`);
-        const body = await bytes.exactly(padded(size));
-        if (!body) throw new UnreadableTar('it ends in the middle of an entry (truncated)');
-        const text = body.subarray(0, size).toString('utf8');
-        if (type === 'GlobalExtendedHeader') gex = Pax.parse(text, gex, true);
-        else if (type === 'NextFileHasLongPath' || type === 'OldGnuLongPath') ex = { ...ex, path: text.replace(/\0.*/s, '') } as PaxFields;
-        else if (type !== 'NextFileHasLongLinkpath') ex = Pax.parse(text, ex, false);
-        continue;
-      }
-      ex = undefined;
-      // `tar czf x.tar.gz .` names entries `./evidence.json`, and the folder itself `./`
-      const path = String(header.path ?? '').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-      if (type === 'Directory' && (path === '' || path === '.')) {
-        await bytes.pass(padded(size), () => undefined);
-        continue;
-      }
-      const where = path || '(an entry without a path)';
-      const fd = placeEntry(dir, path, type, seen, problems);
-      try {
-        let contentLeft = size; // the rest of the padded body is padding
-        const complete = await bytes.pass(padded(size), (piece) => {
-          const content = piece.subarray(0, Math.max(0, contentLeft));
-          contentLeft -= content.length;
-          if (fd !== undefined && content.length) writeSync(fd, content);
-        });
-        if (!complete) throw new UnreadableTar(`it ends in the middle of ${where} (truncated)`);
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
-    }
+    await readEntries(bytes, state);
+    return { problems: state.problems, truncated: false };
+  } catch (error) {
+    if (error instanceof EndsEarly) return truncation(state, 'archive', error.position);
+    if (gzip && cutShort(error)) return truncation(state, 'gzip stream', state.position);
+    throw error;
   } finally {
     await bytes.close();
     raw.destroy();
+  }
+}
+
+/** Reads entries up to the end-of-archive blocks; throws EndsEarly where the stream ends before them. */
+async function readEntries(bytes: ByteQueue, state: ReadState): Promise<void> {
+  const { dir, file, problems, seen } = state;
+  let ex: PaxFields;
+  let gex: PaxFields;
+  let zeroBlocks = 0;
+  let last = '';
+  for (;;) {
+    state.position = zeroBlocks ? 'between its two end-of-archive blocks' : last ? `after ${last}` : 'before its first entry';
+    const block = await bytes.upTo(BLOCK);
+    if (block.length === 0) {
+      if (state.entries === 0 && zeroBlocks === 0) throw new UnreadableTar('it holds no entries');
+      throw new EndsEarly(zeroBlocks ? state.position : `${state.position}, without its end-of-archive blocks`);
+    }
+    if (block.length < BLOCK) throw state.entries ? new EndsEarly(`in the header of the entry ${state.position}`) : firstBlockCut(block);
+    if (block.every((byte) => byte === 0)) {
+      if (++zeroBlocks < 2) continue;
+      state.position = 'after the end of the archive';
+      if (await dataFollows(bytes)) problems.push({ where: file, message: 'data after the end of the archive (not read, not verified)' });
+      return;
+    }
+    zeroBlocks = 0;
+    const header = readHeader(block, ex, gex);
+    if (!header.cksumValid) throw new UnreadableTar(`a header's checksum is wrong after ${seen.size} entries (damaged or not a tarball)`);
+    const size = header.size ?? 0;
+    const type = String(header.type);
+    if (META_TYPES.has(type)) {
+      if (size > MAX_META_BYTES) throw new UnreadableTar(`a ${size}-byte extended header (not one a tarball of cutover's holds)`);
+      state.position = `in the middle of an extended header ${last ? `after ${last}` : 'before its first entry'}`;
+      const body = await bytes.exactly(padded(size));
+      if (!body) throw new EndsEarly(state.position);
+      const text = body.subarray(0, size).toString('utf8');
+      if (type === 'GlobalExtendedHeader') gex = Pax.parse(text, gex, true);
+      else if (type === 'NextFileHasLongPath' || type === 'OldGnuLongPath') ex = { ...ex, path: text.replace(/\0.*/s, '') } as PaxFields;
+      else if (type !== 'NextFileHasLongLinkpath') ex = Pax.parse(text, ex, false);
+      continue;
+    }
+    ex = undefined;
+    // `tar czf x.tar.gz .` names entries `./evidence.json`, and the folder itself `./`
+    const path = String(header.path ?? '').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    const where = path || '(an entry without a path)';
+    state.position = `in the middle of ${where}`;
+    const topFolder = type === 'Directory' && (path === '' || path === '.');
+    const fd = topFolder ? undefined : placeEntry(dir, path, type, seen, problems);
+    if (fd !== undefined) state.partial = join(dir, path);
+    try {
+      let contentLeft = size; // the rest of the padded body is padding
+      const complete = await bytes.pass(padded(size), (piece) => {
+        const content = piece.subarray(0, Math.max(0, contentLeft));
+        contentLeft -= content.length;
+        if (fd !== undefined && content.length) writeSync(fd, content);
+      });
+      if (!complete) throw new EndsEarly(state.position);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    state.partial = undefined;
+    if (!topFolder) {
+      state.entries++;
+      last = where;
+    }
   }
 }

@@ -7,7 +7,7 @@ import { CutoverError, EXIT } from '../domain/errors.js';
 import { isSafeRelativePath, parseSums } from '../domain/sha256sums.js';
 import { MAX_SNAPSHOT_BYTES } from './checklist-snapshot.js';
 import { MAX_EVIDENCE_BYTES, readSmallRegularFile } from './regular-file.js';
-import { extractTarball, UnreadableTar } from './tar-extract.js';
+import { extractTarball, UnreadableTar, type TarExtraction } from './tar-extract.js';
 import { checkEvidence, checkSnapshot, HashCache, type EvidenceCheck, type VerifyProblem } from './verify-evidence.js';
 
 export const SUMS = 'SHA256SUMS';
@@ -86,10 +86,14 @@ export interface BundleCheck extends EvidenceCheck {
   files: number;
 }
 
+const holdsPackage = async (dir: string): Promise<boolean> => {
+  const top = await readdir(dir);
+  return top.includes(SUMS) || top.includes(EVIDENCE);
+};
+
 export async function verifyBundleDir(root: string, display: string, early: VerifyProblem[] = []): Promise<BundleCheck> {
   const problems = [...early];
-  const top = await readdir(root);
-  if (!top.includes(SUMS) && !top.includes(EVIDENCE)) {
+  if (!(await holdsPackage(root))) {
     throw new CutoverError(`${display} is not an incident package: it has neither ${SUMS} nor ${EVIDENCE}`, EXIT.usage);
   }
   const files = new Set(await walk(root, problems));
@@ -113,13 +117,9 @@ export async function verifyBundleDir(root: string, display: string, early: Veri
 
 /** The package folder of an extracted tarball: the top level itself, or its one folder holding a package. */
 async function findRoot(dir: string): Promise<{ root: string; strays: string[] }> {
+  if (await holdsPackage(dir)) return { root: dir, strays: [] };
   const top = await readdir(dir);
-  if (top.includes(SUMS) || top.includes(EVIDENCE)) return { root: dir, strays: [] };
-  const holds = async (name: string): Promise<boolean> => {
-    if (!(await lstat(join(dir, name))).isDirectory()) return false;
-    const inner = await readdir(join(dir, name));
-    return inner.includes(SUMS) || inner.includes(EVIDENCE);
-  };
+  const holds = async (name: string): Promise<boolean> => (await lstat(join(dir, name))).isDirectory() && holdsPackage(join(dir, name));
   const packages: string[] = [];
   for (const name of top) if (await holds(name)) packages.push(name);
   if (packages.length !== 1) return { root: dir, strays: [] }; // not a package: verifyBundleDir says so
@@ -136,14 +136,17 @@ const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
 export async function verifyTarball(file: string, display: string, gzip = true): Promise<BundleCheck> {
   const dir = await mkdtemp(join(tmpdir(), 'cutover-verify-'));
   try {
-    let early: VerifyProblem[];
+    let extracted: TarExtraction;
     try {
-      early = await extractTarball(file, dir, gzip, { maxBytes: MAX_UNPACKED_BYTES });
+      extracted = await extractTarball(file, dir, gzip, { maxBytes: MAX_UNPACKED_BYTES });
     } catch (error) {
       if (error instanceof UnreadableTar) throw new CutoverError(`cannot read ${display}: ${error.message}`, EXIT.usage, error.hint);
       throw new CutoverError(`cannot read ${display}: not a readable ${gzip ? '.tar.gz' : 'tarball'} (${(error as Error).message})`, EXIT.usage);
     }
+    const early = [...extracted.problems];
     const { root, strays } = await findRoot(dir);
+    // Cut short before its SHA256SUMS and evidence.json: still a package, damaged (the truncation says where).
+    if (extracted.truncated && !(await holdsPackage(root))) return { events: 0, runs: 0, logsChecked: 0, inFlight: 0, files: 0, problems: early };
     for (const stray of strays) early.push({ where: stray, message: 'outside the package folder (extra file)' });
     return await verifyBundleDir(root, display, early);
   } finally {

@@ -237,8 +237,8 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
   });
 });
 
-describe('verify: unreadable input exits 2', () => {
-  it('a truncated .tar.gz (a copy cut short): says so, exit 2, never an internal error, no temp folder left', () => {
+describe('verify: a bundle cut short is damaged evidence (exit 1), saying where it stops', () => {
+  it('a truncated .tar.gz (a copy cut short): exit 1 naming where the gzip stream stops, never an internal error, no temp folder left', () => {
     const whole = join(scratch(), 'whole.tar.gz');
     expect(exportTo(whole).code).toBe(0);
     const bytes = readFileSync(whole);
@@ -247,13 +247,39 @@ describe('verify: unreadable input exits 2', () => {
       writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * keep)));
       const tmp = scratch('cutover-verify-tmp-');
       const result = runCli(['verify', cut], { env: { TMPDIR: tmp } });
-      expect(result.stderr).not.toContain('internal error');
-      expect(result.stderr).toMatch(/not a readable \.tar\.gz/);
-      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^TAMPERED: /);
+      expect(result.stdout).toContain(`  ${cut}: truncated (cut short): the gzip stream stops `);
+      expect(result.code).toBe(1);
       expect(readdirSync(tmp)).toEqual([]);
     }
+    const trailerCut = join(scratch(), 'trailer-cut.tar.gz');
+    writeFileSync(trailerCut, bytes.subarray(0, bytes.length - 4));
+    const result = runCli(['verify', trailerCut, '--json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { status: string; problems: Array<{ where: string; message: string }> };
+    expect(json.status).toBe('tampered');
+    expect(json.problems).toEqual([{ where: trailerCut, message: expect.stringMatching(/^truncated \(cut short\): the gzip stream stops after the end of the archive \(\d+ entries complete\)$/) }]);
   });
 
+  it('a tarball cut in the middle of evidence.json: the partial file reads as missing, not as edited', async () => {
+    const dir = scratch('cutover-cut-');
+    const bundle = join(dir, 'pkg');
+    expect(exportTo(bundle).code).toBe(0);
+    await tar.c({ file: join(dir, 'whole.tar'), cwd: dir }, ['pkg/SHA256SUMS', 'pkg/evidence.json', 'pkg/checklist.yaml', 'pkg/report.md', 'pkg/runs']);
+    const whole = readFileSync(join(dir, 'whole.tar'));
+    const evidenceAt = whole.indexOf('{"header":');
+    const cut = join(dir, 'cut.tar');
+    writeFileSync(cut, whole.subarray(0, evidenceAt + 100));
+    const result = runCli(['verify', cut]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${cut}: truncated (cut short): the archive stops in the middle of pkg/evidence.json (1 entry complete)`);
+    expect(result.stdout).toContain('evidence.json: listed in SHA256SUMS but missing');
+    expect(result.stdout).not.toMatch(/evidence\.json: sha256 mismatch|evidence\.json seq/);
+  });
+});
+
+describe('verify: unreadable input exits 2', () => {
   it.each([
     ['a missing path', (dir: string) => join(dir, 'nope.json'), /no such file/],
     ['a text file', (dir: string) => (writeFileSync(join(dir, 'a.json'), 'hello'), join(dir, 'a.json')), /not a cutover evidence file/],

@@ -104,11 +104,26 @@ describe('verify on hostile tarballs', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('an archive that ends inside an entry is unreadable input (exit 2)', () => {
-    const whole = tarOf(packageEntries(bundleDir), Buffer.alloc(0));
-    const result = verifyTarball(whole.subarray(0, 1536));
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot read .*truncated/);
+  it('an archive that ends inside an entry, or without its end blocks, is truncated: damaged evidence (exit 1) saying where', () => {
+    const entries = packageEntries(bundleDir);
+    const whole = tarOf(entries, Buffer.alloc(0));
+    const inside = verifyTarball(whole.subarray(0, 1536));
+    expect(inside.code).toBe(1);
+    expect(inside.stdout).toMatch(/: truncated \(cut short\): the archive stops in the middle of pkg\/\S+ \(1 entry complete\)\n/);
+    const noEnd = verifyTarball(whole);
+    expect(noEnd.code).toBe(1);
+    expect(noEnd.stdout).toContain(`: truncated (cut short): the archive stops after ${entries.at(-1)?.path}, without its end-of-archive blocks (${entries.length} entries complete)`);
+    // every entry is there: nothing else is wrong
+    expect(noEnd.stdout).toMatch(/: 1 problem\n/);
+  });
+
+  it('a .tar.gz whose content is not a tar at all stays unreadable input (exit 2)', () => {
+    const text = verifyTarball(Buffer.from('just some text that was gzipped\n'.repeat(40)));
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/cannot read .*not a tarball/);
+    const empty = verifyTarball(Buffer.alloc(0));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/it holds no entries/);
   });
 });
 
