@@ -3,7 +3,7 @@
 // rollback) show every pass, earlier results kept.
 import { formatDuration } from './duration.js';
 import type { ChecklistItem, ChecklistSection } from './checklist-schema.js';
-import { exitText, runOutput, runResult, statusLabel, type ReportContext } from './report-context.js';
+import { exitText, itemLabel, runOutput, runResult, type ReportContext } from './report-context.js';
 import { code, fence, plural, table, text } from './report-markdown.js';
 import { describeExpectation } from './expectation.js';
 import { renderOutput } from './report-output.js';
@@ -19,8 +19,8 @@ function runsOf(ctx: ReportContext, it: ItemState | undefined): RunState[] {
 }
 
 /** The result, and for a soak the runs of its latest soak (an earlier one in the pass was marked on its own). */
-function resultCell(ctx: ReportContext, it: ItemState | undefined, runs: RunState[]): string {
-  const label = statusLabel(ctx, it?.status ?? 'pending');
+function resultCell(ctx: ReportContext, section: ChecklistSection, item: ChecklistItem, it: ItemState | undefined, runs: RunState[]): string {
+  const label = itemLabel(ctx, section.id, item.id, it);
   const soak = runs.slice(it?.soakFrom ?? 0).filter((r) => r.purpose === 'watch');
   if (soak.length < 2) return label;
   return `${label} (soak: ${soakTally(soak.map(soakRunOutcome))})`;
@@ -35,7 +35,7 @@ function overview(ctx: ReportContext, section: ChecklistSection, pass: number): 
     return [
       item.id,
       item.title,
-      resultCell(ctx, it, runs),
+      resultCell(ctx, section, item, it, runs),
       last ? exitText(last) : '',
       last?.finished ? formatDuration(last.finished.durationMs) : '',
       at ? ctx.offset(at) : '',
@@ -89,7 +89,7 @@ function itemDetail(ctx: ReportContext, section: ChecklistSection, item: Checkli
   const notes = pass === passes ? ctx.state.notes.filter((n) => n.section === section.id && n.item === item.id) : [];
   if (runs.length === 0 && injected.length === 0 && !it?.note && notes.length === 0) return [];
   const out = [`#### ${text(item.id)} — ${text(item.title)}${passes > 1 ? ` (pass ${pass})` : ''}`, ''];
-  const label = statusLabel(ctx, it?.status ?? 'pending');
+  const label = itemLabel(ctx, section.id, item.id, it);
   const facts = [`Result: **${label}**`];
   if (it?.markedAt) facts.push(`at ${ctx.offset(it.markedAt)}`);
   if (item.owner) {

@@ -5,7 +5,7 @@ import type { Checklist, ChecklistItem, ChecklistSection } from './checklist-sch
 import type { compareDrills } from './drill-timings.js';
 import { formatOffset } from './duration.js';
 import type { EvidenceEvent, EvidenceHeader } from './events.js';
-import type { ItemStatusView, RunState, SessionState } from './session-state.js';
+import type { ItemState, ItemStatusView, RunState, SessionState } from './session-state.js';
 import type { Evaluation } from './severity-rules.js';
 
 export interface RunOutput {
@@ -85,6 +85,22 @@ export function stillRunning(ctx: ReportContext): boolean {
 export function statusLabel(ctx: ReportContext, status: ItemStatusView): string {
   if (status === 'running' && !stillRunning(ctx)) return 'INTERRUPTED';
   return STATUS_LABEL[status];
+}
+
+/**
+ * A destructive item marked not run because running it was refused (a headless run without
+ * --allow-destructive): the run counts it as failed, and so does the report.
+ */
+export function wasRefused(ctx: ReportContext, sectionId: string, itemId: string, it: ItemState | undefined): boolean {
+  if (it?.status !== 'not-run' || !it.markedAt) return false;
+  const markedAt = it.markedAt;
+  const before = ctx.state.destructive.filter((d) => d.section === sectionId && d.item === itemId && d.at <= markedAt);
+  return before.at(-1)?.outcome === 'refused';
+}
+
+/** How an item's result reads in the report's tables and details. */
+export function itemLabel(ctx: ReportContext, sectionId: string, itemId: string, it: ItemState | undefined): string {
+  return wasRefused(ctx, sectionId, itemId, it) ? 'REFUSED' : statusLabel(ctx, it?.status ?? 'pending');
 }
 
 export function runResult(ctx: ReportContext, run: RunState): string {

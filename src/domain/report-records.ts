@@ -4,7 +4,7 @@
 import { formatDuration } from './duration.js';
 import { RECOMMENDATION_LABEL } from './severity-rules.js';
 import { headlineWithDecision } from './recommendation-decision.js';
-import { exitText, statusLabel, type ReportContext } from './report-context.js';
+import { exitText, itemLabel, type ReportContext } from './report-context.js';
 import { code, table, text } from './report-markdown.js';
 
 export const section = (title: string, body: string[]): string[] => [`## ${title}`, '', ...body, ''];
@@ -28,7 +28,7 @@ export function renderGates(ctx: ReportContext): string[] {
       const it = ctx.state.items[`${s.id}/${item.id}`];
       const run = it?.lastRunId ? ctx.state.runs[it.lastRunId] : undefined;
       const why = it?.note || (it?.status === 'fail' ? run?.finished?.reasons.join('; ') : '') || '';
-      return [item.id, text(item.title), `**${statusLabel(ctx, it?.status ?? 'pending')}**`, run ? exitText(run) : '', text(why)];
+      return [item.id, text(item.title), `**${itemLabel(ctx, s.id, item.id, it)}**`, run ? exitText(run) : '', text(why)];
     }),
   );
   const goNoGo = ctx.state.decisions.filter((d) => d.decision === 'go' || d.decision === 'no-go');

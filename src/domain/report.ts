@@ -4,7 +4,7 @@ import { shellQuote } from './command-template.js';
 import { drillTimings } from './drill-timings.js';
 import { openIncidentsBySeverity, totals } from './progress.js';
 import { renderChecks } from './report-checks.js';
-import { createContext, stillRunning, type ReportContext, type ReportInput } from './report-context.js';
+import { createContext, stillRunning, wasRefused, type ReportContext, type ReportInput } from './report-context.js';
 import { code, plural, table, text } from './report-markdown.js';
 import {
   renderDecisions,
@@ -21,23 +21,22 @@ import {
 import { renderTimeline } from './report-timeline.js';
 import { renderDrillTimings } from './report-drill.js';
 import { renderClock } from './report-clock.js';
-import { inFlightRuns } from './session-state.js';
+import { inFlightRuns, itemKey } from './session-state.js';
 import { headlineWithDecision } from './recommendation-decision.js';
 
 export type { ReportInput, RunOutput } from './report-context.js';
 
 const utc = (ts: string): string => `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
 
-/** Destructive items refused and never run since: a headless run counts them as failed. */
-function refusedNotRun(ctx: ReportContext): number {
-  const refused = new Set(ctx.state.destructive.filter((d) => d.outcome === 'refused').map((d) => `${d.section}/${d.item}`));
-  return [...refused].filter((key) => ctx.state.items[key]?.status === 'not-run').length;
+/** Destructive items refused (and so not run): counted as failed, as the run that refused them counted them. */
+function refusedItems(ctx: ReportContext): number {
+  return ctx.checklist.sections.reduce((n, s) => n + s.items.filter((item) => wasRefused(ctx, s.id, item.id, ctx.state.items[itemKey(s.id, item.id)])).length, 0);
 }
 
 function statusLines(ctx: ReportContext): string[] {
   const t = totals(ctx.checklist, ctx.state);
-  const refused = refusedNotRun(ctx);
-  const counts = [`${t.pass} passed`, `${t.fail} failed`, `${t.skip} skipped`, `${t.notRun} not run${refused ? ` (${refused} destructive, refused)` : ''}`];
+  const refused = refusedItems(ctx);
+  const counts = [`${t.pass} passed`, `${t.fail + refused} failed${refused ? ` (${refused} destructive, refused)` : ''}`, `${t.skip} skipped`, `${t.notRun - refused} not run`];
   // every item is counted somewhere, "running" ones as statusLabel names them
   const running = stillRunning(ctx) ? t.running : 0;
   const cutShort = t.interrupted + t.running - running;

@@ -41,6 +41,27 @@ describe('the report of a headless run', () => {
     expect(row(noT0, 'T-60')).toBe('| T-60 | Preflight | T-1:00:00 | not run |  |');
   });
 
+  it('a destructive step the run refused counts as failed, as the run counted it, and reads REFUSED', () => {
+    const refused: EventBody[] = [
+      { type: 'session.started', pid: 1, argv: ['run', 'x', '--headless'] },
+      { type: 'destructive.refused', section: 'rollback', item: 'rb1', reason: 'headless run without --allow-destructive' },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'not-run', note: 'destructive item refused: headless run without --allow-destructive' },
+      { type: 'item.marked', section: 'smoke', item: 's2', pass: 1, status: 'not-run', note: 'manual item: not run headless' },
+    ];
+    const text = report(refused);
+    expect(text).toMatch(/^> \*\*Status:\*\* 0 passed · 1 failed \(1 destructive, refused\) · 0 skipped · 1 not run · /m);
+    expect(row(text, 'rb1')).toMatch(/^\| rb1 \| Switch back \| REFUSED \|/);
+    expect(row(text, 's2')).toMatch(/^\| s2 \| Version \| NOT RUN \|/);
+    expect(text).toContain('Result: **REFUSED**');
+    // confirmed and run after the refusal: its own result, nothing refused
+    const ranLater = report([
+      ...refused,
+      { type: 'destructive.confirmed', section: 'rollback', item: 'rb1', typed: 'rb1' },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'pass' },
+    ]);
+    expect(ranLater).toMatch(/^> \*\*Status:\*\* 1 passed · 0 failed · 0 skipped · 1 not run · /m);
+  });
+
   it('a session started without a recorded command line has no such row', () => {
     expect(row(report([{ type: 'session.started', pid: 1 }]), 'Started with')).toBe('');
   });

@@ -162,8 +162,11 @@ describe('cutover run --headless', () => {
     const events = readEvents(refused.json?.evidence as string);
     expect(events.some((e) => e.type === 'destructive.refused' && e.item === 'wipe')).toBe(true);
     expect(events.some((e) => e.type === 'command.started')).toBe(false);
-    // the report says why the run failed while no check did
-    expect(runCli(['report', refused.json?.evidence as string]).stdout).toMatch(/\*\*Status:\*\* 0 passed · 0 failed · 0 skipped · 1 not run \(1 destructive, refused\)/);
+    // the report counts the refusal as the run did (a failure), and says why no check failed
+    expect(refused.json).toMatchObject({ passed: 0, failed: 1, skipped: 0 });
+    const report = runCli(['report', refused.json?.evidence as string]).stdout;
+    expect(report).toMatch(/\*\*Status:\*\* 0 passed · 1 failed \(1 destructive, refused\) · 0 skipped · 0 not run · /);
+    expect(report).toContain('| wipe | Drop the cache | REFUSED |');
 
     const allowed = runJson('destructive.yaml', scratch(), ['--allow-destructive']);
     expect(allowed.code).toBe(0);
