@@ -105,6 +105,10 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
           if (!variables.includes(name)) out.push(unknownVariable(at, name, variables));
         }
       }
+      // --inject fires the fault just before the item's command: a manual item has none to fire it.
+      if (item.drill?.inject !== undefined && item.run === undefined) {
+        out.push(error([...path, 'drill', 'inject'], `item "${item.id}" is manual (no run): its drill fault would never be injected, since a fault fires just before the item's command runs; give the item a run, or declare the fault on the check that should catch it`, 'inject-without-run'));
+      }
       const regex = item.expect?.matches;
       const bad = regex === undefined ? undefined : compiles(regex);
       if (bad) out.push(error([...path, 'expect', 'matches'], `invalid regular expression: ${bad}`, 'bad-regex'));

@@ -25,6 +25,19 @@ describe('checkReferences', () => {
     expect(refs(c)).toEqual([]);
   });
 
+  test('a drill fault on a manual item (no run) is an error naming the item: nothing would ever inject it', () => {
+    const c = checklist({}, [
+      { id: 'dashboards', title: 'Dashboards look normal', drill: { inject: 'touch /tmp/fault' } },
+      { id: 'health', title: 'Health', run: 'true', drill: { inject: 'touch /tmp/fault' } },
+    ]);
+    expect(checkReferences(c)).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'inject-without-run', path: ['sections', 0, 'items', 0, 'drill', 'inject'] }),
+    ]);
+    expect(refs(c)).toEqual([
+      'sections[0].items[0].drill.inject: item "dashboards" is manual (no run): its drill fault would never be injected, since a fault fires just before the item\'s command runs; give the item a run, or declare the fault on the check that should catch it',
+    ]);
+  });
+
   test('ids are unique in their scope; item ids across the whole checklist', () => {
     const c = ChecklistBase.parse({
       id: 'c', title: 'C', version: 1,
