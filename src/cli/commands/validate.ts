@@ -1,6 +1,6 @@
 // `cutover validate <file>...`: schema, cross-references and lint for each checklist.
 // Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 when any cannot be
-// read at all (missing, a directory without checklists, too large), as for every command.
+// read at all (missing, a directory without checklists, past a size limit), as for every command.
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../../domain/checklist-parse.js';
 import { escapeUnprintable, formatDiagnostic, jsonForTerminal } from '../../domain/diagnostic.js';
@@ -45,13 +45,19 @@ async function expand(args: string[]): Promise<Target[]> {
   return out;
 }
 
+/**
+ * Past a checklist's limits (5 MB is refused before parsing; values, nesting and YAML alias bombs
+ * are found while parsing): input too big to be read, exit 2 like the 5 MB one, not an invalid checklist.
+ */
+const TOO_BIG_TO_READ = new Set(['too-many-values', 'too-deep', 'unreadable']);
+
 async function check(path: string): Promise<FileReport> {
   try {
     const file = await readChecklistFile(path);
     const result = await parseChecklistFile(file);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-    if (!result.ok) return { file: file.displayPath, ok: false, errors, warnings };
+    if (!result.ok) return { file: file.displayPath, ok: false, unreadable: errors.some((d) => TOO_BIG_TO_READ.has(d.code)), errors, warnings };
     const { checklist } = result;
     const items = checklist.sections.reduce((sum, s) => sum + s.items.length, 0);
     const summary = `${checklist.id}, ${plural(checklist.sections.length, 'section')}, ${plural(items, 'item')}`;
