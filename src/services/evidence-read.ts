@@ -8,13 +8,18 @@ import type { ChainProblem } from '../domain/hash-chain.js';
 import { writeFileDurable } from './durable-file.js';
 import { fileErrorReason } from './file-errors.js';
 import { readRegularFile } from './regular-file.js';
+import { findDuplicateKey } from './verify-duplicate-keys.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
 export const RECOVER_COMMAND = 'cutover resume --recover';
 
 export const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
-export type DamageProblem = ChainProblem & { hint?: string };
+export type DamageProblem = ChainProblem & {
+  hint?: string;
+  /** Where the damage is when it is not an event: `header`, `top level` (verify names it instead of `seq 1`). */
+  where?: string;
+};
 
 export interface EvidenceRead {
   /** As read: check it with isIntactHeader before trusting its fields when there is a problem at seq 1. */
@@ -42,11 +47,24 @@ export function damagedError(path: string, problem: ChainProblem, validCount: nu
   return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount, headerIntact));
 }
 
+/**
+ * A key written twice where JSON.parse keeps only the last: which copy was recorded cannot be
+ * told, so nothing after the header is trusted (a second "events" list would otherwise hide the first).
+ */
+function duplicateKeyProblem(text: string): DamageProblem | undefined {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return undefined;
+  const holder = duplicate.where === 'header' ? 'the header' : 'the file';
+  const message = `${holder} holds the key ${JSON.stringify(duplicate.key)} twice: a JSON reader sees only the last one (${duplicate.where === 'header' ? 'header' : 'file'} edited)`;
+  return { seq: 1, where: duplicate.where, message };
+}
+
 /** Inspects the text of an evidence file; throws CutoverError (exit 2) if it is not evidence at all. */
 export function inspectFile(path: string, text: string): EvidenceRead & { appendable: boolean } {
   const found = inspectEvidence(text);
   if (found.kind === 'not-evidence') throw new CutoverError(`cannot read ${path}: ${found.reason}`, 2);
-  return found;
+  const duplicate = duplicateKeyProblem(text);
+  return duplicate ? { header: found.header, events: [], problem: duplicate, appendable: false } : found;
 }
 
 /** One read call: the file is small next to the cost of the thread-pool round trips of an async read. */

@@ -105,7 +105,7 @@ export async function checkEvidence(
   const header = isIntactHeader(read.header) ? read.header : undefined;
   const problems: VerifyProblem[] = [];
   const prefix = label ? `${label} ` : '';
-  if (problem) problems.push({ where: `${prefix}seq ${problem.seq}`, message: problem.message });
+  if (problem) problems.push({ where: `${prefix}${problem.where ?? `seq ${problem.seq}`}`, message: problem.message });
   const state = header ? foldEvents(header, events) : undefined;
   const runs = state ? state.runOrder.map((id) => state.runs[id]).filter((r): r is RunState => !!r) : [];
   const recorded = runs.filter((run) => run.finished || run.interrupted);
