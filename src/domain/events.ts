@@ -102,6 +102,8 @@ export const EventBody = z.discriminatedUnion('type', [
     status: ItemStatus,
     note: z.string().default(''),
     runId: z.string().optional(),
+    /** Not run because its section's requirements were unmet (headless): the run counted it as failed. */
+    locked: z.literal(true).optional(),
   }),
   z.strictObject({ type: z.literal('note.added'), section: z.string().optional(), item: z.string().optional(), text: z.string() }),
   z.strictObject({

@@ -98,9 +98,13 @@ export function wasRefused(ctx: ReportContext, sectionId: string, itemId: string
   return before.at(-1)?.outcome === 'refused';
 }
 
+/** A step not run because its section was locked (headless): the run counts it as failed, and so does the report. */
+export const wasLocked = (it: ItemState | undefined): boolean => it?.status === 'not-run' && it.locked === true;
+
 /** How an item's result reads in the report's tables and details. */
 export function itemLabel(ctx: ReportContext, sectionId: string, itemId: string, it: ItemState | undefined): string {
-  return wasRefused(ctx, sectionId, itemId, it) ? 'REFUSED' : statusLabel(ctx, it?.status ?? 'pending');
+  if (wasRefused(ctx, sectionId, itemId, it)) return 'REFUSED';
+  return wasLocked(it) ? 'LOCKED' : statusLabel(ctx, it?.status ?? 'pending');
 }
 
 export function runResult(ctx: ReportContext, run: RunState): string {

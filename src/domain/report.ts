@@ -4,7 +4,7 @@ import { shellQuote } from './command-template.js';
 import { drillTimings } from './drill-timings.js';
 import { openIncidentsBySeverity, totals } from './progress.js';
 import { renderChecks } from './report-checks.js';
-import { createContext, stillRunning, wasRefused, type ReportContext, type ReportInput } from './report-context.js';
+import { createContext, stillRunning, wasLocked, wasRefused, type ReportContext, type ReportInput } from './report-context.js';
 import { code, plural, table, text } from './report-markdown.js';
 import {
   renderDecisions,
@@ -28,15 +28,22 @@ export type { ReportInput, RunOutput } from './report-context.js';
 
 const utc = (ts: string): string => `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
 
-/** Destructive items refused (and so not run): counted as failed, as the run that refused them counted them. */
-function refusedItems(ctx: ReportContext): number {
-  return ctx.checklist.sections.reduce((n, s) => n + s.items.filter((item) => wasRefused(ctx, s.id, item.id, ctx.state.items[itemKey(s.id, item.id)])).length, 0);
+/** Items not run that the run counted as failed: destructive ones it refused, and those in locked sections. */
+function notRunButFailed(ctx: ReportContext): { refused: number; locked: number } {
+  const marks = ctx.checklist.sections.flatMap((s) => s.items.map((item) => ({ s, item, it: ctx.state.items[itemKey(s.id, item.id)] })));
+  const refused = marks.filter(({ s, item, it }) => wasRefused(ctx, s.id, item.id, it)).length;
+  return { refused, locked: marks.filter(({ it }) => wasLocked(it)).length };
+}
+
+function failedCount(failed: number, { refused, locked }: { refused: number; locked: number }): string {
+  const why = [...(refused ? [`${refused} destructive, refused`] : []), ...(locked ? [`${locked} in a locked section`] : [])];
+  return `${failed + refused + locked} failed${why.length ? ` (${why.join('; ')})` : ''}`;
 }
 
 function statusLines(ctx: ReportContext): string[] {
   const t = totals(ctx.checklist, ctx.state);
-  const refused = refusedItems(ctx);
-  const counts = [`${t.pass} passed`, `${t.fail + refused} failed${refused ? ` (${refused} destructive, refused)` : ''}`, `${t.skip} skipped`, `${t.notRun - refused} not run`];
+  const notRun = notRunButFailed(ctx);
+  const counts = [`${t.pass} passed`, failedCount(t.fail, notRun), `${t.skip} skipped`, `${t.notRun - notRun.refused - notRun.locked} not run`];
   // every item is counted somewhere, "running" ones as statusLabel names them
   const running = stillRunning(ctx) ? t.running : 0;
   const cutShort = t.interrupted + t.running - running;

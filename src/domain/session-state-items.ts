@@ -80,7 +80,7 @@ export const itemEvents: EventHandlers<ItemEventType> = {
   'command.finished': endRun,
   'command.interrupted': endRun,
   'item.marked': (state, event) => {
-    updateItem(state, event.section, event.item, event.pass, { status: event.status, note: event.note, markedAt: event.ts, soakOpen: false });
+    updateItem(state, event.section, event.item, event.pass, { status: event.status, note: event.note, markedAt: event.ts, soakOpen: false, locked: event.locked });
     state.cursor = { section: event.section, item: event.item };
   },
   'destructive.confirmed': (state, event) => {

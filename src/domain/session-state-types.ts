@@ -32,6 +32,8 @@ export interface ItemState {
   /** Index in runIds where the latest soak began; a soak ends when its result marks the item. */
   soakFrom?: number;
   soakOpen?: boolean;
+  /** Marked not run because its section was locked (a headless run counts it as failed). */
+  locked?: true;
 }
 
 export interface Incident {

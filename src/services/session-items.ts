@@ -32,11 +32,11 @@ export function requireItem(checklist: Checklist, sectionId: string, itemId: str
 }
 
 /** The item's result in its section's current pass, linked to its latest run. */
-export async function markItem(session: CutoverSession, sectionId: string, itemId: string, status: ItemMark, note: string): Promise<void> {
+export async function markItem(session: CutoverSession, sectionId: string, itemId: string, status: ItemMark, note: string, locked?: true): Promise<void> {
   session.requireItem(sectionId, itemId);
   const pass = currentPass(session.state, sectionId);
   const runId = session.state.items[`${sectionId}/${itemId}`]?.lastRunId;
-  await session.append({ type: 'item.marked', section: sectionId, item: itemId, pass, status, note, ...(runId ? { runId } : {}) });
+  await session.append({ type: 'item.marked', section: sectionId, item: itemId, pass, status, note, ...(runId ? { runId } : {}), ...(locked ? { locked } : {}) });
   await session.syncRules();
 }
 

@@ -141,8 +141,9 @@ export class CutoverSession {
   runWatch(sectionId: string, itemId: string, opts: WatchOptions = {}): Promise<RunState[]> {
     return runWatchLoop(this, sectionId, itemId, opts);
   }
-  markItem(sectionId: string, itemId: string, status: ItemMark, note = ''): Promise<void> {
-    return markItem(this, sectionId, itemId, status, note);
+  /** `locked`: not run because the section's requirements are unmet. */
+  markItem(sectionId: string, itemId: string, status: ItemMark, note = '', locked?: true): Promise<void> {
+    return markItem(this, sectionId, itemId, status, note, locked);
   }
   startNewPass(sectionId: string, reason: string): Promise<number> {
     return startNewPass(this, sectionId, reason);

@@ -62,6 +62,17 @@ describe('the report of a headless run', () => {
     expect(ranLater).toMatch(/^> \*\*Status:\*\* 1 passed · 0 failed · 0 skipped · 1 not run · /m);
   });
 
+  it('a step in a section the run found locked counts as failed, as the run counted it, and reads LOCKED', () => {
+    const text = report([
+      { type: 'session.started', pid: 1, argv: ['run', 'x', '--headless'] },
+      { type: 'item.marked', section: 'rollback', item: 'rb1', pass: 1, status: 'not-run', note: 'section locked: gates not all passed: g1', locked: true },
+      { type: 'item.marked', section: 'smoke', item: 's2', pass: 1, status: 'not-run', note: 'manual item: not run headless' },
+    ]);
+    expect(text).toMatch(/^> \*\*Status:\*\* 0 passed · 1 failed \(1 in a locked section\) · 0 skipped · 1 not run · /m);
+    expect(row(text, 'rb1')).toMatch(/^\| rb1 \| Switch back \| LOCKED \|/);
+    expect(row(text, 's2')).toMatch(/^\| s2 \| Version \| NOT RUN \|/);
+  });
+
   it('a session started without a recorded command line has no such row', () => {
     expect(row(report([{ type: 'session.started', pid: 1 }]), 'Started with')).toBe('');
   });

@@ -183,7 +183,9 @@ describe('cutover run --headless', () => {
     ]);
     const events = readEvents(json?.evidence as string);
     expect(events.some((e) => e.type === 'command.started' && e.item === 'go')).toBe(false);
-    expect(events.find((e) => e.type === 'item.marked' && e.item === 'go')).toMatchObject({ status: 'not-run', note: expect.stringContaining('section locked: gates not all passed: g1') });
+    expect(events.find((e) => e.type === 'item.marked' && e.item === 'go')).toMatchObject({ status: 'not-run', locked: true, note: expect.stringContaining('section locked: gates not all passed: g1') });
+    // the report counts it as the run did
+    expect(runCli(['report', json?.evidence as string]).stdout).toMatch(/\*\*Status:\*\* 0 passed · 2 failed \(1 in a locked section\) · 0 skipped · 0 not run/);
   });
 
   it('a watch item is a soak: re-run until its time is up, one row with the run count', () => {

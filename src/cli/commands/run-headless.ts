@@ -40,7 +40,7 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
   }
   const unmet = session.unmetRequirements(section.id);
   if (unmet.length) {
-    await session.markItem(section.id, item.id, 'not-run', `section locked: ${unmet.join('; ')}`);
+    await session.markItem(section.id, item.id, 'not-run', `section locked: ${unmet.join('; ')}`, true);
     return { ...rowOf(p, 'locked'), note: unmet.join('; ') };
   }
   if (item.destructive && !opts.allowDestructive) {
