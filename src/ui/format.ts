@@ -30,9 +30,7 @@ export function truncate(text: string, width: number): string {
   return `${fitStart(text, width - 1)}…`;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../domain/plural.js';
 
 /** Local date and time of an ISO timestamp, YYYY-MM-DD HH:MM. */
 export function localDateTime(iso: string): string {

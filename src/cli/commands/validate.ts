@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../../domain/checklist-parse.js';
 import { escapeUnprintable, formatDiagnostic, jsonForTerminal } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { plural } from '../../domain/plural.js';
 import { checklistFilesIn, displayPathOf, parseChecklistFile, readChecklistFile, resolveChecklistRef } from '../../services/checklist-loader.js';
 
 interface FileReport {
@@ -66,10 +67,6 @@ async function check(path: string): Promise<FileReport> {
     if (!(error instanceof CutoverError)) throw error;
     return unreadableReport(path, error.message.replace(/^cannot read checklist .*?: /, 'cannot read: '));
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function paint(code: string, text: string): string {
