@@ -14,6 +14,7 @@ let hungUp = false;
 export function endByHangUpAtExit(): void {
   if (hungUp || !hadTerminal) return;
   hungUp = true;
+  // Added at the hang-up, so after the exit hooks set up before it (a lock's release): those run first.
   process.once('exit', () => {
     // With no listener left, the signal has its default action again: the process ends here.
     process.removeAllListeners('SIGHUP');
