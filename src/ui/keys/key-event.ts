@@ -26,6 +26,11 @@ export interface KeyEvent {
   text: string;
   ctrl: boolean;
   meta: boolean;
+  /**
+   * Esc and the key after it, read together: what Ink reports as Alt-key. Text that is being
+   * typed ignores both, so an Alt-b out of habit does not cancel a half-written note.
+   */
+  glued?: boolean;
 }
 
 const plain = (text: string): KeyEvent => ({ text, ctrl: false, meta: false });
@@ -59,11 +64,19 @@ function charEvent(ch: string): KeyEvent | undefined {
   return plain(ch);
 }
 
+// Esc and the key pressed right after it reach us in one read ("\x1bq"), which Ink reports as
+// Alt-q. No key of the TUI is an Alt combination: it is Esc, then the key (Esc q: back, then quit).
+function escapeThen(ch: string): KeyEvent[] {
+  const next = charEvent(ch);
+  return [named('escape'), ...(next ? [next] : [])].map((event) => ({ ...event, glued: true }));
+}
+
 export function toKeyEvents(input: string, key: Key): KeyEvent[] {
   const name = specialName(key);
   if (name) return [{ name, text: '', ctrl: key.ctrl, meta: key.meta && name !== 'escape' }];
   if (key.ctrl && input.length === 1) return [{ text: input.toLowerCase(), ctrl: true, meta: false }];
   if (input.length === 0) return [];
+  if (key.meta && [...input].length === 1) return escapeThen(input);
   if (input.length === 1 || key.meta) return [{ text: input, ctrl: false, meta: key.meta }];
   const events: KeyEvent[] = [];
   for (const ch of input) {

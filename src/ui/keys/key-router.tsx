@@ -39,8 +39,12 @@ export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Elem
 
   // After each key, the next waits for a timer: React (19, legacy root) renders what a key changed
   // from a task it queues with setImmediate *after* the key's handler returns, so a next key sent
-  // with setImmediate would still see the old selection. Timers run after those tasks. Ink may
-  // emit the keys of one read back to back in the same turn: those wait in the queue too.
+  // with setImmediate would still see the old selection. Timers run after those tasks, but only
+  // when the key came in the poll phase (a terminal's read): a key handled inside a timer callback
+  // (a test's write) could see its 1 ms timer expire in the same timers phase, before React
+  // rendered (an Esc closing a prompt, then the q of the same read landing on the closed prompt).
+  // Going through setImmediate first puts the timer after React's task either way. Ink may emit
+  // the keys of one read back to back in the same turn: those wait in the queue too.
   const drain = useCallback(() => {
     const next = queue.current.shift();
     if (!next) {
@@ -48,7 +52,7 @@ export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Elem
       return;
     }
     dispatch(next);
-    setTimeout(drain, 0);
+    setImmediate(() => setTimeout(drain, 0));
   }, [dispatch]);
 
   const onInput = useCallback(

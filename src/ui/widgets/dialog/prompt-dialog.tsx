@@ -37,6 +37,7 @@ export function PromptDialogView({ dialog, layout, width, onClose }: { dialog: P
     },
     onOther: (event) => {
       if (event.name === 'escape') {
+        if (event.glued && input.current().trim()) return setProblem('Esc came with another key (Alt?): the text is kept; Esc alone cancels');
         onClose();
         dialog.onCancel?.();
       }

@@ -65,6 +65,8 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
         if (options.guardDiscard && !form.current().discardArmed && formChanged(fields, form)) return form.dispatch({ type: 'armDiscard', on: true });
         return options.onCancel?.();
       }
+      // the key that came with an Esc (Alt-key) neither types nor undoes the Esc's warning
+      if (event.glued && !event.name) return;
       if (form.current().discardArmed) form.dispatch({ type: 'armDiscard', on: false });
       if (event.name === 'tab' || event.name === 'down') return form.dispatch({ type: 'focus', delta: 1 });
       if (event.name === 'backtab' || event.name === 'up') return form.dispatch({ type: 'focus', delta: -1 });

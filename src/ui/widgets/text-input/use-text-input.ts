@@ -34,7 +34,7 @@ export function editKey(handle: TextInputHandle, event: KeyEvent): boolean {
       dispatch({ type: 'end' });
       return true;
     case undefined:
-      if (event.meta || !event.text) return false;
+      if (event.meta || event.glued || !event.text) return false;
       dispatch({ type: 'insert', text: event.text });
       return true;
     default:
