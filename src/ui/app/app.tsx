@@ -47,9 +47,10 @@ export function App(props: AppProps): React.JSX.Element {
   const [help, setHelp] = useState(false);
   // Only whether a command runs: the output itself re-renders the running screen, not the App.
   const running = useSyncExternalStore(props.runs.subscribe, () => props.runs.running);
-  const { busy, flash, say, perform } = useFeedback();
+  const { busy, flash, say, perform, leaveFor } = useFeedback(props.initialScreen.name);
   const cursor = useMainCursor(session, (error) => say(`could not save the cursor: ${errorText(error)}`, 'error'));
   const showDrillSummary = (): void => {
+    leaveFor('drill-summary', false);
     setHelp(false);
     setScreen({ name: 'drill-summary', thenQuit: true });
   };
@@ -82,7 +83,8 @@ export function App(props: AppProps): React.JSX.Element {
     size,
     bodyRows,
     enteredAt,
-    go: (next) => {
+    go: (next, options) => {
+      leaveFor(next.name, options?.keepStatus ?? false);
       setHelp(false);
       setScreen(next);
       setEnteredAt(Date.now());

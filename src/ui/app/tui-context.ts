@@ -56,7 +56,11 @@ export interface Tui {
   bodyRows: number;
   /** When `go` last changed the screen (0: the first screen). */
   enteredAt: number;
-  go(screen: Screen): void;
+  /**
+   * Shows `screen`. The status message of the screen left is dropped, unless `keepStatus`: what
+   * the screen just recorded is read on the next one ("decision recorded · next: …").
+   */
+  go(screen: Screen, options?: { keepStatus?: boolean }): void;
   /** Queues a dialog; `first` puts it in front of any open one. */
   openDialog(dialog: Dialog, first?: boolean): void;
   closeDialog(): void;

@@ -1,21 +1,50 @@
 // What the footer's status line says: "… saving" while a session action runs, then what was
 // done or what went wrong. `perform` runs one action at a time and reports it only after it is
 // recorded; errors stay on screen until the next message.
+//
+// A message belongs to the screen it was said on: leaving that screen drops it (a hint about the
+// decision form means nothing on the checklist). A screen that records something and then goes
+// back (decision, incident) hands its "recorded" message on with `go(next, { keepStatus })`.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScreenName } from './screens.js';
 import { errorText, type Flash, type Tui } from './tui-context.js';
 
-export function useFeedback(): { busy: string | undefined; flash: Flash | undefined; say: Tui['say']; perform: Tui['perform'] } {
+interface OwnedFlash extends Flash {
+  screen: ScreenName;
+}
+
+export interface Feedback {
+  busy: string | undefined;
+  /** The message of the screen shown now, if it has one. */
+  flash: Flash | undefined;
+  say: Tui['say'];
+  perform: Tui['perform'];
+  /** The screen changes to `next`: its message goes with it only when `keep`. */
+  leaveFor(next: ScreenName, keep: boolean): void;
+}
+
+export function useFeedback(initialScreen: ScreenName): Feedback {
   const [busy, setBusy] = useState<string>();
   const busyRef = useRef<string | undefined>(undefined);
-  const [flash, setFlash] = useState<Flash>();
+  const [flash, setFlash] = useState<OwnedFlash>();
+  // Updated at once by leaveFor, so that a message said right after `go` belongs to the new screen.
+  const screenRef = useRef(initialScreen);
 
-  // say('') clears the line: a hint about the screen just left must not stand on the next one
-  const say = useCallback((text: string, tone: Flash['tone'] = 'info') => setFlash(text ? { text: text.replace(/\s*\n\s*/g, ' · '), tone } : undefined), []);
+  const say = useCallback(
+    (text: string, tone: Flash['tone'] = 'info') => setFlash(text ? { text: text.replace(/\s*\n\s*/g, ' · '), tone, screen: screenRef.current } : undefined),
+    [],
+  );
   useEffect(() => {
     if (!flash || flash.tone === 'error') return;
     const timer = setTimeout(() => setFlash(undefined), 8_000);
     return () => clearTimeout(timer);
   }, [flash]);
+
+  const leaveFor = useCallback((next: ScreenName, keep: boolean) => {
+    if (next === screenRef.current) return;
+    screenRef.current = next;
+    setFlash((shown) => (shown && keep ? { ...shown, screen: next } : undefined));
+  }, []);
 
   const perform: Tui['perform'] = async (label, action, done) => {
     if (busyRef.current) {
@@ -24,10 +53,13 @@ export function useFeedback(): { busy: string | undefined; flash: Flash | undefi
     }
     busyRef.current = label;
     setBusy(label);
+    // What was done is told on the screen it was asked from; an error is told wherever the operator is.
+    const askedOn = screenRef.current;
     try {
       const value = await action();
       const text = done?.(value);
-      setFlash(text ? { text, tone: 'ok' } : undefined);
+      if (text) setFlash({ text, tone: 'ok', screen: askedOn });
+      else if (askedOn === screenRef.current) setFlash(undefined);
       return { ok: true, value };
     } catch (error) {
       say(errorText(error), 'error');
@@ -37,5 +69,6 @@ export function useFeedback(): { busy: string | undefined; flash: Flash | undefi
       setBusy(undefined);
     }
   };
-  return { busy, flash, say, perform };
+  const current = flash && flash.screen === screenRef.current ? { text: flash.text, tone: flash.tone } : undefined;
+  return { busy, flash: current, say, perform, leaveFor };
 }

@@ -9,6 +9,7 @@ import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
+import { Heading, headingRows } from '../../widgets/heading.js';
 import { sectionAfterDecision } from './section-after-decision.js';
 
 // Typed by DecisionKind, so a decision added to the events schema must be explained here. (The
@@ -61,7 +62,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
       void tui.perform(`recording ${decision}`, () => session.decide(decision, reason), () => `decision recorded: ${decision}${told}`).then((r) => {
         if (!r.ok) return;
         if (next) tui.cursor.goTo(next.section.id, next.itemId);
-        tui.go({ name: 'main' });
+        tui.go({ name: 'main' }, { keepStatus: true });
       });
     },
   });
@@ -71,6 +72,9 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
   // rows; what is left goes to other firing rules, a gap, then the latest earlier decisions.
   const formHeight = Math.min(5, Math.max(2, bodyRows - 3));
   let spare = bodyRows - 3 - formHeight;
+  // what the rules recommend is what is being decided on: it wraps rather than being cut, first
+  const recommendationRows = Math.min(3, headingRows(evaluation.headline, size.columns), 1 + Math.max(0, spare));
+  spare -= recommendationRows - 1;
   const firing = evaluation.firing.slice(1, 1 + Math.max(0, Math.min(2, spare)));
   spare -= firing.length;
   const gap = spare-- > 0;
@@ -78,9 +82,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
   return (
     <Box flexDirection="column" height={bodyRows}>
       <Text bold>Record a decision</Text>
-      <Text wrap="truncate" bold color={recommendationColor(evaluation.recommendation)}>
-        {evaluation.headline}
-      </Text>
+      <Heading text={evaluation.headline} width={size.columns} maxRows={recommendationRows} tone={recommendationColor(evaluation.recommendation)} />
       {firing.map((f) => (
         <Text key={f.rule.id} wrap="truncate" dimColor>
           also firing: {f.rule.text} ({f.reason})

@@ -70,12 +70,15 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
   const fields = useMemo(() => sessionFields(checklist), [checklist]);
   const initial = useMemo(() => initialValues(checklist, props.prefill, loginName()), [checklist, props.prefill]);
   const form = useFormState(fields, initial, initialFocus(checklist, fields, initial));
-  const [problem, setProblem] = useState<string>();
+  // A problem with a field is told until that field is edited: then it no longer describes the form.
+  const [problem, setProblem] = useState<{ message: string; field?: string; value?: string }>();
+  const shownProblem = problem && (!problem.field || form.state.values[problem.field] === problem.value) ? problem.message : undefined;
 
   const start = (values: Record<string, string>): void => {
     const found = firstProblem(checklist, fields, values);
     if (found) {
-      setProblem(found.message);
+      const field = fields[found.focus]?.id;
+      setProblem({ message: found.message, field, value: field ? values[field] : undefined });
       form.dispatch({ type: 'focusAt', index: found.focus });
       return;
     }
@@ -97,7 +100,7 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
         tui.adoptSession(result.value);
         tui.go({ name: result.value.missingRoles().length ? 'roles' : 'main' });
       })
-      .catch((error: unknown) => setProblem(errorText(error)));
+      .catch((error: unknown) => setProblem({ message: errorText(error) }));
   };
 
   useForm(fields, form, {
@@ -125,7 +128,7 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
           Nothing is recorded until you start. Evidence goes to {tui.services.evidenceDir}
         </Text>
       )}
-      <Form fields={fields} state={form.state} height={Math.max(3, tui.bodyRows - 2)} width={tui.size.columns} problem={problem} />
+      <Form fields={fields} state={form.state} height={Math.max(3, tui.bodyRows - 2)} width={tui.size.columns} problem={shownProblem} />
     </Box>
   );
 }

@@ -8,6 +8,7 @@ import { actionFor } from '../../keys/keymap.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { clockTime } from '../../format.js';
 import { color } from '../../theme.js';
+import { Heading } from '../../widgets/heading.js';
 import { Table } from '../../widgets/table.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
 import { useMarkT0 } from '../use-mark-t0.js';
@@ -29,7 +30,9 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
     const record = (): void =>
       void tui.perform(`acknowledging ${target.title} as TBD`, () => session.assignRole(target.id, { name: '', tbd: true }), () => `${target.title}: TBD (acknowledged)`);
     const held = state.roles[target.id];
-    if (!held || held.tbd) return record();
+    // u pressed again (expecting it to go on to the next role) must not record the same TBD again
+    if (held?.tbd) return tui.say(`${target.title} is already acknowledged TBD: ↓/j goes to the next role`, 'info');
+    if (!held) return record();
     // One key must not quietly replace a person with TBD.
     tui.openDialog({
       kind: 'confirm',
@@ -79,23 +82,18 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
   });
   const current = role ? state.roles[role.id] : undefined;
   const layout = rolesLayout(bodyRows, roles.length, !!role?.description, editing);
+  const heading = missing.length
+    ? `Roles — T0 is blocked until these are filled or acknowledged TBD: ${missing.map((r) => r.title).join(', ')}`
+    : `Roles — ${tbdRequired ? `every required role is filled or acknowledged TBD (${tbdRequired} TBD)` : 'every required role is filled'}${
+        state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ' · Esc: the checklist (t marks T0 once the cutover is executed)'
+      }`;
+  // The form's rows are counted with a one-row heading; the table leaves the rest to it.
+  const headingRows = editing ? 1 : Math.min(3, bodyRows - (roles.length ? roles.length + 1 : 1));
   return (
     <Box flexDirection="column" height={bodyRows}>
-      {layout.heading ? (
-        <Text bold wrap="truncate">
-          Roles{' '}
-          {missing.length ? (
-            <Text color={color('yellow')}>— T0 is blocked until these are filled or acknowledged TBD: {missing.map((r) => r.title).join(', ')}</Text>
-          ) : (
-            <Text color={color('green')}>
-              — {tbdRequired ? `every required role is filled or acknowledged TBD (${tbdRequired} TBD)` : 'every required role is filled'}
-              {state.t0 ? ` · T0 marked at ${clockTime(state.t0)}` : ' · Esc: the checklist (t marks T0 once the cutover is executed)'}
-            </Text>
-          )}
-        </Text>
-      ) : null}
+      {layout.heading ? <Heading text={heading} tone={color(missing.length ? 'yellow' : 'green')} width={size.columns} maxRows={headingRows} /> : null}
       {roles.length === 0 ? <Text dimColor>This checklist declares no roles.</Text> : null}
-      {roles.length && layout.table ? <Table data={data} width={size.columns} selected={select.index} focused={!editing} /> : null}
+      {roles.length && layout.table ? <Table data={data} columns={shownColumns(data, size.columns)} width={size.columns} selected={select.index} focused={!editing} /> : null}
       {editing && role ? (
         <RoleEditor
           role={layout.description ? role : { ...role, description: undefined }}
@@ -110,4 +108,13 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
       ) : null}
     </Box>
   );
+}
+
+type RoleRow = Record<'role' | 'req' | 'name' | 'contact' | 'backup' | 'status', string>;
+
+/** On a narrow terminal, contact and backup columns nobody filled give their room to the role's title. */
+function shownColumns(rows: RoleRow[], columns: number): Array<keyof RoleRow> {
+  const all: Array<keyof RoleRow> = ['role', 'req', 'name', 'contact', 'backup', 'status'];
+  if (columns >= 80) return all;
+  return all.filter((key) => (key !== 'contact' && key !== 'backup') || rows.some((row) => row[key]));
 }

@@ -24,7 +24,8 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   const back = (): void => {
     // After a passing check the operator moves on: the next item is selected. After the section's
     // last item there is none: the Enter the operator has been pressing to go on must not run the
-    // same command again, so the next one on it only says so.
+    // same command again, so the next one on it only says so, on the checklist.
+    let endOfSection = false;
     if (view?.request.kind !== 'inject' && view?.verdict === 'pass' && tui.cursor.item?.id === view.request.itemId) {
       const items = tui.cursor.section?.items ?? [];
       if (tui.cursor.itemIndex < items.length - 1) tui.cursor.moveItem({ type: 'down' });
@@ -32,10 +33,11 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
         tui.cursor.holdEnter({ key: `${view.request.sectionId}/${view.request.itemId}`, why: 'just passed, the last of its section' });
         const next = mainLayout(tui.size.columns, tui.bodyRows, 0).showSections ? '← then ↓ picks the next section' : '→ goes to the next section';
         tui.say(`end of "${tui.cursor.section?.title ?? view.request.sectionId}": ${next}`, 'info');
+        endOfSection = true;
       }
     }
     runs.dismiss();
-    tui.go({ name: 'main' });
+    tui.go({ name: 'main' }, { keepStatus: endOfSection });
   };
 
   useKeys(

@@ -7,6 +7,7 @@ import { formatOffset } from '../../../domain/duration.js';
 import { itemState } from '../../../domain/progress.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
+import { Heading } from '../../widgets/heading.js';
 import { Table } from '../../widgets/table.js';
 import { useSelect } from '../../widgets/select/use-select.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
@@ -73,9 +74,7 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
   });
   return (
     <Box flexDirection="column" height={bodyRows}>
-      <Text bold wrap="truncate">
-        Sign-off{selectedItem ? ` — ${selectedItem.title}` : ''} <Text dimColor>(Enter signs for the selected role)</Text>
-      </Text>
+      <Heading text={`Sign-off${selectedItem ? ` — ${selectedItem.title}` : ''} (Enter signs for the selected role)`} width={size.columns} maxRows={Math.min(2, bodyRows - roles.length - 1)} />
       {roles.length ? <Table data={data} width={size.columns} selected={select.index} /> : <Text dimColor>This checklist declares no roles to sign off.</Text>}
     </Box>
   );

@@ -45,7 +45,7 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
       }
       const input = { severity: v.severity ?? start, title: v.title.trim(), description: v.description?.trim(), section: preset?.section, item: preset?.item };
       void tui.perform(`declaring ${input.severity}`, () => session.declareIncident(input), (inc) => `${inc.incidentId} declared (${inc.severity}): ${session.evaluation.headline}`).then((r) => {
-        if (r.ok) tui.go({ name: back });
+        if (r.ok) tui.go({ name: back }, { keepStatus: true });
       });
     },
   });

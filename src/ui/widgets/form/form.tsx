@@ -3,6 +3,8 @@
 // focused field's hint below.
 import { Box, Text } from 'ink';
 import React from 'react';
+import { columnsOf } from '../../../domain/plain-text.js';
+import { wrapText } from '../../format.js';
 import { color } from '../../theme.js';
 import { moreText, selectLayout } from '../select/select.js';
 import { TextInput } from '../text-input/text-input.js';
@@ -31,13 +33,19 @@ function ChoiceRow({ choices, value, focused, width }: { choices: readonly strin
 
 export function Form(props: { fields: FieldSpec[]; state: FormState; height: number; width: number; problem?: string }): React.JSX.Element {
   const { fields, state } = props;
-  const labelWidth = Math.min(22, Math.max(8, ...fields.map((f) => f.label.length)) + 3);
+  // the marker (2), the label, and at least one space before the value
+  const labelWidth = Math.min(Math.max(22, Math.floor(props.width * 0.33)), Math.max(8, ...fields.map((f) => columnsOf(f.label))) + 3);
   const focused = fields[state.focus];
+  const focusedLabelCut = !!focused && focused.kind !== 'button' && columnsOf(focused.label) > labelWidth - 3;
   const room = props.height - (props.problem ? 1 : 0);
   // The hint gives way when keeping it would leave no line to say that fields are out of sight;
   // the warning that a second Esc drops what was typed never does.
-  const hint = state.discardArmed ? DISCARD_WARNING : focused?.hint && (room > fields.length || room >= 3) ? focused.hint : undefined;
-  const spare = room - (hint ? 1 : 0);
+  const fieldHint = focusedLabelCut ? [focused.label, focused.hint].filter(Boolean).join(': ') : focused?.hint;
+  const hint = state.discardArmed ? DISCARD_WARNING : fieldHint && (room > fields.length || room >= 3) ? fieldHint : undefined;
+  // what to type wraps onto the rows the fields leave (up to 3), rather than being cut
+  const hintWidth = Math.max(10, props.width - labelWidth - 1);
+  const hintLines = hint && !state.discardArmed ? wrapText(hint, hintWidth, Math.max(1, Math.min(3, room - fields.length))) : [];
+  const spare = room - (state.discardArmed ? 1 : hintLines.length);
   const { start, end, markers } = selectLayout(fields.length, state.focus, Math.max(1, spare));
   return (
     <Box flexDirection="column">
@@ -58,7 +66,7 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
         }
         return (
           <Box key={field.id}>
-            <Box width={labelWidth} flexShrink={0}>
+            <Box width={labelWidth} flexShrink={0} paddingRight={1}>
               <Text color={isFocused ? color('cyan') : undefined} bold={isFocused} wrap="truncate">
                 {isFocused ? '› ' : '  '}
                 {field.label}
@@ -83,12 +91,14 @@ export function Form(props: { fields: FieldSpec[]; state: FormState; height: num
         <Text color={color('yellow')} bold wrap="truncate">
           {DISCARD_WARNING}
         </Text>
-      ) : hint ? (
-        <Text dimColor wrap="truncate">
-          {' '.repeat(labelWidth)}
-          {hint}
-        </Text>
-      ) : null}
+      ) : (
+        hintLines.map((line, i) => (
+          <Text key={`hint${i}`} dimColor wrap="truncate">
+            {' '.repeat(labelWidth)}
+            {line}
+          </Text>
+        ))
+      )}
       {props.problem ? (
         <Text color={color('red')} bold wrap="truncate">
           {props.problem}
