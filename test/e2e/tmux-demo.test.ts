@@ -131,14 +131,24 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     screen = await term.waitFor('INC-1 declared (SEV0)');
     expect(screen).toContain('ROLLBACK RECOMMENDED — SEV0 open: any SEV0 => rollback');
 
-    // walk the rollback; completing it offers smoke again as pass 2
+    // walk the rollback; once its last command has run, it offers smoke again as pass 2
     await toSection('Rollback');
     term.keys('p');
     await term.waitFor('Mark "Freeze changes');
     term.keys('Enter');
     await term.waitFor('rollback-announce marked pass');
     await runSelected();
-    await runSelected();
+    term.keys('r');
+    await term.waitFor('✓ PASS');
+    term.keys('Enter');
+    await term.waitFor('run the smoke checks again as pass 2?');
+    term.keys('y');
+    await term.waitFor('pass 2 started');
+    for (let i = 0; i < 3; i++) await runSelected();
+    await term.waitFor(/3\/3 p2/);
+
+    // then the rollback's follow-ups: smoke is green again, the timeline written
+    await toSection('Rollback');
     term.keys('p');
     await term.waitFor('Mark "Run the smoke section again');
     term.keys('Enter');
@@ -147,11 +157,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     await term.waitFor('needs evidence');
     term.type('timeline and root cause in INC-1');
     term.keys('Enter');
-    await term.waitFor('run the smoke checks again as pass 2?');
-    term.keys('y');
-    await term.waitFor('pass 2 started');
-    for (let i = 0; i < 3; i++) await runSelected();
-    await term.waitFor(/3\/3 p2/);
+    await term.waitFor('rollback-record marked pass');
 
     // decide, sign off, export
     term.keys('d');

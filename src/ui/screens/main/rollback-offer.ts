@@ -1,19 +1,30 @@
-// When the operator completes a rollback section (every item marked or run), offer to run the
-// smoke section again as a new pass: earlier results stay in the evidence. Watched from the App
-// (the last rollback item may finish on the running screen); offered once back on the main view.
+// When the operator completes a rollback (its steps up to its last command marked or run), offer
+// to run the smoke section again as a new pass: earlier results stay in the evidence. Watched from
+// the App (the last rollback command may finish on the running screen); offered once back on the
+// main view.
 import { useEffect, useRef } from 'react';
 import type { Checklist, ChecklistSection } from '../../../domain/checklist-schema.js';
-import { itemState, sectionProgress } from '../../../domain/progress.js';
+import { itemState } from '../../../domain/progress.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
 
+const DONE = new Set(['pass', 'fail', 'skip', 'not-run']);
+
+/**
+ * The rollback's own steps are done: every item up to its last command, or every item when none
+ * runs one. Manual items after the last command ("run the smoke section again", "write the
+ * timeline") are what follows the rollback: waiting for them had the operator mark "smoke run
+ * again" done before being offered to run it.
+ */
+function rollbackDone(state: SessionState, section: ChecklistSection): boolean {
+  const lastCommand = section.items.findLastIndex((item) => !!item.run);
+  const steps = lastCommand >= 0 ? section.items.slice(0, lastCommand + 1) : section.items;
+  return steps.every((item) => DONE.has(itemState(state, section.id, item.id)?.status ?? 'pending'));
+}
+
 function completeRollbacks(checklist: Checklist, state: SessionState): string[] {
   return checklist.sections
-    .filter((s) => s.kind === 'rollback' && s.items.length > 0)
-    .filter((s) => {
-      const p = sectionProgress(checklist, state, s.id);
-      return p.pending + p.running + p.interrupted === 0;
-    })
+    .filter((s) => s.kind === 'rollback' && s.items.length > 0 && rollbackDone(state, s))
     .map((s) => `${s.id}#${state.passes[s.id] ?? 1}`);
 }
 
