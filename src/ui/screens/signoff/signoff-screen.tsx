@@ -5,6 +5,7 @@ import React, { useEffect } from 'react';
 import type { ChecklistItem } from '../../../domain/checklist-schema.js';
 import { formatOffset } from '../../../domain/duration.js';
 import { itemState } from '../../../domain/progress.js';
+import { signoffWarning } from '../../../domain/signoff-warning.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { clockTime } from '../../format.js';
 import { Heading } from '../../widgets/heading.js';
@@ -35,10 +36,11 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
     if (!role) return;
     const held = state.roles[role.id];
     const forItem = itemFor(role.id);
+    const warning = signoffWarning(session.checklist, state);
     tui.openDialog({
       kind: 'prompt',
       title: `Sign off as ${role.title}${forItem ? `: ${forItem.title}` : ''}`,
-      lines: ['Name of the person signing off (recorded with the time).'],
+      lines: [...(warning ? [warning] : []), 'Name of the person signing off (recorded with the time).'],
       initial: held && !held.tbd ? held.name : '',
       required: 'a sign-off needs a name',
       onSubmit: (name) => {
