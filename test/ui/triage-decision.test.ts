@@ -179,7 +179,8 @@ describe('decision, sign-off, export', () => {
   it('x writes the incident package and shows its path', async () => {
     const { session, ui } = await open();
     await ui.press('x');
-    await ui.waitFor('Export the incident package');
+    // where an empty "Write to" goes is said before anything is written
+    expect(await ui.waitFor('Export the incident package')).toMatch(/Write to\s+\S*\.bundle/);
     await ui.press(enter);
     const frame = await ui.waitFor('written:', 20_000);
     const path = session.state.exports[0]?.path ?? '';

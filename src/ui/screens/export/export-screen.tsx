@@ -10,18 +10,23 @@ import { Form } from '../../widgets/form/form.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
 
-const FIELDS: FieldSpec[] = [
-  { id: 'output', label: 'Write to', hint: 'empty: beside the evidence file; a path ending in .tar.gz writes an archive', placeholder: '(default location)' },
-  { id: 'export', label: 'Export', kind: 'button', hint: 'Enter writes the package' },
-];
+/** Where an empty "Write to" goes: named before the operator writes, not only after. */
+function fieldsFor(evidencePath: string): FieldSpec[] {
+  const beside = `${displayPath(evidencePath).replace(/\.json$/, '')}.bundle`;
+  return [
+    { id: 'output', label: 'Write to', hint: `empty: the folder ${beside} (or -2, -3… if taken); a path ending in .tar.gz writes an archive`, placeholder: beside },
+    { id: 'export', label: 'Export', kind: 'button', hint: 'Enter writes the package' },
+  ];
+}
 
 export function ExportScreen({ active }: { active: boolean }): React.JSX.Element {
   const tui = useSessionTui();
   const { session, state, size, bodyRows } = tui;
-  const form = useFormState(FIELDS, { output: '' }, 1);
+  const [fields] = useState(() => fieldsFor(session.evidencePath));
+  const form = useFormState(fields, { output: '' }, 1);
   const [written, setWritten] = useState<{ path: string; output: string; again: boolean }>();
 
-  useForm(FIELDS, form, {
+  useForm(fields, form, {
     active,
     onCancel: () => tui.go({ name: 'main' }),
     onSubmit: (values) => {
@@ -44,7 +49,7 @@ export function ExportScreen({ active }: { active: boolean }): React.JSX.Element
       <Text dimColor wrap="truncate">
         evidence.json, report.md, run logs, the checklist as used, SHA256SUMS
       </Text>
-      <Form fields={FIELDS} state={form.state} height={3} width={size.columns} />
+      <Form fields={fields} state={form.state} height={3} width={size.columns} />
       {written ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={color('green')} bold wrap="truncate">
