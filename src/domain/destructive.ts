@@ -8,8 +8,10 @@ interface Rule {
   also?: (match: RegExpExecArray) => boolean;
 }
 
+// sudo's options, those that take a value with it: `sudo -u postgres rm -rf …` runs `rm`.
+const SUDO = String.raw`\bsudo\s+(?:(?:-[A-Za-z]*[ugCDhprtUT]|--(?:user|group|chdir|host|prompt))\s+\S+\s+|-\S+\s+)*`;
 // A command word starts the command or follows a separator, sudo, env or a subshell.
-const START = String.raw`(?:^|[;&|({\x60\n]\s*|\bsudo\s+(?:-\S+\s+)*|\bxargs\s+(?:-\S+\s+)*|\bexec\s+)`;
+const START = String.raw`(?:^|[;&|({\x60\n]\s*|${SUDO}|\bxargs\s+(?:-\S+\s+)*|\bexec\s+)`;
 const TEMP_ONLY = /^(?:\s+(?:"|')?(?:\/tmp\/|\/var\/tmp\/|\$\{?TMPDIR\}?\/|\$\{?(?:tmp|TMP|tmpdir|temp_dir|tmp_dir)\}?\b)\S*)+\s*$/;
 
 const RULES: Rule[] = [

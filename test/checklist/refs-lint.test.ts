@@ -172,6 +172,8 @@ describe('looksDestructive', () => {
   test.each([
     ['rm -rf /var/lib/app', 'rm -rf'],
     ['sudo rm -r -f /srv/data', 'rm -rf'],
+    ['sudo -u postgres rm -rf /var/lib/postgresql/14/main', 'rm -rf'],
+    ['sudo -iu app --preserve-env shred -u /srv/keys/old.pem', 'wipefs/shred'],
     ['cd /srv && rm --recursive --force build', 'rm -rf'],
     ['psql -c "DROP TABLE users"', 'DROP'],
     ['psql -c "truncate table events"', 'TRUNCATE'],
