@@ -214,7 +214,7 @@ describe('bold "**Step 1: …**" labels, GitHub alerts, <details> and admonition
 
   it('never makes a step of a command the runbook says never to run', () => {
     expect(runs(c).join('\n')).not.toContain('FLUSHALL');
-    expect(c.sections[0]?.description).toContain('!!! danger "Never"\nrun `redis-cli FLUSHALL` on the primary.');
+    expect(c.sections[0]?.description).toContain('> Danger: Never — run `redis-cli FLUSHALL` on the primary.');
     expect(summary.keptAsDescription).toContain('HTML block in "Redis failover"');
   });
 });

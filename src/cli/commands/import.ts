@@ -1,4 +1,4 @@
-// `cutover import <runbook.md> [-o out.yaml|out.json] [--id ID]`: a markdown runbook -> a
+// `cutover import <runbook.md | -> [-o out.yaml|out.json] [--id ID]`: a markdown runbook -> a
 // checklist. The mapping is pure (src/domain/import); this module reads the runbook, writes the
 // result (stdout without -o), prints the summary on stderr and checks the result validates.
 // Commands found in the runbook are never run.
@@ -9,6 +9,7 @@ import { parseChecklistText } from '../../domain/checklist-parse.js';
 import { formatDiagnostic } from '../../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { decodeRunbook, type DecodedRunbook } from '../../domain/import/decode.js';
+import { refuseOversizeChecklist } from '../../domain/import/limits.js';
 import { formatSummary, importRunbook, serializeChecklist } from '../../domain/import/index.js';
 import { readInputFile } from '../../services/bounded-read.js';
 import { bundledChecklistDir, displayPathOf } from '../../services/checklist-loader.js';
@@ -20,9 +21,23 @@ import { makeDirs } from '../../services/make-dirs.js';
 // seconds, and a bigger one is a book or a log, not a runbook.
 const MAX_BYTES = 1024 * 1024;
 
+const TOO_LARGE_HINT = 'split it into one runbook per cutover';
+
 async function readRunbook(path: string, display: string): Promise<DecodedRunbook> {
-  const bytes = await readInputFile(path, display, { noun: 'runbook', max: MAX_BYTES, tooLargeHint: 'split it into one runbook per cutover' });
+  const bytes = await readInputFile(path, display, { noun: 'runbook', max: MAX_BYTES, tooLargeHint: TOO_LARGE_HINT });
   return decodeRunbook(bytes, display);
+}
+
+/** `cutover import -`: standard input, a pipe or a socket that cannot be opened by path. */
+async function readStandardInput(): Promise<DecodedRunbook> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BYTES) throw new CutoverError(`cannot read runbook from stdin: too large for a runbook (the limit is 1 MB)`, EXIT.usage, TOO_LARGE_HINT);
+    chunks.push(chunk);
+  }
+  return decodeRunbook(Buffer.concat(chunks), 'stdin');
 }
 
 /** Where checklist.schema.json is, relative to the output file (or the working directory). */
@@ -40,22 +55,26 @@ function outputFormat(output: string | undefined): 'yaml' | 'json' {
   throw new CutoverError(`-o ${output}: the checklist file must end in .yaml, .yml or .json`, EXIT.usage);
 }
 
-export async function importCommand(runbook: string, opts: Record<string, unknown>): Promise<void> {
+export async function importCommand(argument: string, opts: Record<string, unknown>): Promise<void> {
   const output = typeof opts.output === 'string' ? opts.output : undefined;
   const id = typeof opts.id === 'string' ? opts.id : undefined;
   const format = outputFormat(output);
-  const source = displayPathOf(runbook);
-  if (output && resolve(output) === resolve(runbook)) {
+  // `-`: the runbook comes on standard input (`pbpaste | cutover import - -o x.yaml`).
+  const fromStdin = argument === '-';
+  const runbook = fromStdin ? 'stdin' : argument;
+  const source = fromStdin ? 'stdin' : displayPathOf(runbook);
+  if (output && !fromStdin && resolve(output) === resolve(runbook)) {
     throw new CutoverError(`refusing to overwrite the runbook ${source} with its checklist`, EXIT.usage, 'choose another -o file, e.g. checklists/<name>.yaml');
   }
   if (/\.(?:ya?ml|json)$/i.test(runbook)) {
     throw new CutoverError(`${source} is a ${/json$/i.test(runbook) ? 'JSON' : 'YAML'} file: import reads a markdown runbook`, EXIT.usage, `to check a checklist, run: cutover validate ${source}`);
   }
-  const { text: raw, notice } = await readRunbook(resolve(runbook), source);
+  const { text: raw, notice } = fromStdin ? await readStandardInput() : await readRunbook(resolve(runbook), source);
   const { checklist, summary } = importRunbook(raw, { source, ...(id !== undefined ? { id } : {}) });
   if (notice) summary.notices.unshift(notice);
   const schemaPath = schemaPathFor(output);
   const text = serializeChecklist(checklist, { format, source, importedAt: new Date(), ...(schemaPath ? { schemaPath } : {}) });
+  refuseOversizeChecklist(text, source);
 
   if (output) {
     const target = resolve(output);

@@ -1,6 +1,10 @@
 // Which code is a shell command: fenced blocks by language (or by their look when untagged), and
 // inline `code` spans that read as a command rather than a file path, flag value or identifier.
-import { logicalLines } from './shell-scan.js';
+import { afterPrompt, fromPrompted, hasPrompt, typedInto, type BlockCommand } from './prompted-block.js';
+import { sessionOpener } from './session-openers.js';
+import { continuesOnNextLine, logicalLines } from './shell-scan.js';
+
+export type { BlockCommand, PromptedCommand } from './prompted-block.js';
 
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'ksh', 'console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
 const PROMPTED_LANGS = new Set(['console', 'shellsession', 'shell-session', 'sh-session', 'bash-session', 'terminal']);
@@ -70,22 +74,6 @@ function firstProgram(line: string): string | undefined {
 /** `xtrabackup --backup …`: an unknown lower-case program followed by an option reads as a command. */
 const PROGRAM_WITH_OPTION = /^([a-z][a-z0-9_.+-]*)\s+(?:\S+\s+){0,3}--?[a-zA-Z]/;
 
-// A terminal prompt before a command: `$ `, `(venv) $ `, `user@host:~$ `, `[root@db01 data]# `.
-// `#` only after user@host, where it cannot be a comment.
-const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:\$|(?:\[[\w.-]+@[\w.-]+[^\]\n]*\]|[\w.-]+@[\w.-]+(?::\S*?)?)\s?[$#](?=\s|$))/;
-
-/** The command after a terminal prompt, or undefined when the line has none. */
-function afterPrompt(line: string): string | undefined {
-  const prompt = PROMPT.exec(line);
-  return prompt ? line.slice(prompt[0].length).replace(/^\s/, '') : undefined;
-}
-
-/** A prompt followed by a space or nothing (`$HOME` is not a prompt). */
-function hasPrompt(line: string): boolean {
-  const prompt = PROMPT.exec(line);
-  return !!prompt && /^(?:\s|$)/.test(line.slice(prompt[0].length));
-}
-
 // Compound commands: `for c in …; do …; done`, `if [ … ]; then`, `while true; do`.
 const SHELL_KEYWORD = /^(?:for\s+\w+\s+in\b|(?:if|while|until)\s+(?:\[|!|\w)|case\s+\S+\s+in\b|(?:do|done|then|fi|else|esac)\b)/;
 
@@ -123,58 +111,23 @@ export function looksLikeCrontab(code: string): boolean {
   return code.split('\n').some((l) => !/^\s*#/.test(l) && CRONTAB.test(l));
 }
 
-export interface BlockCommand {
-  run?: string;
-  /** Output lines of a prompted (console) block, shown as an example. */
-  output?: string;
-  /** Why the block is not a command (kept as description). */
-  reason?: string;
-  /** A prompted block's commands one by one, each with the comments above it and what it printed. */
-  prompts?: PromptedCommand[];
-}
+// `NAME   READY   STATUS   RESTARTS   AGE`: the header of a table a command printed, pasted under
+// it in the same block. Neither it nor its rows (up to a blank line or the next command) are
+// commands: run, `NAME` and `api-7d9 1/1 Running` would each fail as "command not found".
+const PRINTED_HEADER = /^[A-Z][A-Z0-9_.%()/-]*(?: [A-Z0-9_.%()/-]+)*(?: {2,}|\t)[A-Z][A-Z0-9_.%()/-]*(?:(?: {1,}|\t)[A-Z0-9_.%()/-]+)*\s*$/;
 
-export interface PromptedCommand {
-  comments: string[];
-  run: string;
-  output?: string;
-}
-
-/** Commands of a prompted session: `$ ` lines (and their `\` continuations) and comments. */
-function fromPrompted(code: string): BlockCommand {
+function withoutPrintedTables(code: string): BlockCommand {
+  const lines = code.split('\n');
   const run: string[] = [];
   const output: string[] = [];
-  const prompts: { comments: string[]; run: string[]; output: string[] }[] = [];
-  let current: (typeof prompts)[number] | undefined;
-  const start = (): (typeof prompts)[number] => {
-    current = { comments: [], run: [], output: [] };
-    prompts.push(current);
-    return current;
-  };
-  let continuing = false;
-  for (const line of code.split('\n')) {
-    const prompt = afterPrompt(line);
-    if (prompt !== undefined || continuing) {
-      run.push(prompt ?? line);
-      const at = continuing || (current && !current.run.length) ? current : undefined;
-      (at ?? start()).run.push(prompt ?? line);
-    } else if (/^\s*#\s/.test(line)) {
-      run.push(line);
-      const at = current && !current.run.length ? current : start();
-      at.comments.push(line);
-    } else {
-      output.push(line);
-      (current ?? start()).output.push(line);
-    }
-    continuing = /\\\s*$/.test(line) && (prompt !== undefined || continuing);
-  }
-  const commands = run.some((l) => l.trim() && !/^\s*#/.test(l));
-  const out: BlockCommand = { run: commands ? run.join('\n').trim() : '' };
-  if (output.join('').trim()) out.output = output.join('\n').trim();
-  if (prompts.filter((p) => p.run.length).length < 2) return out;
-  out.prompts = prompts.map((p) => {
-    const said = p.output.join('\n').trim();
-    return { comments: p.comments, run: p.run.join('\n').trim(), ...(said ? { output: said } : {}) };
+  let printed = false;
+  lines.forEach((line, i) => {
+    if (!line.trim() || (printed && isShellLine(line))) printed = false;
+    else if (!printed && PRINTED_HEADER.test(line.trim()) && !continuesOnNextLine(lines.slice(0, i).join('\n'))) printed = true;
+    (printed ? output : run).push(line);
   });
+  const out: BlockCommand = { run: run.join('\n').replace(/\s+$/, '') };
+  if (output.length) out.output = output.join('\n');
   return out;
 }
 
@@ -185,8 +138,10 @@ export function commandFromCode(lang: string | null | undefined, code: string): 
   if (!code.trim()) return { reason: 'empty code block' };
   if (looksLikeCrontab(code)) return { reason: 'crontab entry, not a command' };
   const prompted = PROMPTED_LANGS.has(language) || code.split('\n').some(hasPrompt);
-  const result = prompted ? fromPrompted(code) : { run: code.replace(/\s+$/, '') };
-  return result.run ? result : { reason: 'no command lines', output: result.output };
+  const opener = prompted ? undefined : sessionOpener(code);
+  if (opener) return { reason: typedInto(opener), byHand: true };
+  const result: BlockCommand = prompted ? fromPrompted(code) : withoutPrintedTables(code);
+  return result.run || result.reason ? result : { reason: 'no command lines', output: result.output };
 }
 
 /**
@@ -202,7 +157,8 @@ export function isCommandSpan(span: string, before = '', after = ''): boolean {
   while (i < tokens.length && ASSIGNMENT.test(tokens[i] as string)) i++;
   if (i === tokens.length) return false;
   const sudo = tokens[i] === 'sudo' && i + 1 < tokens.length;
-  if (sudo) i++;
+  if (sudo) i = afterSudoOptions(tokens, i + 1);
+  if (i >= tokens.length) return false;
   const program = tokens[i] as string;
   const args = tokens.slice(i + 1);
   if (SCRIPT_PATH.test(program)) return args.length > 0 || i > 0 || RUN_VERB.test(before);
@@ -214,6 +170,13 @@ export function isCommandSpan(span: string, before = '', after = ''): boolean {
   if (!programLike) return false;
   // An unknown program: its arguments must look like CLI arguments, not a phrase.
   return args.every((a) => /^(?:-{1,2}[\w-]|[a-z0-9][\w./:=@+-]*$|[/~.][\w./~@+-]*$|["'$<{])/.test(a) && !/[,;:]$/.test(a));
+}
+
+/** Where the command after `sudo`'s options starts: `sudo -u postgres psql`, `sudo -iu app ./x`. */
+function afterSudoOptions(tokens: string[], start: number): number {
+  let i = start;
+  while (i < tokens.length && /^-/.test(tokens[i] as string)) i += /^-[a-zA-Z]*[ugCDhprtUT]$|^--(?:user|group|chdir|host|prompt)$/.test(tokens[i] as string) ? 2 : 1;
+  return i;
 }
 
 const COMMAND_LABEL = /\b(?:the|this|following)\s+command\s*:?\s*$|\bcommand:\s*$/i;

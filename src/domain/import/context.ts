@@ -3,6 +3,7 @@
 import type { RecommendationKind, SectionKindName } from '../checklist-schema.js';
 import { IdRegistry, slugify } from './ids.js';
 import { levelKey, type ParsedCondition } from './severity.js';
+import type { SectionOut } from './section-builder.js';
 
 export interface RoleDraft {
   id: string;
@@ -52,6 +53,8 @@ export class ImportContext {
   readonly notices: string[] = [];
   /** Section ids by kind, to resolve rules such as "any gate failure". */
   readonly sectionsByKind = new Map<SectionKindName, string[]>();
+  /** Rollback sections made of step tables' rollback columns, each to follow section `after`. */
+  readonly tableRollbacks: Array<{ after: string; section: SectionOut }> = [];
   readonly itemIds = new IdRegistry();
   readonly sectionIds = new IdRegistry();
   readonly ruleIds = new IdRegistry();

@@ -9,9 +9,18 @@ import { codeSpans } from './inline-text.js';
 import { commandFromCode, isCommandSpan } from './commands.js';
 import type { ItemDraft } from './items.js';
 
+// "`systemctl restart nginx` (or `service nginx restart` on older hosts)", "`curl …` or, if
+// that fails, `journalctl …`", "on Linux run `…`": a command offered instead of the one before.
+const ALTERNATIVE = /(?:^|[\s(,;])(?:or|otherwise|alternatively|instead)\b|\bif (?:that|this|it) (?:fails|does(?:n[’']?t| not) work)\b|\bon (?:older|newer|legacy|mac ?os|os ?x|linux|windows|rhel|centos|ubuntu|debian|alpine|fedora)\b/i;
+
 /** Adds the commands among `code` spans (of the title or of detail bullets) to the draft. */
-export function collectSpans(nodes: PhrasingContent[], draft: Pick<ItemDraft, 'spans'>): void {
-  for (const { code, before, after } of codeSpans(nodes)) if (isCommandSpan(code, before, after)) draft.spans.push(code.trim().replace(/^\$\s+/, ''));
+export function collectSpans(nodes: PhrasingContent[], draft: Pick<ItemDraft, 'spans' | 'alternatives'>): void {
+  for (const { code, before, after } of codeSpans(nodes)) {
+    if (!isCommandSpan(code, before, after)) continue;
+    const command = code.trim().replace(/^\$\s+/, '');
+    if (draft.spans.length && ALTERNATIVE.test(before)) (draft.alternatives ??= []).push(command);
+    else draft.spans.push(command);
+  }
 }
 
 /** The commands of detail bullets (fenced blocks that run, and command spans), into `draft`. */
@@ -45,7 +54,9 @@ export function splitDetails(lists: List[], own: Pick<ItemDraft, 'blocks' | 'spa
     held.set(entry, commands);
   }
   const blocks = own.blocks.length > 0 || [...held.values()].some((c) => c.blocks.length);
-  const runs = (entry: ListItem): boolean => (blocks ? held.get(entry)?.blocks.length : held.get(entry)?.spans.length) !== 0;
+  // A bullet with only a `code` span command beside one with a block is a step too: counting
+  // blocks alone would leave its command as text nobody runs.
+  const runs = (entry: ListItem): boolean => !!(held.get(entry)?.blocks.length || held.get(entry)?.spans.length);
   const steps = [...held.keys()].filter(runs);
   const ownRun = blocks ? own.blocks.length : own.spans.length;
   if (steps.length + (ownRun ? 1 : 0) < 2) return undefined;

@@ -1,8 +1,9 @@
 // Commands that change production in a way a rehearsal must not do by accident, beyond what
 // ../destructive.ts reads as destroying data: a script named for a rollback or a failover
 // (`./ops/scripts/emergency-rollback.sh`), or a CLI told to roll back, fail over, promote or
-// restore (`helm rollback`, `patronictl failover`, `kubectl rollout undo`). Imported items running
-// one are marked destructive, so that the operator confirms them.
+// restore (`helm rollback`, `patronictl failover`, `kubectl rollout undo`, `--force-failover`).
+// Imported items running one are marked destructive, so that the operator confirms them.
+import { looksDestructive } from '../destructive.js';
 import { logicalLines } from './shell-scan.js';
 
 const ACTION = String.raw`roll-?back|fail-?over|fail-?back|switch-?over|promote|restore|teardown|tear-down|destroy|wipe|purge|nuke|decommission`;
@@ -10,6 +11,8 @@ const ACTION = String.raw`roll-?back|fail-?over|fail-?back|switch-?over|promote|
 const SCRIPT_ACTION = new RegExp(String.raw`(?:^|[-_.])(?:${ACTION})(?:[-_.]|$)`, 'i');
 const LOOKS_ONLY = /(?:^|[-_.])(?:check|checks|validate|validation|verify|status|health|test|tests|dry-?run|plan|list|show|get|diff|report|monitor|watch|preflight|precheck|readiness)(?:[-_.]|$)/i;
 const SUBCOMMAND = new RegExp(String.raw`^(?:${ACTION}|undo|reinit|failover-[\w-]+|promote-[\w-]+|restore-[\w-]+)$`, 'i');
+// `aws rds reboot-db-instance --force-failover`, `terraform apply -destroy`: an option that says it.
+const OPTION = new RegExp(String.raw`^--?(?:force-)?(?:${ACTION})(?:=|$)`, 'i');
 // Words after the program that only read or rehearse.
 const READ_ONLY = /^(?:--?(?:dry-?run|help|h|check|what-if)|list|ls|show|status|get|describe|history|plan)$/i;
 // Programs that only print or search: `echo "restore done"`, `grep failover app.log`.
@@ -32,9 +35,22 @@ export function looksDisruptive(run: string): string | undefined {
       if (PRINTS.has(name) || args.some((a) => READ_ONLY.test(a))) continue;
       if (SCRIPT_ACTION.test(name) && !LOOKS_ONLY.test(name)) return `runs ${name}`;
       const positional = args.filter((a) => !a.startsWith('-')).slice(0, 3);
-      const action = positional.find((a) => SUBCOMMAND.test(a));
-      if (action && /^[a-z][\w.-]*$/.test(name)) return `${name} ${action}`;
+      const action = positional.find((a) => SUBCOMMAND.test(a)) ?? args.find((a) => OPTION.test(a));
+      if (action && /^[a-z][\w.-]*$/.test(name)) return `${name} ${action.replace(/=.*$/, '')}`;
     }
   }
   return undefined;
+}
+
+// `sudo -iu postgres patronictl failover`: `postgres` is sudo's user, the command is `patronictl failover`.
+const SUDO_OPTIONS = /(^|[;&|(]\s*|\n\s*)sudo(?:\s+(?:-[a-zA-Z]*[ugCDhprtUT]\s+\S+|--(?:user|group|chdir|host|prompt)(?:=|\s+)\S+|-[a-zA-Z]+|--[\w-]+))+(?=\s)/g;
+
+// `redis-cli -h cache del k`, `… | xargs redis-cli -h cache unlink`: keys deleted.
+const REDIS_DELETE = /\bredis-cli\b[^|;&\n]*?\s(del|unlink)(?:\s|$)/i;
+
+/** Why an imported command should be confirmed before it runs (destroys data, or disrupts), or undefined. */
+export function needsConfirmation(run: string): string | undefined {
+  const plain = run.replace(SUDO_OPTIONS, '$1sudo');
+  const redis = REDIS_DELETE.exec(run)?.[1];
+  return looksDestructive(run) ?? (redis ? `redis-cli ${redis.toLowerCase()}` : undefined) ?? looksDisruptive(plain);
 }

@@ -22,7 +22,11 @@ function cellOf(html: string): Cell {
     .filter(Boolean)
     .join('\n')
     .replace(/ ([.,;:!?])(?=\s|$)/g, '$1');
-  const nodes: PhrasingContent[] = text ? [{ type: 'text', value: text }] : [];
+  // `<code>` parts as code spans, as a markdown cell's: a command column reads them as commands.
+  const nodes = text.split(/`([^`\n]+)`/).flatMap((part, i): PhrasingContent[] => {
+    if (i % 2) return [{ type: 'inlineCode', value: part }];
+    return part ? [{ type: 'text', value: part }] : [];
+  });
   return { text, nodes };
 }
 

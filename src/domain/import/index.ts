@@ -62,8 +62,8 @@ function checklistId(options: ImportOptions, front: FrontMatter | undefined, tit
     return options.id;
   }
   if (front?.id && isValidId(front.id)) return front.id;
-  const stem = fileStem(options.source).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
-  // A name such as /dev/fd/63 (process substitution) says nothing: the title does.
+  const stem = options.source === 'stdin' ? '' : fileStem(options.source).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+  // A name such as /dev/fd/63 (process substitution), or standard input, says nothing: the title does.
   return (isValidId(stem) && /[A-Za-z]/.test(stem) ? stem : slugify(title, 6)) || 'imported-runbook';
 }
 
@@ -89,6 +89,7 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
   if (normalized.mojibakeRepairs) ctx.notices.push(`repaired ${normalized.mojibakeRepairs} mis-encoded character sequence(s) (mojibake such as "â†’" -> "→")`);
   if (normalized.wikiMarkup) ctx.notices.push('read as Confluence/Jira wiki markup (h1. headings, # lists, {{code}}): check the steps came out right');
   if (normalized.shortcodes) ctx.notices.push(`dropped ${normalized.shortcodes} Hugo shortcode line(s) ({{< … >}}, {{% … %}}) and read what they wrap; a tab's name leads in its commands`);
+  if (normalized.mkdocsBlocks) ctx.notices.push(`read ${normalized.mkdocsBlocks} MkDocs admonition or tab block(s) (!!!, ???, ===) as their indented content; a tab's name leads in its commands`);
   if (split.problem) ctx.notices.push(split.problem);
   const tree = parseMarkdown(split.body);
   for (const line of markUnclosedFences(tree, split.body)) {
@@ -123,6 +124,7 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
     throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.failed);
   }
 
+  for (const { after, section } of ctx.tableRollbacks) sections.splice(sections.findIndex((s) => s.id === after) + 1, 0, section);
   const introText = intro.map((b) => blockText(b, split.body)).filter((t) => t.trim());
   const meta = readMetadata(introText.join('\n').split('\n'));
   const heading = (single ?? firstH1)?.title;

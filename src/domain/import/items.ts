@@ -4,13 +4,14 @@
 import type { z } from 'zod';
 import type { Expectation, Item, SectionKindName } from '../checklist-schema.js';
 import { BUILTIN_VARIABLES } from '../checklist-schema.js';
-import { looksDestructive } from '../destructive.js';
-import { looksDisruptive } from './disruptive.js';
+import { needsConfirmation } from './disruptive.js';
+import { typographicPunctuation } from './typography.js';
 import type { ImportContext } from './context.js';
 import { slugify } from './ids.js';
 import { stripNumbering } from './section-kind.js';
 import { foreignTemplate, templatize, variableName } from './placeholders.js';
 import { unwrapWatch } from './commands.js';
+import { logicalLines } from './shell-scan.js';
 
 export type ItemOut = z.input<typeof Item>;
 type ExpectationOut = z.input<typeof Expectation>;
@@ -22,6 +23,8 @@ export interface ItemDraft {
   blocks: string[];
   /** Commands from inline `code` spans: used when there is no block. */
   spans: string[];
+  /** Span commands offered instead of an earlier one ("or `service nginx restart`"): not run. */
+  alternatives?: string[];
   owner?: string;
   evidence?: boolean;
   expect?: ExpectationOut;
@@ -29,6 +32,8 @@ export interface ItemDraft {
   explicitId?: string;
   /** Why a block whose comments head several parts was kept as one script. */
   wholeScript?: string;
+  /** The step that undoes this one (a step table's Rollback column). */
+  undo?: ItemDraft;
 }
 
 export interface SectionScope {
@@ -57,9 +62,13 @@ function shorten(title: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).trim()}…`;
 }
 
-/** A step named by its command: the first command line, cut between words with "…" when long. */
+/**
+ * A step named by its command: the first command (its `\` continuations joined, not a title
+ * ending in "\"), cut between words with "…" when long.
+ */
 function commandTitle(run: string | undefined): string | undefined {
-  const line = run?.split('\n').find((l) => l.trim() && !/^\s*#/.test(l))?.trim();
+  const first = logicalLines(run ?? '').find((l) => l.trim() && !/^\s*#/.test(l));
+  const line = first?.replace(/\s*\\?\n\s*/g, ' ').trim();
   if (!line || line.length <= 80) return line;
   const cut = line.slice(0, 80);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd()}…`;
@@ -168,8 +177,14 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   else if (draft.expect?.description) item.description = [item.description, `Expected: ${draft.expect.description}`].filter(Boolean).join('\n');
   if (draft.owner) item.owner = draft.owner;
   if (draft.evidence) item.evidence = true;
-  const destroys = run ? looksDestructive(run) ?? looksDisruptive(run) : undefined;
+  const destroys = run ? needsConfirmation(run) : undefined;
   if (run && (destroys || SAYS_DESTRUCTIVE.test(title))) item.destructive = true;
+  if (run && !draft.blocks.length && draft.alternatives?.length) {
+    const others = draft.alternatives.map((a) => `\`${a}\``).join(', ');
+    ctx.notices.push(`"${title}" in "${scope.title}" offers alternatives to its command (${others}): only the first is run; change run if another applies`);
+  }
+  const typographic = run ? typographicPunctuation(run) : undefined;
+  if (typographic) ctx.notices.push(`"${title}" in "${scope.title}": its command has ${typographic}, as a word processor writes them; the shell reads them literally: fix the command`);
   if (destroys && draft.wholeScript) {
     ctx.notices.push(`"${title}" in "${scope.title}" is one script (${draft.wholeScript}), so its commented parts stay one step; it looks destructive (${destroys}): marked destructive`);
   }

@@ -2,6 +2,7 @@
 // link and code markers of one paragraph, and block nesting is quadratic in its depth. No runbook
 // comes near these bounds; a log or generated file pasted whole does, and gets one clear line.
 import { CutoverError, EXIT } from '../errors.js';
+import { findOversize, MAX_VALUES } from '../text-checks.js';
 
 /** Σ (markers per paragraph)²: about two seconds of parsing at the bound. */
 const MARKUP_BUDGET = 4000 * 4000;
@@ -55,4 +56,15 @@ export function checkImportable(text: string, source: string): void {
     const where = worst.markers * worst.markers > MARKUP_BUDGET ? 'in one paragraph' : 'in this paragraph, and as much in many others';
     throw refuse(source, worst.line, `too much markup to parse in reasonable time (${worst.markers} of * _ [ ] \` ~ < ${where})`);
   }
+}
+
+/**
+ * The checklist a runbook imports as must be one `cutover validate` accepts: a runbook with tens
+ * of thousands of steps is refused before anything is written, not written and then called a bug.
+ */
+export function refuseOversizeChecklist(checklistText: string, source: string): void {
+  const problem = findOversize(checklistText);
+  if (!problem) return;
+  const what = problem.code === 'too-many-values' ? `is too big for one checklist (it would hold over ${MAX_VALUES.toLocaleString('en')} values, lines and list entries)` : 'is nested too deeply for a checklist';
+  throw new CutoverError(`${source} ${what}: nothing was written`, EXIT.failed, 'split it into one runbook per cutover, and import each');
 }

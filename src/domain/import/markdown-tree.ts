@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { promoteBoldHeadings } from './bold-headings.js';
+import { readCodeLanguages } from './code-language.js';
 import { inlineText } from './inline-text.js';
 
 export interface OutlineNode {
@@ -31,6 +32,7 @@ export function parseMarkdown(text: string): Root {
   const root = unified().use(remarkParse).use(remarkGfm).parse(text);
   promoteBoldHeadings(root);
   readShortcodeMarkers(root);
+  readCodeLanguages(root);
   root.children = root.children.filter((block) => block.type !== 'paragraph' || !TOC_MARKER.test(inlineText(block.children, ' ')));
   return root;
 }

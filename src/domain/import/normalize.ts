@@ -1,7 +1,8 @@
 // Makes runbook text uniform before parsing: no BOM, LF line endings, mojibake repaired, wiki
 // markup (Confluence, Jira) and reStructuredText code blocks rewritten as markdown, Hugo shortcode
-// lines marked.
+// lines marked, MkDocs admonitions and tabs dedented.
 import { markShortcodes } from './hugo-shortcodes.js';
+import { readMkdocsBlocks } from './mkdocs-blocks.js';
 import { repairMojibake } from './mojibake.js';
 import { rstCodeToFences } from './other-formats.js';
 import { isWikiMarkup, wikiToMarkdown } from './wiki-markup.js';
@@ -13,6 +14,8 @@ export interface NormalizedText {
   wikiMarkup: boolean;
   /** Hugo shortcode lines replaced by markers (hugo-shortcodes.ts). */
   shortcodes: number;
+  /** MkDocs admonitions and content tabs read (mkdocs-blocks.ts). */
+  mkdocsBlocks: number;
 }
 
 export function normalizeText(raw: string): NormalizedText {
@@ -21,6 +24,7 @@ export function normalizeText(raw: string): NormalizedText {
   const lf = noBom.replace(/\r\n?/g, '\n');
   const { text, repairs } = repairMojibake(lf);
   const wikiMarkup = isWikiMarkup(text);
-  const marked = markShortcodes(wikiMarkup ? wikiToMarkdown(text) : rstCodeToFences(text));
-  return { text: marked.text, mojibakeRepairs: repairs, hadCrlf, wikiMarkup, shortcodes: marked.count };
+  const mkdocs = readMkdocsBlocks(wikiMarkup ? wikiToMarkdown(text) : rstCodeToFences(text));
+  const marked = markShortcodes(mkdocs.text);
+  return { text: marked.text, mojibakeRepairs: repairs, hadCrlf, wikiMarkup, shortcodes: marked.count, mkdocsBlocks: mkdocs.count };
 }

@@ -20,6 +20,7 @@ import { handleTable, handleTableData } from './section-tables.js';
 import { htmlTableData } from './html-table.js';
 import { attachCode } from './steps.js';
 import { collectSpans } from './detail-steps.js';
+import { tableRollbackSection } from './table-rollback.js';
 
 // "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
 export const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;
@@ -58,6 +59,7 @@ class SectionBuilder {
     this.ctx.legend(line); // kept as text too: it explains the abbreviations wherever they appear
     const inStep = this.openStep && !NUMBERED_STEP.test(line);
     const introduces = next?.type === 'list' || next?.type === 'table' || next?.type === 'code';
+    if (this.outputOfLastCommand(line, previous, next)) return 'consumed-next';
     if (!inStep && introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
     if (rulesFromParagraph(inlineText(children), this.ctx)) this.mapped.push(`Rule imported into severity.rules: ${inlineText(children)}`);
     else if (this.expectationOfLastCommand(line, previous)) return 'done';
@@ -66,6 +68,15 @@ class SectionBuilder {
     else if (inStep && this.openStep) this.openStep.description.push(inlineText(children));
     else if (!this.stepParagraph(children, line)) this.description.push(inlineText(children));
     return 'done';
+  }
+
+  /** "Expected output:" and a block of output, right after a command's block: what it prints. */
+  private outputOfLastCommand(line: string, previous: RootContent | undefined, next: RootContent | undefined): boolean {
+    const draft = this.lastCommand;
+    if (!draft || previous?.type !== 'code' || next?.type !== 'code' || !EXPECT_LINE.test(line) || line.replace(EXPECT_LINE, '').trim()) return false;
+    if (commandFromCode(next.lang, next.value).run) return false;
+    draft.description.push(`${line}\n${fence(next.value, next.lang ?? '')}`);
+    return true;
   }
 
   /** "Expected: `green`" right after a command's code block is that command's pass condition. */
@@ -113,7 +124,7 @@ class SectionBuilder {
     const command = commandFromCode(code.lang, code.value);
     // A shell block that cannot run as is (a crontab line) is still an instruction: a manual item.
     // A terminal session with no command in it is only output, as is any other block.
-    if (!command.run && !leadIn && (!isShellLang(code.lang) || command.output !== undefined)) {
+    if (!command.run && !leadIn && !command.byHand && (!isShellLang(code.lang) || command.output !== undefined)) {
       this.description.push(fence(code.value, code.lang ?? ''));
       return ctx.keep(command.reason ?? 'code block', scope.title);
     }
@@ -197,6 +208,8 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
   const kinds = ctx.sectionsByKind.get(scope.kind) ?? [];
   ctx.sectionsByKind.set(scope.kind, [...kinds, id]);
   const section: SectionOut = { id, title: scope.title, kind: scope.kind, items: builder.items.map((d) => finishItem(d, ctx, scope)) };
+  const rollback = tableRollbackSection(section, builder.items.flatMap((d) => (d.undo ? [d.undo] : [])), ctx);
+  if (rollback) ctx.tableRollbacks.push({ after: id, section: rollback });
   const description = [...builder.description, ...builder.mapped].filter((t) => t.trim());
   if (description.length) section.description = description.join('\n\n');
   if (builder.requires) section.requires = builder.requires;

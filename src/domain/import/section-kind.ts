@@ -1,5 +1,6 @@
-// Section kind from the words of a heading. The earliest keyword wins ("Smoke checks after
-// rollback" is smoke), except that roll-forward beats rollback and playbook beats triage.
+// Section kind from the words of a heading (English, and the commonest German, French and Spanish
+// ones). The earliest keyword wins ("Smoke checks after rollback" is smoke), except that
+// roll-forward beats rollback and playbook beats triage.
 import type { SectionKindName } from '../checklist-schema.js';
 
 const KEYWORDS: Array<[SectionKindName, RegExp]> = [
@@ -15,6 +16,17 @@ const KEYWORDS: Array<[SectionKindName, RegExp]> = [
   ['steps', /\bprep(?:aration)?\b|\bafter the incident\b|\bpost-?incident\b|\bpost-?mortem\b|\bfollow[- ]?ups?\b|\bclean-?up\b|\bappendix\b/],
 ];
 
+// German, French and Spanish headings ("Rückfall", "Retour arrière", "Prérequis", "Abnahme").
+// Matched as whole words with Unicode letters: `\b` does not see "ü" or "é" as letters.
+const word = (words: string): RegExp => new RegExp(String.raw`(?<!\p{L})(?:${words})(?!\p{L})`, 'u');
+const OTHER_LANGUAGES: Array<[SectionKindName, RegExp]> = [
+  ['rollback', word(String.raw`rückfall\w*|rückabwicklung|rückgängig|zurückrollen|zurücksetzen|retour (?:en )?arrière|marcha atrás|vuelta atrás|reversión|reversão`)],
+  ['signoff', word(String.raw`abnahme|freigaben?|aprobación|aprovação`)],
+  ['gates', word(String.raw`voraussetzungen|vorbedingungen|vorabprüfung(?:en)?|pré-?requis|conditions préalables|(?:contrôles?|vérifications?) préalables?|requisitos previos|pré-?requisitos|prerrequisitos`)],
+  ['timeline', word(String.raw`zeitplan|ablaufplan|calendrier|cronograma`)],
+  ['smoke', word(String.raw`(?:über)?prüfung(?:en)?|verifizierung|validierung|vérifications?|contrôles?|verificación|verificaciones|comprobaci(?:ón|ones)|verificação`)],
+];
+
 /** "2) Execute", "1.2 Backup", "IV. Rollback", "Step 2 - Stop" -> the words after the number. */
 export function stripNumbering(title: string): string {
   // A lone number needs its punctuation: "7 days stable" is not step 7.
@@ -24,7 +36,7 @@ export function stripNumbering(title: string): string {
 export function inferKind(title: string): SectionKindName | undefined {
   const text = stripNumbering(title).toLowerCase();
   const found = new Map<SectionKindName, number>();
-  for (const [kind, pattern] of KEYWORDS) {
+  for (const [kind, pattern] of [...KEYWORDS, ...OTHER_LANGUAGES]) {
     const match = pattern.exec(text);
     if (match) found.set(kind, match.index);
   }

@@ -53,9 +53,18 @@ function nest(code: string, stack: string[]): boolean {
   return true;
 }
 
-/** Each line of `code` as the shell reads it; undefined when its nesting cannot be followed. */
-export function scanShell(code: string): ScannedLine[] | undefined {
-  const out: ScannedLine[] = [];
+interface ShellReading {
+  lines: ScannedLine[];
+  /** Nesting the scan could not follow (a closer without its opener). */
+  broken: boolean;
+  /** The script stops inside a quote, a here-document, a loop, `if`, braces or a `\` continuation. */
+  open: boolean;
+  /** As `open`, except for a `\` at the very end. */
+  nestedOpen: boolean;
+}
+
+function readShell(code: string): ShellReading {
+  const lines: ScannedLine[] = [];
   const stack: string[] = [];
   const heredocs: Array<{ delimiter: string; tabs: boolean }> = [];
   let heredoc: { delimiter: string; tabs: boolean } | undefined;
@@ -63,7 +72,7 @@ export function scanShell(code: string): ScannedLine[] | undefined {
   let continued = false;
   for (const line of code.split('\n')) {
     if (heredoc) {
-      out.push({ top: false, code: '' });
+      lines.push({ top: false, code: '' });
       if ((heredoc.tabs ? line.replace(/^\t+/, '') : line) === heredoc.delimiter) heredoc = heredocs.shift();
       continue;
     }
@@ -71,13 +80,28 @@ export function scanShell(code: string): ScannedLine[] | undefined {
     const read = unquoted(line, quote);
     quote = read.quote;
     continued = !quote && /\\$/.test(line);
-    out.push({ top, code: read.code });
+    lines.push({ top, code: read.code });
     // On the raw line: `<<'EOF'` quotes its delimiter.
     for (const m of line.matchAll(HEREDOC)) heredocs.push({ delimiter: m[3] as string, tabs: m[1] === '-' });
     heredoc ??= heredocs.shift();
-    if (!nest(read.code, stack)) return undefined;
+    if (!nest(read.code, stack)) return { lines, broken: true, open: false, nestedOpen: false };
   }
-  return stack.length || quote || heredoc ? undefined : out;
+  const nestedOpen = !!(stack.length || quote || heredoc);
+  return { lines, broken: false, nestedOpen, open: nestedOpen || continued };
+}
+
+/** Each line of `code` as the shell reads it; undefined when its nesting cannot be followed. */
+export function scanShell(code: string): ScannedLine[] | undefined {
+  const reading = readShell(code);
+  return reading.broken || reading.nestedOpen ? undefined : reading.lines;
+}
+
+/**
+ * Whether the shell would read the line after `code` as part of the same command: `code` ends in
+ * a `\`, a quote, a here-document or a loop left open. False when its nesting cannot be followed.
+ */
+export function continuesOnNextLine(code: string): boolean {
+  return readShell(code).open;
 }
 
 // What a command leaves behind for the commands after it, in the same shell.

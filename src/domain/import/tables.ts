@@ -10,8 +10,9 @@ import { angleRefs, isPlaceholder } from './placeholders.js';
 import { roleTitle } from './steps.js';
 import { collectSpans } from './detail-steps.js';
 import { isValidId } from './ids.js';
+import { undoOf } from './table-rollback.js';
 
-export type ColumnRole = 'id' | 'time' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
+export type ColumnRole = 'id' | 'time' | 'rollback' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
 
 export interface Cell {
   text: string;
@@ -26,12 +27,14 @@ export interface TableData {
 const COLUMN_ROLES: Array<[ColumnRole, RegExp]> = [
   ['id', /^(?:#|no\.?|nr\.?|id|ref|(?:gate|step|check|item|task|test)\s*(?:id|#|no\.?))$/],
   ['time', /^(?:time|when|offset|at|eta|timing|t|t[-+]|t-minus|clock)$/],
+  // Before "command": "Rollback command" says how to undo the row.
+  ['rollback', /\b(?:roll[- ]?back|back[- ]?out|revert|undo)\b/],
   ['command', /\b(?:commands?|cmds?|scripts?|shell|how to (?:run|check|verify)|invocation|method)\b|^(?:run|how)\??$/],
   ['expect', /\b(?:expect(?:ed)?|pass(?:ing)?|success|acceptance|threshold)\b/],
   ['owner', /\b(?:owners?|who|responsible|assignee|assigned|dri|role|performed by|by)\b/],
   ['evidence', /\b(?:evidence|proof|artifacts?|screenshots?|output)\b/],
-  ['status', /\b(?:result|status|done|completed?|outcome|actual|ok|pass\/fail)\b|^[✓✔☐☑✅x]$/],
-  ['title', /\b(?:items?|checks?|steps?|tasks?|gates?|actions?|activity|activities|procedures?|controls?|tests?)\b/],
+  ['status', /\b(?:result|status|done|completed?|outcome|actual|ok|pass\/fail)\b|^[✓✔☐☑✅x]$|^(?:go|go\s*\/\s*no[- ]?go)\s*\??$/],
+  ['title', /\b(?:items?|checks?|steps?|tasks?|gates?|actions?|activity|activities|procedures?|controls?|tests?|criteri(?:on|a)|conditions?|requirements?)\b/],
   ['label', /\b(?:what|description|name|title|summary)\b/],
 ];
 
@@ -55,7 +58,7 @@ export function isBlankRow(row: Cell[]): boolean {
   return row.every((c) => isPlaceholder(c.text));
 }
 
-function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
+export function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
   // A cell that is only `true` or `./deploy.sh` in a command column is that command, even without "run".
   const alone = cell.nodes.length === 1 && cell.nodes[0]?.type === 'inlineCode';
   const spans = codeSpans(cell.nodes).filter(({ code, before, after }) => isCommandSpan(code, alone ? 'run' : before, after));
@@ -70,6 +73,7 @@ function commandCell(cell: Cell, header: string, draft: ItemDraft): void {
 function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: ImportContext, index: number): ItemDraft {
   const titleColumn = [roles.indexOf('title'), roles.indexOf('label'), roles.indexOf('other')].find((i) => i >= 0 && !isPlaceholder(row[i]?.text ?? ''));
   const draft = newItem(titleColumn === undefined ? '' : (row[titleColumn]?.text ?? '').replace(/\s*\n\s*/g, ' '));
+  let undo: { cell: Cell; header: string } | undefined;
   if (titleColumn !== undefined) collectSpans(row[titleColumn]?.nodes ?? [], draft);
   row.forEach((cell, i) => {
     const role = roles[i] ?? 'other';
@@ -80,6 +84,7 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     const refs = role === 'owner' ? angleRefs(text) : [];
     if (i === titleColumn || (isPlaceholder(text) && !refs.length)) return;
     if (role === 'command') return commandCell(cell, header, draft);
+    if (role === 'rollback') undo = { cell, header };
     if (role === 'expect') draft.expect = parseExpectation(text.replace(/\n/g, ' '));
     else if (role === 'id' && /^\d+(?:\.\d+)*[.)]?$/.test(text.trim())) return; // a row number: the order keeps it
     else if (role === 'id' && /[A-Za-z]/.test(text) && isValidId(text.trim())) draft.explicitId = text.trim();
@@ -92,6 +97,7 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     } else draft.description.push(`${header}: ${text}`);
   });
   if (!draft.title && !draft.spans.length) draft.title = `Row ${index + 1}`;
+  if (undo) draft.undo = undoOf(undo.cell, undo.header, draft);
   return draft;
 }
 

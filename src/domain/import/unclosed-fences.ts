@@ -13,7 +13,8 @@ function isUnclosed(code: Code, source: string): boolean {
   const fence = OPENING.exec(raw)?.[1];
   if (!fence) return false; // an indented block has no fence to close
   const lines = raw.split('\n');
-  const last = lines[lines.length - 1]?.trim() ?? '';
+  // Inside a block quote the closing fence line starts with its `>` markers.
+  const last = lines[lines.length - 1]?.replace(/^(?:[ \t]*>)+/, '').trim() ?? '';
   const closes = lines.length > 1 && last.startsWith(fence.charAt(0).repeat(fence.length)) && new RegExp(`^\\${fence.charAt(0)}+$`).test(last);
   return !closes;
 }

@@ -46,7 +46,7 @@ export function wikiToMarkdown(text: string): string {
   let code: string | undefined;
   let indent = '';
   let panel: string | undefined;
-  for (const line of text.split('\n')) {
+  for (let line of text.split('\n')) {
     if (code) {
       const end = line.indexOf(`{${code}}`);
       if (end < 0) out.push(indent + line);
@@ -69,12 +69,22 @@ export function wikiToMarkdown(text: string): string {
     const panelMark = PANEL.exec(line);
     if (panelMark) {
       panel = panel === panelMark[1] ? undefined : panelMark[1];
-      if (panel) out.push(`> **${panel.charAt(0).toUpperCase()}${panel.slice(1)}**`, ...(panelMark[2] ? [`> ${inline(panelMark[2])}`] : []));
-      else out.push('');
-      continue;
+      if (!panel) {
+        out.push('');
+        continue;
+      }
+      out.push(`> **${panel.charAt(0).toUpperCase()}${panel.slice(1)}**`);
+      line = panelMark[2] ?? '';
+      if (!line.trim()) continue;
     }
-    const converted = convertLine(line);
-    out.push(...converted.map((l) => (panel ? `> ${l}` : l)));
+    // `{info}One line.{info}`, `…last line.{note}`: the panel closes at the end of its text.
+    const closing = panel ? line.trimEnd().endsWith(`{${panel}}`) : false;
+    if (closing) line = line.trimEnd().slice(0, -`{${panel}}`.length);
+    if (line.trim() || !closing) out.push(...convertLine(line).map((l) => (panel ? `> ${l}` : l)));
+    if (closing) {
+      panel = undefined;
+      out.push('');
+    }
   }
   if (code) out.push(`${indent}\`\`\``);
   return out.join('\n');
