@@ -52,6 +52,14 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     return screen;
   }
 
+  /** p on a manual step, Enter on its dialog: marked pass. */
+  async function markPass(title: string, id: string): Promise<void> {
+    term.keys('p');
+    await term.waitFor(`Mark "${title}`);
+    term.keys('Enter');
+    await term.waitFor(`${id} marked pass`);
+  }
+
   async function toSection(title: string): Promise<void> {
     term.keys('Left');
     await term.waitFor('▸ Sections');
@@ -133,10 +141,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
 
     // walk the rollback; once its last command has run, it offers smoke again as pass 2
     await toSection('Rollback');
-    term.keys('p');
-    await term.waitFor('Mark "Freeze changes');
-    term.keys('Enter');
-    await term.waitFor('rollback-announce marked pass');
+    await markPass('Freeze changes', 'rollback-announce');
     await runSelected();
     term.keys('r');
     await term.waitFor('✓ PASS');
@@ -149,10 +154,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
 
     // then the rollback's follow-ups: smoke is green again, the timeline written
     await toSection('Rollback');
-    term.keys('p');
-    await term.waitFor('Mark "Run the smoke section again');
-    term.keys('Enter');
-    await term.waitFor('rollback-smoke-again marked pass');
+    await markPass('Run the smoke section again', 'rollback-smoke-again');
     term.keys('p');
     await term.waitFor('needs evidence');
     term.type('timeline and root cause in INC-1');

@@ -107,3 +107,15 @@ export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: numbe
   Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
   stdout.emit('resize');
 }
+
+/** On the night-walk fixture's main view: runs the smoke section's last check and closes its output (the end-of-section hint shows). */
+export async function passLastSmokeCheck(ui: ReturnType<typeof renderTui>): Promise<void> {
+  await ui.waitFor('Smoke checks');
+  await ui.press(tab);
+  await ui.press('G');
+  await ui.waitFor('Last check  (last)');
+  await ui.press(enter);
+  await ui.waitFor('✓ PASS');
+  await ui.press(enter);
+  await ui.waitFor('end of "Smoke checks"');
+}

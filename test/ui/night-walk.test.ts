@@ -8,7 +8,7 @@ import { CutoverSession } from '../../src/services/session.js';
 import { soakLine } from '../../src/ui/run/soak-marks.js';
 import { visibleWindow } from '../../src/ui/widgets/text-input/text-input.js';
 import { shownDetail } from '../../src/ui/screens/main/item-detail.js';
-import { arrowDown, ctrlC, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { arrowDown, ctrlC, enter, escape, passLastSmokeCheck, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
 const soakStop = join(import.meta.dirname, 'fixtures', 'soak-stop.yaml');
@@ -31,13 +31,7 @@ const runsOf = (session: CutoverSession, item: string) => Object.values(session.
 describe('Enter after the last check of a section', () => {
   it('does not run that check again: it says what is next, and a second Enter runs it', async () => {
     const { session, ui } = await open();
-    await ui.waitFor('Smoke checks');
-    await ui.press(tab);
-    await ui.press('G');
-    await ui.waitFor('Last check  (last)');
-    await ui.press(enter);
-    await ui.waitFor('✓ PASS');
-    await ui.press(enter);
+    await passLastSmokeCheck(ui);
     await ui.waitFor('end of "Smoke checks": ← then ↓ picks the next section');
     await pause(450); // past the guard against a double press: this is a deliberate Enter
     await ui.press(enter);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { join } from 'node:path';
 import type { CutoverSession } from '../../src/services/session.js';
-import { ctrlS, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { ctrlS, enter, escape, passLastSmokeCheck, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
 const sessions: CutoverSession[] = [];
@@ -38,14 +38,7 @@ describe('status messages and screens', () => {
     const session = await startSession(tempEvidenceDir(), { checklistPath: nightWalk });
     sessions.push(session);
     const ui = renderTui({ session, columns: 80, rows: 24 });
-    await ui.waitFor('Smoke checks');
-    await ui.press(tab);
-    await ui.press('G');
-    await ui.waitFor('Last check  (last)');
-    await ui.press(enter);
-    await ui.waitFor('✓ PASS');
-    await ui.press(enter);
-    await ui.waitFor('end of "Smoke checks"');
+    await passLastSmokeCheck(ui);
     await ui.press('d');
     const frame = await ui.waitFor('Record a decision');
     expect(frame).not.toContain('end of "Smoke checks"');
