@@ -21,6 +21,11 @@ export type ParseResult = { ok: true; checklist: Checklist; diagnostics: Diagnos
 
 export { formatOf };
 
+/** The plain data of a checklist text known to parse: what the snapshot redacts value by value. */
+export function checklistData(text: string, format: 'yaml' | 'json'): unknown {
+  return format === 'json' ? JSON.parse(text) : parseDocument(text, { merge: true }).toJS({ maxAliasCount: 1000 });
+}
+
 export function parseChecklistText(text: string, file: string): ParseResult {
   // Positions cost a YAML parse; a valid JSON checklist with nothing to warn about needs none.
   const quick = findOversize(text) ? undefined : quickParseChecklist(text, file);

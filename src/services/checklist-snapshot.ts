@@ -49,13 +49,13 @@ export interface Snapshot {
 export async function snapshotOf(file: ChecklistFile, redactor: Redactor): Promise<Snapshot> {
   const { text, count } = redactor.redact(file.source);
   if (count === 0) return { source: file.source, format: file.format, redactions: 0 };
-  const { parseChecklistText } = await checklistParser();
+  const { parseChecklistText, checklistData } = await checklistParser();
   let source = text;
   let format = file.format;
   if (!parseChecklistText(text, file.path).ok) {
     // A placeholder where a plain YAML value starts reads as a list: store the redacted document as JSON.
-    const { parse } = await import('yaml');
-    source = `${JSON.stringify(redactDeep(redactor, parse(file.source) as Record<string, unknown>), null, 2)}\n`;
+    // (Through the parser module, already loaded: in the bundle a lazy import('yaml') had no `parse`.)
+    source = `${JSON.stringify(redactDeep(redactor, checklistData(file.source, file.format) as Record<string, unknown>), null, 2)}\n`;
     format = 'json';
   }
   return { source, format, redactions: count, sha256: createHash('sha256').update(source).digest('hex') };
