@@ -3,11 +3,19 @@
 import type { Checklist, RecommendationKind, SeverityRuleDef } from './checklist-schema.js';
 import { parseDuration } from './duration.js';
 import type { EventBody } from './events.js';
-import type { SessionState } from './session-state.js';
+import type { ItemState, SessionState } from './session-state.js';
+import { soakRunOutcome } from './soak-tally.js';
+
+type RuleCondition = NonNullable<SeverityRuleDef['when']>;
 
 export interface FiringRule {
   rule: SeverityRuleDef;
   reason: string;
+  /**
+   * When the newest evidence the rule counts was recorded (an incident declared, a check failing):
+   * a decision taken before it was taken without that evidence.
+   */
+  evidenceAt: string;
 }
 
 export interface Evaluation {
@@ -27,6 +35,12 @@ export const RECOMMENDATION_LABEL: Record<RecommendationKind | 'none', string> =
   none: 'no rule firing',
 };
 
+interface Counted {
+  count: number;
+  /** ISO times the counted evidence was recorded. */
+  times: string[];
+}
+
 /** Largest number of timestamps that fit in any window of `windowMs`. */
 function maxInWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -39,43 +53,77 @@ function maxInWindow(times: number[], windowMs: number): number {
   return best;
 }
 
-function evaluateRule(rule: SeverityRuleDef, state: SessionState): string | undefined {
-  const when = rule.when;
-  if (!when) return undefined;
-  if (when.failedChecks !== undefined) {
-    const failed = Object.values(state.items).filter((it) => it.status === 'fail' && (!when.section || it.section === when.section));
-    if (failed.length < when.failedChecks) return undefined;
-    const where = when.section ? ` in ${when.section}` : '';
-    return `${failed.length} check${failed.length === 1 ? '' : 's'} failed${where}`;
-  }
-  const levels = when.severity === undefined ? undefined : Array.isArray(when.severity) ? when.severity : [when.severity];
-  const counted = state.incidents.filter(
-    (inc) => (!levels || levels.includes(inc.severity)) && (when.includeResolved || !inc.resolvedAt),
-  );
+const earlier = (a: string | undefined, b: string | undefined): string | undefined => (!a || !b ? (a ?? b) : Date.parse(a) <= Date.parse(b) ? a : b);
+
+/** Statuses an operator or a finished soak gave the item: its result, whatever its runs did. */
+const JUDGED: ReadonlySet<ItemState['status']> = new Set(['pass', 'skip', 'not-run']);
+
+/**
+ * When a check of the current pass failed, or undefined while it has not. A soak has failed from
+ * its first failing run on, though its next run shows it running, its mark comes at its end, and
+ * a crash mid-soak leaves it interrupted.
+ */
+function failedAt(item: ItemState, state: SessionState): string | undefined {
+  const soakRuns = item.soakFrom === undefined ? [] : item.runIds.slice(item.soakFrom).map((id) => state.runs[id]);
+  const soakFailure = soakRuns.find((run) => run && soakRunOutcome(run) === 'fail')?.finished?.ts;
+  if (item.status === 'fail') return earlier(soakFailure, item.markedAt) ?? state.lastEventAt;
+  return JUDGED.has(item.status) ? undefined : soakFailure;
+}
+
+function failedChecks(when: RuleCondition, state: SessionState): Counted {
+  const items = Object.values(state.items).filter((it) => !when.section || it.section === when.section);
+  const times = items.map((it) => failedAt(it, state)).filter((at): at is string => at !== undefined);
+  return { count: times.length, times };
+}
+
+function incidents(when: RuleCondition, state: SessionState): Counted {
+  const levels = severityLevels(when);
+  const counted = state.incidents.filter((inc) => (!levels || levels.includes(inc.severity)) && (when.includeResolved || !inc.resolvedAt));
+  const times = counted.map((inc) => inc.declaredAt);
   const windowMs = when.within ? parseDuration(when.within) : undefined;
-  const count = windowMs === undefined ? counted.length : maxInWindow(counted.map((inc) => Date.parse(inc.declaredAt)), windowMs);
-  if (count < when.atLeast) return undefined;
+  const count = windowMs === undefined ? counted.length : maxInWindow(times.map((at) => Date.parse(at)), windowMs);
+  return { count, times };
+}
+
+function severityLevels(when: RuleCondition): string[] | undefined {
+  return when.severity === undefined ? undefined : Array.isArray(when.severity) ? when.severity : [when.severity];
+}
+
+function reasonFor(when: RuleCondition, count: number): string {
+  if (when.failedChecks !== undefined) {
+    const where = when.section ? ` in ${when.section}` : '';
+    return `${count} check${count === 1 ? '' : 's'} failed${where}`;
+  }
+  const levels = severityLevels(when);
   const what = levels ? levels.join('/') : 'incident';
   const state_ = when.includeResolved ? 'declared' : 'open';
   const window = when.within ? ` within ${when.within}` : '';
   return count === 1 ? `${what} ${state_}` : `${count} ${what} ${state_}${window}`;
 }
 
+function evaluateRule(rule: SeverityRuleDef, state: SessionState): FiringRule | undefined {
+  const when = rule.when;
+  if (!when) return undefined;
+  const { count, times } = when.failedChecks !== undefined ? failedChecks(when, state) : incidents(when, state);
+  if (count < (when.failedChecks ?? when.atLeast)) return undefined;
+  const evidenceAt = times.reduce((latest, at) => (Date.parse(at) > Date.parse(latest) ? at : latest), times[0] ?? state.lastEventAt);
+  return { rule, reason: reasonFor(when, count), evidenceAt };
+}
+
+/** Rule text and `unless` as one line: a YAML block scalar brings its line breaks along. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function headlineOf({ rule, reason }: FiringRule): string {
+  const unless = oneLine(rule.unless ?? '').replace(/^unless\s+/i, '');
+  return `${RECOMMENDATION_LABEL[rule.recommend]} — ${reason}: ${oneLine(rule.text)}${unless ? ` (unless ${unless})` : ''}`;
+}
+
 export function evaluateRules(checklist: Checklist, state: SessionState): Evaluation {
-  const firing: FiringRule[] = [];
-  for (const rule of checklist.severity.rules) {
-    const reason = evaluateRule(rule, state);
-    if (reason) firing.push({ rule, reason });
-  }
+  const firing = checklist.severity.rules.map((rule) => evaluateRule(rule, state)).filter((f): f is FiringRule => f !== undefined);
   firing.sort((a, b) => STRENGTH[b.rule.recommend] - STRENGTH[a.rule.recommend]);
   const top = firing[0];
   if (!top) return { recommendation: 'none', firing, headline: 'No rule firing' };
-  const unless = top.rule.unless ? ` (unless ${top.rule.unless})` : '';
-  return {
-    recommendation: top.rule.recommend,
-    firing,
-    headline: `${RECOMMENDATION_LABEL[top.rule.recommend]} — ${top.reason}: ${top.rule.text}${unless}`,
-  };
+  return { recommendation: top.rule.recommend, firing, headline: headlineOf(top) };
 }
 
 /** Rules without a machine condition: triggers the operator has to judge (shown in triage). */
