@@ -122,6 +122,12 @@ describe('decision, sign-off, export', () => {
     await ui.waitFor('ROLLBACK RECOMMENDED — SEV0 open');
     await ui.press('d');
     await ui.waitFor('[rollback]'); // what the rules recommend is picked already
+    // r, meaning rollback, keeps rollback (it once moved on to roll-forward); a second r moves on
+    expect(await ui.press('r')).toContain('[rollback]');
+    expect(await ui.press('r')).toContain('[roll-forward]');
+    expect(await ui.press('r')).toContain('[rollback]');
+    await ui.press(arrowRight); // any other key: the next r is a first press again
+    expect(await ui.press('r')).toContain('[rollback]');
     await ui.press(tab);
     ui.stdin.write('SEV0 open');
     await ui.press(ctrlS); // submits from any field: one key, so none is left over for the main view

@@ -3,7 +3,7 @@
 // choice; everything else edits the focused text field.
 import type { TextInputAction } from '../text-input/use-text-input-state.js';
 import { editKey } from '../text-input/use-text-input.js';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useKeys } from '../../keys/use-keys.js';
 import type { FieldSpec, FormHandle } from './use-form-state.js';
 
@@ -53,11 +53,16 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
     return () => void openForms.delete(changed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options.guardDiscard]);
+  // The letter last typed on a choice field: only the same letter again moves on to its next match.
+  const lastLetter = useRef<string | undefined>(undefined);
   useKeys(
     (event) => {
       const { focus, values } = form.current();
       const field = fields[focus];
       if (!field) return;
+      const letter = field.kind === 'choice' && event.text && !event.ctrl && !event.name ? `${field.id}:${event.text.toLowerCase()}` : undefined;
+      const again = letter !== undefined && letter === lastLetter.current;
+      lastLetter.current = letter;
       // The last input field counts as last when only buttons follow it.
       const last = fields.slice(focus + 1).every((f) => f.kind === 'button');
       if (event.ctrl && event.text === 's') return options.onSubmit(form.current().values);
@@ -84,9 +89,12 @@ export function useForm(fields: FieldSpec[], form: FormHandle, options: FormOpti
         else if (event.name === 'left') form.dispatch({ type: 'cycle', field: field.id, choices, delta: -1 });
         else if (event.text === '?' && options.onHelp) options.onHelp();
         else if (event.text && !event.ctrl) {
-          const at = choices.indexOf(values[field.id] ?? '');
+          // A first press picks the first match (r on rollback stays rollback, never roll-forward); again, the next.
+          const at = again ? choices.indexOf(values[field.id] ?? '') : -1;
           const match = nextChoiceFor(choices, at, event.text);
-          if (match >= 0) form.dispatch({ type: 'cycle', field: field.id, choices, delta: match - at });
+          if (match < 0) return;
+          const current = choices.indexOf(values[field.id] ?? '');
+          form.dispatch({ type: 'cycle', field: field.id, choices, delta: match - current });
         }
         return;
       }
