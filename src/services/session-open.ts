@@ -1,8 +1,9 @@
 // Creating and reopening sessions: everything that happens before the first operator action.
 import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
+import { shellQuote } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceHeader, SessionMode } from '../domain/events.js';
 import { createRedactor, type Redactor } from '../domain/redaction.js';
@@ -13,6 +14,7 @@ import { redactDeep } from '../domain/redact-event.js';
 import { loadChecklist, resolveChecklistRef, type LoadedChecklist } from './checklist-loader.js';
 import { readChecklistSnapshot, snapshotOf } from './checklist-snapshot.js';
 import { EvidenceStore, newSessionId } from './evidence-store.js';
+import { sha256SmallFileSync } from './sha256-file.js';
 
 export const TOOL_VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
 
@@ -119,12 +121,23 @@ async function readOriginal(header: EvidenceHeader): Promise<{ checklist?: Check
   );
 }
 
+/** What to do about a missing or damaged snapshot: the file it was taken from, if still byte for byte the same, can stand in. */
+function snapshotHint(dir: string, header: EvidenceHeader): string {
+  const { path, sha256, snapshot, snapshotRedactions } = header.checklist;
+  // A redacted snapshot differs from its file by design: the file holds secrets the evidence must not.
+  const original = isAbsolute(path) && !snapshotRedactions ? sha256SmallFileSync(path) : undefined;
+  if (typeof original === 'object' && original.sha256 === sha256) {
+    return `${path} is the checklist this session started from, unchanged (same sha256): copy it back with cp ${shellQuote(path)} ${shellQuote(join(dir, snapshot))} to resume`;
+  }
+  return 'the evidence can still be verified and reported, but not resumed';
+}
+
 /** Reopens an evidence file: the checklist comes from the snapshot, exactly as it was used. */
 export async function reopenSession(evidencePath: string, given: Record<string, string>): Promise<Opened> {
   const store = await EvidenceStore.open(resolve(evidencePath));
   try {
     const { checklist, problem } = store.header.checklist.snapshotRedactions ? await readOriginal(store.header) : await readChecklistSnapshot(store.dir, store.header);
-    if (!checklist) throw new CutoverError(problem ?? 'checklist snapshot unreadable', EXIT.failed, 'the evidence can still be verified and reported, but not resumed');
+    if (!checklist) throw new CutoverError(problem ?? 'checklist snapshot unreadable', EXIT.failed, snapshotHint(store.dir, store.header));
     const recorded = store.header.variables;
     const variables: Record<string, string> = {};
     for (const variable of checklist.variables) {
