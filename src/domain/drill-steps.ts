@@ -18,8 +18,10 @@ export interface StepSpan {
 
 export interface DrillSteps {
   spans: StepSpan[];
-  /** Steps that failed, but not a check that failed while an injected fault was still in place. */
+  /** Steps that failed, but not a check that failed while an injected fault was still in place, nor a step failing under its own fault. */
   failed: Set<string>;
+  /** Steps that failed after their own fault was injected: the fault caught (a failure before it is a failure). */
+  caught: Set<string>;
   /** Checks (smoke sections) of other steps that failed after a fault was injected and before any rollback or roll-forward step. */
   failedUnderFault: Set<string>;
   lastResult: Map<string, string>;
@@ -56,6 +58,7 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
   const runSegment = new Map<string, { key: string; section: string; segment: Segment }>();
   const injectRun = new Map<string, string>();
   const failed = new Set<string>();
+  const caught = new Set<string>();
   const failedUnderFault = new Set<string>();
   const lastResult = new Map<string, string>();
   const injected = new Set<string>();
@@ -64,7 +67,8 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
   let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
   let lastStep: string | undefined;
   const fail = (key: string, section: string): void => {
-    if (faultInPlace && checks.has(section) && !injected.has(key)) failedUnderFault.add(key);
+    if (injected.has(key)) caught.add(key);
+    else if (faultInPlace && checks.has(section)) failedUnderFault.add(key);
     else failed.add(key);
   };
   for (const event of events) {
@@ -106,5 +110,5 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
     if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
   }
   for (const key of failed) failedUnderFault.delete(key);
-  return { spans: [...spans.values()], failed, failedUnderFault, lastResult, injected, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
+  return { spans: [...spans.values()], failed, caught, failedUnderFault, lastResult, injected, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
 }

@@ -55,7 +55,7 @@ interface DrillHeader {
  */
 export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
   const clock = activeClock(events);
-  const { spans, failed, failedUnderFault, lastResult, injected, injectionsFailed } = drillSteps(checklist, events);
+  const { spans, failed, caught, failedUnderFault, lastResult, injected, injectionsFailed } = drillSteps(checklist, events);
   const items: Record<string, number> = {};
   const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
   for (const span of spans) {
@@ -74,7 +74,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
   };
   const rollbackMs = walked('rollback');
   const rollforwardMs = walked('rollforward');
-  const failedSteps = [...failed].filter((step) => !injected.has(step));
+  const failedSteps = [...failed];
   const refusedSteps = [...new Set(events.flatMap((e) => (e.type === 'destructive.refused' ? [`${e.section}/${e.item}`] : [])))];
   const closing = events.findLast((e) => e.type === 'session.closed' || e.type === 'session.resumed');
   return {
@@ -93,7 +93,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     passedWhenRerun: failedSteps.filter((step) => lastResult.get(step) === 'pass'),
     failedUnderFault: [...failedUnderFault],
     refusedSteps,
-    injectedFaults: [...injected].map((step) => ({ step, caught: failed.has(step) })),
+    injectedFaults: [...injected].map((step) => ({ step, caught: caught.has(step) })),
     injectionsFailed,
     sections,
     items,

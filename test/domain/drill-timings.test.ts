@@ -185,6 +185,18 @@ describe('drill timings across a resume, triage and headless runs', () => {
     expect(t.items.s1).toBe(100); // the injection's own run is not the step's time
   });
 
+  it('a check that failed before its fault was injected did not catch the fault: that failure counts', () => {
+    const t = drillTimings(list, header, events([
+      started('r1', 'smoke', 's1', 0),
+      finishedRun('r1', 100, 'fail'),
+      started('i1', 'smoke', 's1', 200, 'inject'),
+      finishedRun('i1', 300),
+    ]));
+    expect(t.injectedFaults).toEqual([{ step: 'smoke/s1', caught: false }]);
+    expect(t.failedSteps).toEqual(['smoke/s1']);
+    expect(drillFindings(t)).toContain('failed: smoke/s1');
+  });
+
   it('a smoke check failing while the injected fault is still in place is the fault\'s doing; after the rollback it counts again', () => {
     const t = drillTimings(list, header, events([
       started('i1', 'smoke', 's1', 0, 'inject'),
