@@ -85,6 +85,8 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
       if (!levels.includes(level)) out.push(unknownRef(at, 'severity level', level, levels, 'severity.levels'));
     });
     if (when.section !== undefined && !sections.includes(when.section)) out.push(unknownRef([...path, 'section'], 'section', when.section, sections, 'sections'));
+    out.push(...conditionMixups(when, path));
+    if (when.within !== undefined && !parseDuration(when.within)) out.push(error([...path, 'within'], 'must be longer than 0 (leave it out to count incidents however far apart)', 'zero-duration'));
   });
 
   checklist.sections.forEach((section, si) => {
@@ -124,4 +126,21 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
     });
   });
   return out;
+}
+
+/**
+ * A rule counts failed checks or incidents, never both: fields of the other kind would be ignored
+ * without a word (a `section` alone made a rule fire on any open incident).
+ */
+function conditionMixups(when: NonNullable<Checklist['severity']['rules'][number]['when']>, path: Path): FieldIssue[] {
+  if (when.failedChecks === undefined) {
+    return when.section === undefined ? [] : [error([...path, 'section'], 'section only applies with failedChecks (count failed checks in this section); a rule on incidents counts them in every section', 'rule-mixup')];
+  }
+  const incidentFields = [
+    ...(when.severity !== undefined ? ['severity'] : []),
+    ...(when.within !== undefined ? ['within'] : []),
+    ...(when.atLeast !== 1 ? ['atLeast'] : []),
+    ...(when.includeResolved ? ['includeResolved'] : []),
+  ];
+  return incidentFields.map((field) => error([...path, field], `${field} counts incidents, but this rule counts failed checks (failedChecks): it would be ignored; make it a rule of its own`, 'rule-mixup'));
 }

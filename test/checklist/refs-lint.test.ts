@@ -60,13 +60,13 @@ describe('checkReferences', () => {
     const c = checklist(
       {
         roles: [{ id: 'release-manager', title: 'RM' }],
-        severity: { levels: [{ id: 'SEV1', title: 'x' }], rules: [{ id: 'r', text: 't', when: { severity: ['SEV1', 'SEV3'], failedChecks: 1, section: 'smok' }, recommend: 'hold' }] },
+        severity: { levels: [{ id: 'SEV1', title: 'x' }], rules: [{ id: 'r', text: 't', when: { severity: ['SEV1', 'SEV3'] }, recommend: 'hold' }, { id: 'f', text: 'f', when: { failedChecks: 1, section: 'smok' }, recommend: 'hold' }] },
       },
       [{ id: 'a', title: 'A', owner: 'release-manger', onFail: 'P1', run: 'echo {{ env }} {{tciket}}' }],
     );
     expect(refs(c)).toEqual([
       'severity.rules[0].when.severity[1]: unknown severity level "SEV3" (did you mean "SEV1"?)',
-      'severity.rules[0].when.section: unknown section "smok" (declared: s)',
+      'severity.rules[1].when.section: unknown section "smok" (declared: s)',
       'sections[0].items[0].owner: unknown role "release-manger" (did you mean "release-manager"?)',
       'sections[0].items[0].onFail: unknown severity level "P1" (declared: SEV1)',
       'sections[0].items[0].run: unknown variable "{{tciket}}" (did you mean "ticket"?)',
@@ -165,6 +165,22 @@ describe('lintChecklist', () => {
     'ls ./passwords',
   ])('no credential: %s', (command) => {
     expect(findCredential(command)).toBeUndefined();
+  });
+});
+
+describe('rule conditions', () => {
+  const levels = { levels: [{ id: 'SEV1', title: 'Major' }] };
+  const rule = (when: Record<string, unknown>) => refs(checklist({ severity: { ...levels, rules: [{ id: 'r', text: 'r', recommend: 'hold', when }] } }));
+  test('fields of the other kind of rule are errors, not silently ignored', () => {
+    expect(rule({ section: 's' })).toEqual([expect.stringMatching(/^severity\.rules\[0\]\.when\.section: section only applies with failedChecks/)]);
+    expect(rule({ failedChecks: 2, severity: 'SEV1', within: '1h', atLeast: 3, includeResolved: true })).toEqual(
+      ['severity', 'within', 'atLeast', 'includeResolved'].map((field) => expect.stringMatching(new RegExp(`^severity\\.rules\\[0\\]\\.when\\.${field}: ${field} counts incidents, but this rule counts failed checks`))),
+    );
+    expect(rule({ severity: 'SEV1', within: '0s' })).toEqual([expect.stringMatching(/when\.within: must be longer than 0/)]);
+  });
+  test('a rule of one kind is fine', () => {
+    expect(rule({ failedChecks: 2, section: 's' })).toEqual([]);
+    expect(rule({ severity: 'SEV1', atLeast: 2, within: '24h', includeResolved: true })).toEqual([]);
   });
 });
 
