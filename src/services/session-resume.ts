@@ -26,6 +26,8 @@ export async function recordResume(session: CutoverSession): Promise<void> {
     const summary = await summarizeLog(session.store.runLogPath(run.runId));
     await session.append({ type: 'command.interrupted', runId: run.runId, ...summary, reason: 'the process recording this run ended before the run finished' });
   }
+  // A crash between an event and the rule.fired it caused (or the interrupted runs just recorded) left the rules behind.
+  await session.syncRules();
   const drift = checklistFileDrift(session.store.header);
   // Once per state of the file, not again at every resume.
   if (drift && !session.state.notes.some((note) => note.text === drift)) await session.append({ type: 'note.added', text: drift });
