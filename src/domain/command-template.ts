@@ -15,6 +15,11 @@ export function shellQuote(value: string): string {
   return singleQuote(value);
 }
 
+/** A word of a command line as one would type it: quoted only when the shell needs it. */
+export function shellWord(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : shellQuote(arg);
+}
+
 export function placeholders(template: string): string[] {
   const names = new Set<string>();
   for (const match of template.matchAll(PLACEHOLDER)) {

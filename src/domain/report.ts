@@ -1,6 +1,6 @@
 // The session report: the markdown that goes into the change ticket. Pure: everything it shows
 // comes from the evidence (header, events, the state folded from them) and the checklist snapshot.
-import { shellQuote } from './command-template.js';
+import { shellWord } from './command-template.js';
 import { drillTimings } from './drill-timings.js';
 import { openIncidentsBySeverity, totals } from './progress.js';
 import { renderChecks } from './report-checks.js';
@@ -91,8 +91,7 @@ function howItEnded(ctx: ReportContext): string[][] {
 function startedWith(ctx: ReportContext): string[][] {
   const started = ctx.events.find((e) => e.type === 'session.started');
   const argv = started?.type === 'session.started' ? started.argv : undefined;
-  const word = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shellQuote(arg));
-  return argv?.length ? [['Started with', code(`cutover ${argv.map(word).join(' ')}`)]] : [];
+  return argv?.length ? [['Started with', code(`cutover ${argv.map(shellWord).join(' ')}`)]] : [];
 }
 
 function headerTable(ctx: ReportContext): string {

@@ -86,7 +86,9 @@ describe('cutover drills', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no checklist "no-such-checklist"');
     expect(unknown.stderr).toContain('cutover list');
-    // a checklist file names its id
-    expect(runCli(['drills', 'checklists/demo.yaml', '--evidence-dir', dir]).stdout).toContain('No drills of demo in');
+    // a checklist file names its id; the hint opens it the way it was given (an id may not resolve from there)
+    const byPath = runCli(['drills', 'checklists/demo.yaml', '--evidence-dir', dir]).stdout;
+    expect(byPath).toContain('No drills of demo in');
+    expect(byPath).toContain('cutover open checklists/demo.yaml --drill');
   });
 });

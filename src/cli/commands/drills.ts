@@ -1,6 +1,7 @@
 // `cutover drills <checklist>`: the history of timed drills of a checklist, one row per drill, what
 // went wrong in each, and which steps of the latest drill got slower or faster than the median.
 import { basename } from 'node:path';
+import { shellWord } from '../../domain/command-template.js';
 import { drillChanges } from '../../domain/drill-changes.js';
 import { drillFindings, drillResult, resultWord } from '../../domain/drill-outcome.js';
 import type { DrillTimings } from '../../domain/drill-timings.js';
@@ -85,7 +86,7 @@ export async function drillsCommand(ref: string, opts: Record<string, unknown>):
     return;
   }
   if (drills.length === 0) {
-    process.stdout.write(`No drills of ${checklistId} in ${displayPathOf(evidenceDir)} yet: rehearse one with \`cutover open ${checklistId} --drill\` or \`cutover run ${checklistId} --headless --drill\`.\n`);
+    process.stdout.write(`No drills of ${checklistId} in ${displayPathOf(evidenceDir)} yet: rehearse one with \`cutover open ${shellWord(ref)} --drill\` or \`cutover run ${shellWord(ref)} --headless --drill\`.\n`);
     return;
   }
   const out = [`Drills of ${checklistId} (${drills.length}, oldest first) in ${displayPathOf(evidenceDir)}; times are UTC`, ''];
