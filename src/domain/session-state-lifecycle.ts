@@ -11,6 +11,7 @@ export const lifecycleEvents: EventHandlers<LifecycleEventType> = {
   },
   'session.resumed': (state, event) => {
     state.closed = false;
+    state.lastResume = { seq: event.seq, at: event.ts };
     closeOpenSoaks(state, event.ts);
   },
   't0.marked': (state, event) => {

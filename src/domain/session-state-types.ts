@@ -74,6 +74,8 @@ export interface SessionState {
   exports: Array<{ path: string; format: string; at: string }>;
   cursor?: { section: string; item?: string };
   closed: boolean;
+  /** The latest session.resumed: what it found cut short comes after it. */
+  lastResume?: { seq: number; at: string };
 }
 
 /** How one group of event types is folded into a state the caller owns (mutated in place). */

@@ -195,6 +195,33 @@ describe('resuming after cutover died mid-command', () => {
     frame = await ui.waitFor('Second check  (second)');
     expect(frame).toContain('recording this run ended before the run finished');
     expect(frame).toContain('its processes may still run: check first');
+    cleanup();
+    await again.close();
+
+    // quit and resumed once more: that crash was told about already
+    const third = await CutoverSession.resume(first.evidencePath);
+    sessions.push(third);
+    const later = renderTui({ session: third, columns: 80, rows: 24 });
+    await later.waitFor('Smoke checks');
+    await pause(300);
+    expect(later.lastFrame()).not.toContain('cutover stopped while');
+  });
+
+  it('names a soak the crash stopped between two of its runs', async () => {
+    const dir = tempEvidenceDir();
+    const first = await startSession(dir, { checklistPath: nightWalk });
+    const log = first.store.runLogRelative('r0001');
+    await first.append({ type: 'command.started', runId: 'r0001', section: 'soak', item: 'soak-loop', pass: 1, command: 'sleep 1; echo tick', cwd: dir, purpose: 'watch', log });
+    await first.append({
+      type: 'command.finished', runId: 'r0001', exitCode: 0, signal: null, durationMs: 5, timedOut: false, cancelled: false, stdoutBytes: 0, stderrBytes: 0,
+      logBytes: 0, logSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', excerpt: { head: '', tail: '', truncated: false }, redactions: 0, result: 'pass', reasons: [],
+    });
+    await first.close();
+    const again = await CutoverSession.resume(first.evidencePath);
+    sessions.push(again);
+    const ui = renderTui({ session: again, columns: 100, rows: 24 });
+    const frame = await ui.waitFor('cutover stopped while a command was running');
+    expect(frame).toContain('• soak/soak-loop: sleep 1; echo tick (a soak, stopped between two runs)');
   });
 });
 

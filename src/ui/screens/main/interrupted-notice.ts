@@ -5,11 +5,21 @@ import { useEffect, useRef } from 'react';
 import type { SessionState } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
 
-/** Runs recorded as interrupted that are still their item's last word (not run again, not marked since). */
+/**
+ * What the latest resume found cut short, still its item's last word (not run again, not marked
+ * since): runs it recorded as interrupted, and soaks it stopped between two runs. A crash that an
+ * earlier resume already told about is not told again.
+ */
 export function interruptedRuns(state: SessionState): Array<{ where: string; command: string }> {
-  return Object.values(state.items)
-    .filter((it) => it.status === 'interrupted' && it.lastRunId && state.runs[it.lastRunId]?.interrupted)
-    .map((it) => ({ where: `${it.section}/${it.item}`, command: state.runs[it.lastRunId as string]?.command ?? '' }));
+  const resume = state.lastResume;
+  if (!resume) return [];
+  return Object.values(state.items).flatMap((it) => {
+    if (it.status !== 'interrupted' || !it.lastRunId) return [];
+    const run = state.runs[it.lastRunId];
+    const where = `${it.section}/${it.item}`;
+    if (run?.interrupted) return run.interrupted.seq > resume.seq ? [{ where, command: run.command }] : [];
+    return it.markedAt === resume.at ? [{ where, command: `${run?.command ?? ''} (a soak, stopped between two runs)` }] : [];
+  });
 }
 
 export function InterruptedNotice(): null {
