@@ -6,11 +6,13 @@
 // still extracted and verified. Not node-tar's extract: it keeps
 // buffering whatever follows the end blocks (time quadratic in their size), and it would take a
 // duplicate entry's second copy silently.
-import { closeSync, createReadStream, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Header, Pax } from 'tar';
 import { ByteQueue } from './byte-queue.js';
+import { openFirstMember } from './gzip-member.js';
 import { placeEntry, type TarProblem } from './verify-tar-entries.js';
 
 export type { TarProblem };
@@ -114,20 +116,46 @@ export async function extractTarball(file: string, dir: string, gzip: boolean, l
   const raw = createReadStream(file);
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (error) => stream.destroy(error));
-  const limit = `${Math.round(limits.maxBytes / 1048576)} MB`;
+  try {
+    return await readArchive(stream, { dir, file, gzip, limits });
+  } catch (error) {
+    if (gzip && (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') return await readFirstMember(file, dir, limits, error);
+    throw error;
+  } finally {
+    raw.destroy();
+  }
+}
+
+async function readArchive(stream: Readable, how: { dir: string; file: string; gzip: boolean; limits: TarLimits; drain?: boolean }): Promise<TarExtraction> {
+  const limit = `${Math.round(how.limits.maxBytes / 1048576)} MB`;
   const tooMuch = () => new UnreadableTar(`it unpacks to more than ${limit} (a compression bomb?)`, 'if it is a real package, unpack it (tar xzf) and verify the folder');
-  const bytes = new ByteQueue(stream, limits.maxBytes, tooMuch);
-  const state: ReadState = { dir, file, problems: [], seen: new Set(), entries: 0, position: 'before its first entry' };
+  const bytes = new ByteQueue(stream, how.limits.maxBytes, tooMuch);
+  const state: ReadState = { dir: how.dir, file: how.file, problems: [], seen: new Set(), entries: 0, position: 'before its first entry' };
   try {
     await readEntries(bytes, state);
+    if (how.drain) while (await bytes.take(BLOCK * 2048)); // to its end, so that its byte counts are final
     return { problems: state.problems, truncated: false };
   } catch (error) {
     if (error instanceof EndsEarly) return truncation(state, 'archive', error.position);
-    if (gzip && cutShort(error)) return truncation(state, 'gzip stream', state.position);
+    if (how.gzip && cutShort(error)) return truncation(state, 'gzip stream', state.position);
     throw error;
   } finally {
     await bytes.close();
-    raw.destroy();
+  }
+}
+
+/** gunzip failed: if on bytes after the first gzip member, that member is the package, and they are data added to it. */
+async function readFirstMember(file: string, dir: string, limits: TarLimits, failure: unknown): Promise<TarExtraction> {
+  const member = openFirstMember(file);
+  if (!member) throw failure;
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+  try {
+    const extraction = await readArchive(member.stream, { dir, file, gzip: true, limits, drain: true });
+    const after = member.after();
+    if (after <= 0) throw failure; // nothing follows: the gzip stream itself is damaged
+    return { ...extraction, problems: [...extraction.problems, { where: file, message: `data after the end of the gzip stream (${after} bytes, not read, not verified)` }] };
+  } finally {
+    member.source.destroy();
   }
 }
 
