@@ -84,7 +84,11 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
       const at = Array.isArray(when.severity) ? [...path, 'severity', j] : [...path, 'severity'];
       if (!levels.includes(level)) out.push(unknownRef(at, 'severity level', level, levels, 'severity.levels'));
     });
-    if (when.section !== undefined && !sections.includes(when.section)) out.push(unknownRef([...path, 'section'], 'section', when.section, sections, 'sections'));
+    const counted = when.section === undefined ? [] : [when.section].flat();
+    counted.forEach((id, j) => {
+      const at = Array.isArray(when.section) ? [...path, 'section', j] : [...path, 'section'];
+      if (!sections.includes(id)) out.push(unknownRef(at, 'section', id, sections, 'sections'));
+    });
     out.push(...conditionMixups(when, path));
     if (when.within !== undefined && !parseDuration(when.within)) out.push(error([...path, 'within'], 'must be longer than 0 (leave it out to count incidents however far apart)', 'zero-duration'));
   });

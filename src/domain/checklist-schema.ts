@@ -64,7 +64,7 @@ export const RuleCondition = z.strictObject({
   within: Duration.optional().describe('Only incidents declared within this window of each other'),
   includeResolved: z.boolean().default(false).describe('Count resolved incidents too'),
   failedChecks: z.number().int().min(1).optional().describe('Fires when this many checks have failed'),
-  section: Id.optional().describe('With failedChecks: count failures in this section only'),
+  section: z.union([Id, z.array(Id).min(1)]).optional().describe('With failedChecks: count failures in this section (or these sections) only'),
 });
 
 export const SeverityRule = z.strictObject({

@@ -71,7 +71,8 @@ function failedAt(item: ItemState, state: SessionState): string | undefined {
 }
 
 function failedChecks(when: RuleCondition, state: SessionState): Counted {
-  const items = Object.values(state.items).filter((it) => !when.section || it.section === when.section);
+  const sections = sectionsOf(when);
+  const items = Object.values(state.items).filter((it) => !sections || sections.includes(it.section));
   const times = items.map((it) => failedAt(it, state)).filter((at): at is string => at !== undefined);
   return { count: times.length, times };
 }
@@ -85,13 +86,17 @@ function incidents(when: RuleCondition, state: SessionState): Counted {
   return { count, times };
 }
 
+function sectionsOf(when: RuleCondition): string[] | undefined {
+  return when.section === undefined ? undefined : [when.section].flat();
+}
+
 function severityLevels(when: RuleCondition): string[] | undefined {
   return when.severity === undefined ? undefined : Array.isArray(when.severity) ? when.severity : [when.severity];
 }
 
 function reasonFor(when: RuleCondition, count: number): string {
   if (when.failedChecks !== undefined) {
-    const where = when.section ? ` in ${when.section}` : '';
+    const where = when.section ? ` in ${sectionsOf(when)?.join(', ')}` : '';
     return `${count} check${count === 1 ? '' : 's'} failed${where}`;
   }
   const levels = severityLevels(when);

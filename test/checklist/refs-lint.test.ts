@@ -180,6 +180,8 @@ describe('rule conditions', () => {
   });
   test('a rule of one kind is fine', () => {
     expect(rule({ failedChecks: 2, section: 's' })).toEqual([]);
+    expect(rule({ failedChecks: 2, section: ['s'] })).toEqual([]);
+    expect(rule({ failedChecks: 2, section: ['s', 'smok'] })).toEqual([expect.stringMatching(/^severity\.rules\[0\]\.when\.section\[1\]: unknown section "smok"/)]);
     expect(rule({ severity: 'SEV1', atLeast: 2, within: '24h', includeResolved: true })).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ describe('checklists/demo.yaml', () => {
     const rules = Object.fromEntries(checklist.severity.rules.map((r) => [r.id, r]));
     expect(rules['any-sev0']).toMatchObject({ text: 'any SEV0 => rollback', recommend: 'rollback', when: { severity: 'SEV0' } });
     expect(rules['repeated-sev1']).toMatchObject({ recommend: 'consider-rollback', when: { severity: 'SEV1', atLeast: 2, within: '24h', includeResolved: true } });
-    expect(rules['smoke-failed']).toMatchObject({ recommend: 'hold', when: { failedChecks: 1, section: 'smoke' } });
+    expect(rules['smoke-failed']).toMatchObject({ recommend: 'hold', when: { failedChecks: 1, section: ['smoke', 'soak'] } }); // the soak is a smoke check too
   });
 
   it('marks the fault switches, the soak, the destructive cleanup and the roll-forward requirements', () => {

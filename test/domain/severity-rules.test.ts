@@ -42,6 +42,16 @@ describe('severity rules', () => {
     expect(evaluateRules(withRule, state).headline).toBe('HOLD — 1 check failed in smoke: any smoke failure => hold');
   });
 
+  it('counts failed checks across the sections a rule lists (a soak beside the smoke checks), and only those', () => {
+    const rule = { id: 'two', text: '2+ failed smoke checks => consider rollback', when: { failedChecks: 2, section: ['smoke', 'rollback'] }, recommend: 'consider-rollback' as const };
+    const withRule = checklist({ severity: { levels: [], rules: [rule] } });
+    const fail = (section: string, item: string) => ({ type: 'item.marked' as const, section, item, pass: 1, status: 'fail' as const });
+    const both = foldEvents(header, events([fail('smoke', 's1'), fail('rollback', 'rb1')]));
+    expect(evaluateRules(withRule, both).headline).toBe('CONSIDER ROLLBACK — 2 checks failed in smoke, rollback: 2+ failed smoke checks => consider rollback');
+    const elsewhere = foldEvents(header, events([fail('smoke', 's1'), fail('gates', 'g1')]));
+    expect(evaluateRules(withRule, elsewhere).recommendation).toBe('none');
+  });
+
   it('lists rules without a condition as manual triggers', () => {
     expect(manualTriggers(list).map((r) => r.id)).toEqual(['manual']);
   });
