@@ -22,6 +22,12 @@ function uniqueIds(entries: Array<{ id: string; path: Path }>, what: string, out
   }
 }
 
+/** The undeclared names of a field that takes one name or a list of them (`severity: SEV0`, `section: [smoke, soak]`). */
+function unknownNames(path: Path, value: string | string[] | undefined, what: string, declared: string[], where: string): FieldIssue[] {
+  const names = value === undefined ? [] : [value].flat();
+  return names.flatMap((name, j) => (declared.includes(name) ? [] : [unknownRef(Array.isArray(value) ? [...path, j] : path, what, name, declared, where)]));
+}
+
 function unknownRef(path: Path, what: string, name: string, declared: string[], where: string): FieldIssue {
   const near = closest(name, declared);
   const hint = near ? `did you mean "${near}"?` : declared.length ? `declared: ${listOf(declared)}` : `none are declared under ${where}`;
@@ -79,16 +85,8 @@ export function checkReferences(checklist: Checklist): FieldIssue[] {
     const when = rule.when;
     if (!when) return;
     const path: Path = ['severity', 'rules', i, 'when'];
-    const named = when.severity === undefined ? [] : Array.isArray(when.severity) ? when.severity : [when.severity];
-    named.forEach((level, j) => {
-      const at = Array.isArray(when.severity) ? [...path, 'severity', j] : [...path, 'severity'];
-      if (!levels.includes(level)) out.push(unknownRef(at, 'severity level', level, levels, 'severity.levels'));
-    });
-    const counted = when.section === undefined ? [] : [when.section].flat();
-    counted.forEach((id, j) => {
-      const at = Array.isArray(when.section) ? [...path, 'section', j] : [...path, 'section'];
-      if (!sections.includes(id)) out.push(unknownRef(at, 'section', id, sections, 'sections'));
-    });
+    out.push(...unknownNames([...path, 'severity'], when.severity, 'severity level', levels, 'severity.levels'));
+    out.push(...unknownNames([...path, 'section'], when.section, 'section', sections, 'sections'));
     out.push(...conditionMixups(when, path));
     if (when.within !== undefined && !parseDuration(when.within)) out.push(error([...path, 'within'], 'must be longer than 0 (leave it out to count incidents however far apart)', 'zero-duration'));
   });

@@ -86,13 +86,10 @@ function incidents(when: RuleCondition, state: SessionState): Counted {
   return { count, times };
 }
 
-function sectionsOf(when: RuleCondition): string[] | undefined {
-  return when.section === undefined ? undefined : [when.section].flat();
-}
-
-function severityLevels(when: RuleCondition): string[] | undefined {
-  return when.severity === undefined ? undefined : Array.isArray(when.severity) ? when.severity : [when.severity];
-}
+/** A field that takes one name or a list of them, as a list; undefined when left out (no restriction). */
+const namesIn = (value: string | string[] | undefined): string[] | undefined => (value === undefined ? undefined : [value].flat());
+const sectionsOf = (when: RuleCondition): string[] | undefined => namesIn(when.section);
+const severityLevels = (when: RuleCondition): string[] | undefined => namesIn(when.severity);
 
 function reasonFor(when: RuleCondition, count: number): string {
   if (when.failedChecks !== undefined) {
