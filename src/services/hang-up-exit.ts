@@ -10,9 +10,9 @@ import { isatty } from 'node:tty';
 const hadTerminal = [0, 1, 2].some((fd) => isatty(fd));
 let hungUp = false;
 
-/** Call from a SIGHUP handler: the process's exit, whenever its cleanup ends in one, becomes death by SIGHUP. */
-export function endByHangUpAtExit(): void {
-  if (hungUp || !hadTerminal) return;
+/** Call from a stop-signal handler: after a SIGHUP, the process's exit (whenever its cleanup ends in one) becomes death by SIGHUP. */
+export function endByHangUpAtExit(signal: NodeJS.Signals): void {
+  if (signal !== 'SIGHUP' || hungUp || !hadTerminal) return;
   hungUp = true;
   // Added at the hang-up, so after the exit hooks set up before it (a lock's release): those run first.
   process.once('exit', () => {

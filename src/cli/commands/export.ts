@@ -7,7 +7,7 @@ import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 
 /** Ctrl-C (or SIGTERM, SIGHUP) mid-export: the staging folder goes too, and the exit code says which signal. */
 function onStop(signal: NodeJS.Signals): void {
-  if (signal === 'SIGHUP') endByHangUpAtExit();
+  endByHangUpAtExit(signal);
   removeUnfinishedExportsSync();
   process.stderr.write(`cutover: export cancelled (${signal})\n`);
   process.exit(SIGNAL_EXIT[signal] ?? 1);

@@ -23,7 +23,7 @@ export function trapSignals(controller: AbortController, table: RunTable): Signa
   let receivedAt = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     const code = SIGNAL_EXIT[signal] ?? 1;
-    if (signal === 'SIGHUP') endByHangUpAtExit();
+    endByHangUpAtExit(signal);
     if (received) {
       const wait = receivedAt + KILL_GRACE_MS + KILL_LANDED_MS - Date.now();
       if (wait <= 0) process.exit(code);

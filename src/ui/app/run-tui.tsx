@@ -68,7 +68,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   };
 
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (signal === 'SIGHUP') endByHangUpAtExit();
+    endByHangUpAtExit(signal);
     void shutdown({ finish: false, signal }).then((code) => process.exit(code));
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
