@@ -135,6 +135,7 @@ describe('headless runs and real process deaths', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
     // the cancelled row is written whole, on its own line, after the notice broke it
     expect(Buffer.concat(stdout).toString()).toMatch(/^\S+\/slow\s+Slow check\s+CANCELLED /m);
+    expect(Buffer.concat(stdout).toString()).toContain(`(interrupted by ${signal}: 1 item not reached)`);
   });
 
   it('--json of a run stopped by SIGTERM (a CI job timeout): the object alone on stdout, saying how many items were not reached, exit 143', async () => {

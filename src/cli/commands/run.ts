@@ -4,6 +4,7 @@
 // cancel the running command, record it, close the session and exit 130/143/129 (run-signals.ts).
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
+import { plural } from '../../domain/plural.js';
 import { SIGNAL_EXIT } from '../../domain/stop-signals.js';
 import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
@@ -136,7 +137,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     const result = { ok, ...counts, evidence: session.evidencePath, items: rows, ...(injected.length ? { injected } : {}), ...(drill ? { drill: { result: drill.result, findings: drill.findings } } : {}), ...(interrupted ? { interrupted, notReached } : {}) };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const stopped = interrupted ? ` (interrupted by ${interrupted}: ${notReached} item(s) not reached)` : '';
+    const stopped = interrupted ? ` (interrupted by ${interrupted}: ${plural(notReached, 'item')} not reached)` : '';
     table.line(`\n${totalsLine(rows, Date.now() - started)}${stopped}`);
     for (const line of drill?.lines ?? []) table.line(line);
     table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
