@@ -77,6 +77,7 @@ export const EventBody = z.discriminatedUnion('type', [
     durationMs: z.number(),
     timedOut: z.boolean(),
     cancelled: z.boolean(),
+    outputLeftOpen: z.literal(true).optional().describe('Processes the command started still held its output when the run was closed, after it exited'),
     stdoutBytes: z.number(),
     stderrBytes: z.number(),
     logBytes: z.number(),

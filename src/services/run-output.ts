@@ -63,15 +63,14 @@ export class RunOutput {
     return this.streams.stdout.count + this.streams.stderr.count;
   }
 
-  /** Releases held-back output, closes the log and returns its summary. */
-  async close(): Promise<LogSummary> {
+  /** Releases held-back output, ends the log with `endNote` (cutover's own words, if any), closes it and returns its summary. */
+  async close(endNote?: string): Promise<LogSummary> {
     clearInterval(this.idleTimer);
     for (const source of SOURCES) {
       this.emit(source, this.streams[source].flush());
       this.deliver(this.decoders[source].end());
     }
-    const note = this.limit.endNote();
-    if (note && !this.writeError) this.keep(Buffer.from(note));
+    for (const note of [endNote, this.limit.endNote()]) if (note && !this.writeError) this.keep(Buffer.from(note));
     await this.log.close();
     return this.capture.summary();
   }

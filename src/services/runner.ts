@@ -34,6 +34,11 @@ export interface RunOutcome {
   durationMs: number;
   timedOut: boolean;
   cancelled: boolean;
+  /**
+   * The command exited, but processes it started still held its output open PIPE_GRACE_MS later:
+   * the run was closed then, and what they wrote after that is not in the log.
+   */
+  outputLeftOpen?: true;
   stdoutBytes: number;
   stderrBytes: number;
   logBytes: number;
@@ -75,12 +80,15 @@ interface Supervised {
   signal: string | null;
   stopped?: 'timeout' | 'cancel';
   startError?: string;
+  /** ms from spawn to the command's own exit, when something it started outlived it holding the pipes. */
+  leftOpenAfterExitMs?: number;
 }
 
 /** Feeds the child's output to `output` until it has exited and its pipes closed (or the kill settled). */
 function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
   return new Promise((settle) => {
     const child = spawnShell(req.command, req.cwd, req.env ?? {});
+    const spawnedAt = performance.now();
     const state: Supervised = { code: null, signal: null };
     const timers: NodeJS.Timeout[] = [];
     let exited = false;
@@ -127,10 +135,21 @@ function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
       exited = true;
       state.code = code;
       state.signal = signal;
-      if (!finished) timers.push(setTimeout(finish, PIPE_GRACE_MS));
+      const exitedAfterMs = performance.now() - spawnedAt;
+      const pipesStillOpen = (): void => {
+        if (!killing) state.leftOpenAfterExitMs = exitedAfterMs;
+        finish();
+      };
+      if (!finished) timers.push(setTimeout(pipesStillOpen, PIPE_GRACE_MS));
     });
     child.on('close', finish);
   });
+}
+
+/** Ends the log of a run whose command left processes holding its output (a daemon started with `&`). */
+function leftOpenNote(exitedAfterMs: number): string {
+  const exited = exitedAfterMs < 1000 ? `${Math.round(exitedAfterMs)}ms` : `${(exitedAfterMs / 1000).toFixed(1)}s`;
+  return `\n[cutover: the command exited after ${exited}, but processes it started still held its output ${PIPE_GRACE_MS / 1000}s later; they were left running, and what they write from here on is not kept]\n`;
 }
 
 /** A string abort reason says why (e.g. the terminal closed); a bare abort() is the operator's cancel. */
@@ -149,7 +168,7 @@ export async function runCommand(req: RunRequest): Promise<RunOutcome> {
       ? { code: null, signal: null, startError: notStarted }
       : await supervise(req, output);
   const durationMs = Math.round(performance.now() - startedAt);
-  const summary = await output.close();
+  const summary = await output.close(run.leftOpenAfterExitMs === undefined ? undefined : leftOpenNote(run.leftOpenAfterExitMs));
 
   const timedOut = run.stopped === 'timeout';
   const cancelled = run.stopped === 'cancel';
@@ -166,6 +185,7 @@ export async function runCommand(req: RunRequest): Promise<RunOutcome> {
     durationMs,
     timedOut,
     cancelled,
+    ...(run.leftOpenAfterExitMs === undefined ? {} : { outputLeftOpen: true as const }),
     stdoutBytes: output.stdoutBytes,
     stderrBytes: output.stderrBytes,
     ...summary,

@@ -180,6 +180,26 @@ describe('timeout and cancel', () => {
     process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
   });
 
+  it('closes a run whose command left a process holding its output 2s after the command exited, and says so at the end of the log', async () => {
+    const pidFile = join(dir, 'holder.pid');
+    const logPath = nextLog();
+    const outcome = await run(`sh -c 'echo $$ > ${pidFile}; sleep 5; echo late' & echo early`, { logPath });
+    const holder = Number(readFileSync(pidFile, 'utf8'));
+    expect(outcome).toMatchObject({ exitCode: 0, result: 'pass', outputLeftOpen: true });
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(2_000);
+    const log = readFileSync(logPath);
+    expect(log.toString()).toMatch(/^early\n\n\[cutover: the command exited after \d+ms, but processes it started still held its output 2s later; they were left running, and what they write from here on is not kept\]\n$/);
+    expect(outcome.logSha256).toBe(sha256(log));
+    expect(isGone(holder)).toBe(false); // a check may start a daemon: it is not killed
+    process.kill(holder, 'SIGKILL');
+  });
+
+  it('does not flag a command whose background processes let go of its output', async () => {
+    const outcome = await run('sleep 1 >/dev/null 2>&1 & echo done');
+    expect(outcome.outputLeftOpen).toBeUndefined();
+    expect(outcome.durationMs).toBeLessThan(1_000);
+  });
+
   it('runs nothing when cancelled before it starts', async () => {
     const marker = join(dir, 'never');
     const controller = new AbortController();
