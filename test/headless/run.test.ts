@@ -207,3 +207,25 @@ describe('cutover run --headless', () => {
     expect(finished.excerpt.head).toContain(`value=$(touch ${marker})`);
   });
 });
+
+describe('a check that leaves a process holding its output', () => {
+  it('passes, is closed 2s after its command exits, and says so in the table, --json and the evidence; the process is left running', () => {
+    const dir = scratch();
+    const pidFile = join(dir, 'worker.pid');
+    const { code, json } = runJson('background.yaml', dir, [], { CUTOVER_PID_FILE: pidFile });
+    const worker = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect(code).toBe(0);
+      expect(json?.items.map((i) => [i.item, i.result, i.note])).toEqual([
+        ['worker', 'pass', 'what it started in the background still held its output: left running, closed 2s after the command exited'],
+        ['quiet', 'pass', undefined],
+      ]);
+      expect(json?.items[0]?.durationMs).toBeGreaterThanOrEqual(2_000);
+      const finished = readEvents(json?.evidence as string).filter((e) => e.type === 'command.finished');
+      expect(finished.map((e) => e.outputLeftOpen)).toEqual([true, undefined]);
+      expect(() => process.kill(worker, 0)).not.toThrow();
+    } finally {
+      process.kill(worker, 'SIGKILL');
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { soakRunOutcome, soakTally } from '../../domain/soak-tally.js';
 
 export const MANUAL_NOTE = 'manual item: not run headless';
 export const DESTRUCTIVE_REASON = 'headless run without --allow-destructive';
+export const LEFT_OPEN_NOTE = 'what it started in the background still held its output: left running, closed 2s after the command exited';
 
 export interface HeadlessOptions {
   allowDestructive: boolean;
@@ -52,8 +53,9 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
   if (!item.watch) {
     // The caller reports the row through session.store.whenDurable, so command.finished can share the next event's fsync.
     const run = await session.runItem(section.id, item.id, { ...runOpts, deferFinish: true });
-    const why = run.finished?.reasons.join('; '); // every reason, as the report's gate table gives them
-    return { ...rowOf(p, resultOf(run), run), ...(why && resultOf(run) !== 'pass' ? { note: why } : {}) };
+    const why = resultOf(run) === 'pass' ? [] : (run.finished?.reasons ?? []); // every reason, as the report's gate table gives them
+    const notes = [...why, ...(run.finished?.outputLeftOpen ? [LEFT_OPEN_NOTE] : [])];
+    return { ...rowOf(p, resultOf(run), run), ...(notes.length ? { note: notes.join('; ') } : {}) };
   }
   const started = Date.now();
   const runs = await session.runWatch(section.id, item.id, runOpts);
