@@ -12,6 +12,8 @@ interface LineShape {
   keyColumn: number;
   /** The text after `key:` on the same line, trimmed. */
   value: string;
+  /** Spaces before the line's first character. */
+  indent: number;
 }
 
 function shapeOf(line: string, start: number): LineShape {
@@ -19,7 +21,7 @@ function shapeOf(line: string, start: number): LineShape {
   const dash = /^-(?: +|$)/.exec(line.slice(indent))?.[0];
   const keyColumn = indent + 1 + (dash?.length ?? 0);
   const keyed = /^["']?([A-Za-z0-9_$.-]+)["']?\s*:(?:\s|$)(.*)$/.exec(line.slice(keyColumn - 1));
-  return { start, dash: dash === undefined ? undefined : indent + 1, key: keyed?.[1], keyColumn, value: keyed?.[2]?.trim() ?? '' };
+  return { start, dash: dash === undefined ? undefined : indent + 1, key: keyed?.[1], keyColumn, value: keyed?.[2]?.trim() ?? '', indent };
 }
 
 /** The content lines of `source` (no blank or comment-only lines), each with its shape. */
@@ -72,6 +74,8 @@ export function indentationProblem(source: string, offset: number, code: string)
   if (index < -1) index = lines.length - 1;
   const here = lines[index];
   if (here === undefined) return undefined;
+  const ended = endedBlock(lines, index);
+  if (ended) return ended;
   if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') {
     // The line to line up with: the nearest one above, past lines nested deeper (a nested mapping's keys).
     const before = lines.slice(0, index).reverse().find((line) => line.keyColumn <= here.keyColumn + 2);
@@ -83,6 +87,30 @@ export function indentationProblem(source: string, offset: number, code: string)
   if (deeper) return deeper;
   if (here.key !== undefined && /:\s/.test(here.value) && !/^["'[{|>]/.test(here.value)) {
     return { offset: keyAt(here), message: `the value of "${here.key}" contains ": ", which YAML reads as another key: put the value in quotes` };
+  }
+  return undefined;
+}
+
+const BLOCK_SCALAR = /^[|>][+-]?\d*$/;
+
+/**
+ * `run: |` then `  echo a` and ` echo b` one space less: the block ends before the line indented
+ * less than its first line, and YAML then reads that line as something else.
+ */
+function endedBlock(lines: LineShape[], index: number): IndentationProblem | undefined {
+  const here = lines[index] as LineShape;
+  for (let i = index - 1; i >= 0; i--) {
+    const owner = lines[i] as LineShape;
+    const first = lines[i + 1] as LineShape;
+    if (owner.key === undefined || !BLOCK_SCALAR.test(owner.value)) {
+      if (owner.indent <= here.indent) return undefined;
+      continue;
+    }
+    if (i + 1 === index || here.indent <= owner.indent || here.indent >= first.indent) return undefined;
+    return {
+      offset: here.start + here.indent,
+      message: `this line is at column ${here.indent + 1}, left of the ${owner.value} block of "${owner.key}" above it (column ${first.indent + 1}), so the block ends before it: indent it like the block's first line`,
+    };
   }
   return undefined;
 }

@@ -71,7 +71,7 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[], c
   }
   if (item.run === undefined) {
     const inert = (['expect', 'timeout', 'watch'] as const).filter((key) => item[key] !== undefined);
-    if (inert.length) out.push(warning([...path, inert[0] as string], `${inert.join(', ')} only apply to a command, and this item has no run`, 'no-run'));
+    if (inert.length) out.push(warning([...path, inert[0] as string], `${inert.join(', ')} only ${inert.length === 1 ? 'applies' : 'apply'} to a command, and this item has no run`, 'no-run'));
     return;
   }
   const endless = findEndless(item.run);
@@ -87,9 +87,26 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[], c
   }
 }
 
+// Sections that exist to hold checks or steps: empty, they pass (gatesPassed, a rollback) on nothing.
+// A steps or triage section may hold only text (an imported "Roles" or "Severity" heading).
+const ITEM_KINDS: ReadonlySet<SectionKindName> = new Set(['gates', 'smoke', 'rollback', 'rollforward']);
+
+function emptySection(section: Checklist['sections'][number], si: number): FieldIssue | undefined {
+  if (section.items.length || (section.description && !ITEM_KINDS.has(section.kind))) return undefined;
+  const what = section.kind === 'gates' ? 'no gate is checked, so "every gate passed" would hold on nothing' : 'it shows empty and does nothing';
+  return warning(['sections', si, 'items'], `the ${section.kind} section "${section.id}" has no items: ${what}`, 'empty-section');
+}
+
 export function lintChecklist(checklist: Checklist): FieldIssue[] {
   const out: FieldIssue[] = [];
+  checklist.variables.forEach((variable, vi) => {
+    if (variable.secret && variable.default) {
+      out.push(warning(['variables', vi, 'default'], `the secret variable ${variable.name} has a default, so the secret is written into the checklist: leave default out and give it with --var ${variable.name} (read from $${variable.name}) or at the prompt`, 'secret-default'));
+    }
+  });
   checklist.sections.forEach((section, si) => {
+    const empty = emptySection(section, si);
+    if (empty) out.push(empty);
     section.items.forEach((item, ii) => lintItem(item, ['sections', si, 'items', ii], out, CHECK_KINDS.has(section.kind)));
   });
   out.push(...templateWarnings(checklist));

@@ -3,6 +3,8 @@
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { controlCharacterIssues } from './checklist-control-chars.js';
 import { badAlias } from './checklist-aliases.js';
+import { flowCommaHint } from './checklist-flow-comma.js';
+import { cutShortMessage, cutsText, documentHashComments, emptiedValueHint, type HashComment } from './checklist-hash-comments.js';
 import { unquotedPlaceholder } from './checklist-placeholder-quotes.js';
 import { looksLikeYaml, yamlHint, YAML_IN_JSON_HINT } from './checklist-yaml-hints.js';
 import { checkReferences } from './checklist-refs.js';
@@ -96,16 +98,25 @@ function parse(text: string, file: string): ParseResult {
   }
   if (format === 'yaml') keepVersionAsWritten(doc, data as Record<string, unknown>, source);
 
-  const locateIssue = (issue: FieldIssue): Diagnostic => ({
-    file, ...position(locateOffset(doc, issue.path, issue.at)), path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code,
-  });
+  const comments = format === 'yaml' ? documentHashComments(doc, source) : [];
+  const commentOnLine = (line: number): HashComment | undefined => comments.find((c) => position(c.offset).line === line);
+  const locateIssue = (issue: FieldIssue): Diagnostic => {
+    const at = position(locateOffset(doc, issue.path, issue.at));
+    const comment = issue.severity === 'error' ? commentOnLine(at.line) : undefined;
+    const comma = issue.code === 'unknown-key' && format === 'yaml' ? flowCommaHint(doc, issue.path) : undefined;
+    const message = comma ?? (comment ? `${issue.message}${emptiedValueHint(comment)}` : issue.message);
+    return { file, ...at, path: formatPath(issue.path), message, severity: issue.severity, code: issue.code };
+  };
+  const commentWarnings = (): Diagnostic[] => comments.filter(cutsText).map((c) => ({
+    file, ...position(c.offset), path: formatPath(pathAtOffset(doc, c.valueOffset)), message: cutShortMessage(c), severity: 'warning', code: 'yaml-comment-in-value',
+  }));
   const parsed = ChecklistBase.safeParse(data);
   if (!parsed.success) return fail(zodIssuesToFieldIssues(parsed.error.issues, data, ChecklistBase, format).map(locateIssue));
   const refErrors = checkReferences(parsed.data);
   if (refErrors.length) return fail(refErrors.map(locateIssue));
   const controls = controlCharacterIssues(parsed.data);
   if (controls.length) return fail(controls.map(locateIssue));
-  return { ok: true, checklist: parsed.data, diagnostics: lintChecklist(parsed.data).map(locateIssue).sort(byPosition) };
+  return { ok: true, checklist: parsed.data, diagnostics: [...lintChecklist(parsed.data).map(locateIssue), ...commentWarnings()].sort(byPosition) };
 }
 
 /** One error, since later YAML errors are mostly echoes of the first; a tab indent is the usual root cause. */

@@ -28,12 +28,22 @@ function shellVariableFor(command: string, names: readonly string[]): string | u
   });
 }
 
+/** `title: Patch selector to {{color}}` shows the braces as written: only commands are filled in. */
+function textWarning(text: string | undefined, path: PathSegment[], out: FieldIssue[]): void {
+  const name = text === undefined ? undefined : placeholders(text)[0];
+  if (name === undefined) return;
+  const field = String(path[path.length - 1]);
+  out.push(warning(path, `{{${name}}} in a ${field} is shown as written, not filled in (only run, cwd and drill.inject take {{variables}})`, 'template-in-text'));
+}
+
 export function templateWarnings(checklist: Checklist): FieldIssue[] {
   const out: FieldIssue[] = [];
   const names = [...checklist.variables.map((v) => v.name), ...BUILTIN_VARIABLES];
   checklist.sections.forEach((section, si) => {
+    textWarning(section.title, ['sections', si, 'title'], out);
     section.items.forEach((item, ii) => {
       const path: PathSegment[] = ['sections', si, 'items', ii];
+      textWarning(item.title, [...path, 'title'], out);
       expectWarnings(item, path, out);
       const commands: Array<[string, string | undefined]> = [['run', item.run], ['cwd', item.cwd]];
       if (item.drill?.inject !== undefined) commands.push(['inject', item.drill.inject]);
