@@ -1,7 +1,8 @@
 // A paragraph that is only bold text ("**Rollback**") used as a heading. Without any heading in
 // the document, each such label that names a section kind is one (the first block is the title);
 // under headings, only a label that starts a rollback or roll-forward is promoted, so that those
-// steps are never walked as part of the section before them.
+// steps are never walked as part of the section before them. A numbered phase ("Phase 2 — …") is
+// always one, for the same reason: its steps are not the previous phase's.
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { inlineText, isBoldLabel } from './inline-text.js';
 import { inferKind, stripNumbering } from './section-kind.js';
@@ -19,6 +20,9 @@ function labelOf(block: RootContent): string | undefined {
   return text;
 }
 
+// "**Phase 2 — Upgrade control plane**": one of a runbook's numbered phases, whatever its words.
+const NUMBERED_PHASE = /^(?:phase|stage|part|wave)\s*\d+\b/i;
+
 function heading(block: Paragraph, depth: Heading['depth']): Heading {
   const children = block.children.flatMap((c) => (c.type === 'strong' ? c.children : []));
   return { type: 'heading', depth, children, ...(block.position ? { position: block.position } : {}) };
@@ -32,12 +36,13 @@ export function promoteBoldHeadings(root: Root): void {
     const label = labelOf(block);
     if (!label || block.type !== 'paragraph') return block;
     const kind = inferKind(label);
+    const phase = NUMBERED_PHASE.test(label);
     if (headingless) {
-      if (index === 0) return heading(block, 1);
-      return kind ? heading(block, 2) : block;
+      if (index === 0 && !phase) return heading(block, 1);
+      return kind || phase ? heading(block, 2) : block;
     }
     const currentKind = current ? inferKind(inlineText(current.children, ' ')) : undefined;
-    if ((kind === 'rollback' || kind === 'rollforward') && kind !== currentKind) {
+    if (((kind === 'rollback' || kind === 'rollforward') && kind !== currentKind) || phase) {
       return heading(block, Math.min(6, (current?.depth ?? 1) + 1) as Heading['depth']);
     }
     return block;

@@ -53,8 +53,8 @@ export class ImportContext {
   readonly notices: string[] = [];
   /** Section ids by kind, to resolve rules such as "any gate failure". */
   readonly sectionsByKind = new Map<SectionKindName, string[]>();
-  /** Rollback sections made of step tables' rollback columns, each to follow section `after`. */
-  readonly tableRollbacks: Array<{ after: string; section: SectionOut }> = [];
+  /** Sections made of step tables (a Phase column's phases, a Rollback column), each to follow section `after`. */
+  readonly tableSections: Array<{ after: string; section: SectionOut }> = [];
   readonly itemIds = new IdRegistry();
   readonly sectionIds = new IdRegistry();
   readonly ruleIds = new IdRegistry();

@@ -48,9 +48,22 @@ const SUDO_OPTIONS = /(^|[;&|(]\s*|\n\s*)sudo(?:\s+(?:-[a-zA-Z]*[ugCDhprtUT]\s+\
 // `redis-cli -h cache del k`, `… | xargs redis-cli -h cache unlink`: keys deleted.
 const REDIS_DELETE = /\bredis-cli\b[^|;&\n]*?\s(del|unlink)(?:\s|$)/i;
 
+// `curl -X POST es:9200/_snapshot/nightly/snap-1/_restore`: an HTTP API told to restore or fail over.
+const HTTP_WRITE = /\bcurl\b[^|;&\n]*?\s(?:-X\s*|--request[\s=]+)['"]?(POST|PUT|PATCH)\b/i;
+const HTTP_ACTION_PATH = new RegExp(String.raw`\S/_?(${ACTION})(?=[/?'"\s]|$)`, 'i');
+
+function httpAction(run: string): string | undefined {
+  for (const line of logicalLines(run)) {
+    const method = HTTP_WRITE.exec(line)?.[1];
+    const action = method ? HTTP_ACTION_PATH.exec(line)?.[1] : undefined;
+    if (method && action) return `HTTP ${method.toUpperCase()} …/${action}`;
+  }
+  return undefined;
+}
+
 /** Why an imported command should be confirmed before it runs (destroys data, or disrupts), or undefined. */
 export function needsConfirmation(run: string): string | undefined {
   const plain = run.replace(SUDO_OPTIONS, '$1sudo');
   const redis = REDIS_DELETE.exec(run)?.[1];
-  return looksDestructive(run) ?? (redis ? `redis-cli ${redis.toLowerCase()}` : undefined) ?? looksDisruptive(plain);
+  return looksDestructive(run) ?? (redis ? `redis-cli ${redis.toLowerCase()}` : undefined) ?? looksDisruptive(plain) ?? httpAction(plain);
 }

@@ -30,6 +30,12 @@ function cellOf(html: string): Cell {
   return { text, nodes };
 }
 
+/** An HTML block without its first table: the headings, lists and text around it, as written. */
+export function htmlAroundTable(html: string): string {
+  const table = TABLE.exec(html);
+  return table ? `${html.slice(0, table.index).trimEnd()}\n${html.slice(table.index + table[0].length).trimStart()}`.trim() : html;
+}
+
 /** The rows of the first HTML table in `html`, or undefined when there is none (or no rows). */
 export function htmlTableData(html: string): TableData | undefined {
   const table = TABLE.exec(html)?.[1];

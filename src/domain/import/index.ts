@@ -20,6 +20,7 @@ import { makeScope } from './section-scope.js';
 import { summarize, type ImportSummary } from './summary.js';
 import { isStepTableBlock } from './section-tables.js';
 import { isStepHeading, walkOutline } from './outline-walk.js';
+import { readIntroTables } from './intro-tables.js';
 
 export type { ChecklistOut } from './assemble.js';
 export type { ImportSummary } from './summary.js';
@@ -100,7 +101,8 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
   const single = outline.roots.length === 1 && outline.roots[0]?.depth === 1 ? outline.roots[0] : undefined;
   const firstH1 = outline.roots.find((n) => n.depth === 1);
   const title = front?.title ?? (single ?? firstH1)?.title ?? htmlHeading(outline.preamble) ?? fileStem(options.source);
-  let intro: RootContent[] = [...outline.preamble, ...(single?.blocks ?? [])];
+  const introTables = readIntroTables([...outline.preamble, ...(single?.blocks ?? [])], ctx);
+  let intro: RootContent[] = introTables.blocks;
   const nodes: OutlineNode[] = single ? single.children : outline.roots;
 
   let sections: SectionOut[];
@@ -124,8 +126,14 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
     throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.failed);
   }
 
-  for (const { after, section } of ctx.tableRollbacks) sections.splice(sections.findIndex((s) => s.id === after) + 1, 0, section);
-  const introText = intro.map((b) => blockText(b, split.body)).filter((t) => t.trim());
+  // In the order they were made: the second section made from one table follows the first.
+  const placed = new Map<string, number>();
+  for (const { after, section } of ctx.tableSections) {
+    const count = placed.get(after) ?? 0;
+    sections.splice(sections.findIndex((s) => s.id === after) + 1 + count, 0, section);
+    placed.set(after, count + 1);
+  }
+  const introText = [...intro.map((b) => blockText(b, split.body)), ...introTables.mapped].filter((t) => t.trim());
   const meta = readMetadata(introText.join('\n').split('\n'));
   const heading = (single ?? firstH1)?.title;
   const shadowed = front?.title && heading && heading !== front.title ? heading : undefined;

@@ -34,6 +34,8 @@ export interface ItemDraft {
   wholeScript?: string;
   /** The step that undoes this one (a step table's Rollback column). */
   undo?: ItemDraft;
+  /** The row's cell in a step table's Phase column ("Prep", "Verify", "Rollback"). */
+  phase?: string;
 }
 
 export interface SectionScope {
@@ -128,6 +130,17 @@ export function titleWithoutCommand(title: string, commands: string[]): { title:
   return rest ? { title: label, kept: title } : { title: label };
 }
 
+// "`redis-cli -p 6380 PING` returns PONG", "`curl -fsS …/healthz` → `ok`": the step names its command
+// and what that prints. A bare number ("returns 0") is too weak to decide pass or fail.
+const SAYS_OUTPUT = /^(`+)\s?([^`]+?)\s?\1\s*(?:→|->|=>|returns|prints|outputs|shows|should (?:return|print|show))\s*(?:(`+)\s?([^`]+?)\s?\3|"([^"]+)"|([A-Za-z][\w.:/-]*))\s*\.?$/i;
+
+function outputInTitle(title: string, run: string): ExpectationOut | undefined {
+  const match = SAYS_OUTPUT.exec(title);
+  const contains = match?.[4] ?? match?.[5] ?? match?.[6];
+  if (!match || !contains || match[2]?.trim() !== run.trim() || /^\d+$/.test(contains)) return undefined;
+  return { contains };
+}
+
 export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionScope): ItemOut {
   const description = [...draft.description];
   // An author's <!-- note --> is not part of the step's name, but it is kept.
@@ -173,7 +186,9 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   const item: ItemOut = { id, title };
   if (description.length) item.description = description.join('\n');
   if (run) item.run = run;
+  const said = run && !draft.expect ? outputInTitle(title, run) : undefined;
   if (draft.expect && run) item.expect = draft.expect;
+  else if (said) item.expect = said;
   else if (draft.expect?.description) item.description = [item.description, `Expected: ${draft.expect.description}`].filter(Boolean).join('\n');
   if (draft.owner) item.owner = draft.owner;
   if (draft.evidence) item.evidence = true;

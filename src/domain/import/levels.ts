@@ -7,8 +7,8 @@ import type { ImportContext, LevelDraft } from './context.js';
 import { inlineText } from './inline-text.js';
 import { isPlaceholder } from './placeholders.js';
 import { rulesFromParagraph } from './rules.js';
-import { levelKey, parseLevelLabel, recommendationIn, type LevelLabel } from './severity.js';
-import type { TableData } from './tables.js';
+import { levelKey, parseLevelLabel, recommendationIn, splitArrow, type LevelLabel } from './severity.js';
+import { columnRoles, type TableData } from './tables.js';
 
 const WORD_ONLY = /^(critical|high|major|medium|moderate|minor|low|blocker)$/i;
 
@@ -61,10 +61,31 @@ function levelOfCell(text: string): LevelLabel | undefined {
   return parseLevelLabel(bare) ?? (WORD_ONLY.test(bare) ? { id: bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase() } : undefined);
 }
 
-/** The column naming the level: "Issue Severity" before "Risk Level" when a table has both. */
-function levelColumn(headers: string[]): number {
+const CODE_ONLY = /^(?:SEV[\s-]?\d|P\d)$/i;
+
+/**
+ * The column naming the level: "Issue Severity" before "Risk Level" when a table has both. Under
+ * headers in another language ("レベル | 基準 | 対応"), a column of level codes alone (SEV1, P0), in
+ * a table that is not one of steps (a command or step column).
+ */
+function levelColumn(data: TableData): number {
+  const { headers } = data;
   const severity = headers.findIndex((h) => /\b(?:severity|sev)\b/.test(h.toLowerCase()));
-  return severity >= 0 ? severity : headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+  const named = severity >= 0 ? severity : headers.findIndex((h) => LEVEL_COLUMN.test(h.toLowerCase()));
+  if (named >= 0 || columnRoles(headers).some((r) => r === 'command' || r === 'title')) return named;
+  return headers.findIndex((_, i) => {
+    const cells = data.rows.map((r) => r[i]?.text.replace(/[`*_]/g, '').trim() ?? '').filter((t) => !isPlaceholder(t));
+    return cells.length > 0 && cells.every((t) => CODE_ONLY.test(t));
+  });
+}
+
+/** The action column by its header, or else the last column when most of its cells name a recommendation. */
+function actionColumn(data: TableData, at: number): number {
+  const named = data.headers.findIndex((h, i) => i !== at && ACTION_COLUMN.test(h.toLowerCase()));
+  const last = data.headers.length - 1;
+  if (named >= 0 || last === at || CRITERIA_COLUMN.test((data.headers[last] ?? '').toLowerCase())) return named;
+  const cells = data.rows.map((r) => r[last]?.text ?? '').filter((t) => !isPlaceholder(t));
+  return cells.length && cells.filter((t) => recommendationIn(t)).length * 2 >= cells.length ? last : -1;
 }
 
 /** The level keys of a column's cells, placeholders left out, and how many cells there are. */
@@ -82,7 +103,7 @@ const mostlyLevels = ({ ids, cells }: { ids: string[]; cells: number }): boolean
  * dimensions: kept as written, since no single level decides the action.
  */
 export function isSeverityTable(data: TableData): boolean {
-  const at = levelColumn(data.headers);
+  const at = levelColumn(data);
   if (at < 0) return false;
   const levels = columnLevels(data, at);
   const levelColumns = data.headers.filter((h, i) => LEVEL_COLUMN.test(h.toLowerCase()) && mostlyLevels(columnLevels(data, i))).length;
@@ -98,7 +119,8 @@ function actionRule(levelId: string, action: string, ctx: ImportContext): void {
 
 /** Adds the levels of a severity table; returns their ids. Rows with no level stay as text. */
 export function levelsFromTable(data: TableData, ctx: ImportContext): { ids: string[]; leftover: string[] } {
-  const at = levelColumn(data.headers);
+  const at = levelColumn(data);
+  const act = actionColumn(data, at);
   const ids: string[] = [];
   const leftover: string[] = [];
   for (const row of data.rows) {
@@ -119,8 +141,29 @@ export function levelsFromTable(data: TableData, ctx: ImportContext): { ids: str
     const level = levelFromLabel(label, cellText, ctx, criteria);
     if (notes.length) level.description = [level.description, ...notes].filter(Boolean).join('\n');
     ids.push(level.id);
-    const action = row.find((cell, i) => i !== at && ACTION_COLUMN.test((data.headers[i] ?? '').toLowerCase()))?.text.replace(/\s+/g, ' ').trim();
+    const action = act >= 0 ? row[act]?.text.replace(/\s+/g, ' ').trim() : undefined;
     if (action) actionRule(level.id, action, ctx);
   }
   return { ids, leftover };
+}
+
+/**
+ * "- 🔴 **SEV1** — hit ratio < 50% → rollback": each entry a level, its criteria and what to do,
+ * as a severity table's row with an action column. Undefined unless every entry is one.
+ */
+export function levelActionsFromList(list: List, ctx: ImportContext): string[] | undefined {
+  const entries = list.children.map((entry) => {
+    const [first, ...rest] = entry.children;
+    const sides = !rest.length && first?.type === 'paragraph' ? splitArrow(inlineText(first.children, ' ')) : undefined;
+    const label = sides ? parseLevelLabel(sides.lhs) : undefined;
+    return sides?.rhs && label ? { label, action: sides.rhs } : undefined;
+  });
+  if (!entries.length || entries.some((e) => !e) || !entries.some((e) => e && recommendationIn(e.action))) return undefined;
+  return entries.map((entry) => {
+    const { label, action } = entry as { label: LevelLabel; action: string };
+    const level = levelFromLabel(label, label.id, ctx);
+    level.description = [level.description, `Action: ${action}`].filter(Boolean).join('\n');
+    actionRule(level.id, action, ctx);
+    return level.id;
+  });
 }

@@ -5,7 +5,7 @@ import type { RecommendationKind } from '../checklist-schema.js';
 import { blockText } from './block-text.js';
 import type { ImportContext } from './context.js';
 import type { SectionScope } from './items.js';
-import { otherConsequence, parseRuleText, recommendationIn } from './severity.js';
+import { looksLikeRule, otherConsequence, parseRuleText, recommendationIn } from './severity.js';
 
 const SELF_EXPLAINING = new Set(['triage', 'rollback', 'gates']);
 
@@ -53,7 +53,8 @@ function ruleFromSentence(sentence: string, ctx: ImportContext): boolean {
     ctx.rule(clean(sentence), parsed.recommend, parsed.condition, parsed.unless, text);
     return true;
   }
-  if (!MANUAL_TRIGGER.test(text)) return false;
+  // "Any red cluster health => rollback": a rule whose condition the operator judges.
+  if (!MANUAL_TRIGGER.test(text) && !looksLikeRule(text)) return false;
   ctx.rule(clean(sentence), recommendationIn(text) ?? 'consider-rollback', undefined, parsed.unless, text);
   return true;
 }

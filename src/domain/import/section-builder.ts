@@ -4,7 +4,7 @@
 import type { Code, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { RollforwardRequirements } from '../checklist-schema.js';
 import type { z } from 'zod';
-import { blockText } from './block-text.js';
+import { blockText, htmlText } from './block-text.js';
 import { commandFromCode, forbids, isShellLang } from './commands.js';
 import type { ImportContext } from './context.js';
 import { inlineText, isBoldLabel } from './inline-text.js';
@@ -17,10 +17,11 @@ import { rulesFromParagraph } from './rules.js';
 import { levelLabelOf, type Scope } from './section-scope.js';
 import { handleList } from './section-lists.js';
 import { handleTable, handleTableData } from './section-tables.js';
-import { htmlTableData } from './html-table.js';
+import { htmlAroundTable, htmlTableData } from './html-table.js';
 import { attachCode } from './steps.js';
 import { collectSpans } from './detail-steps.js';
 import { tableRollbackSection } from './table-rollback.js';
+import { phaseSection, splitPhases } from './table-phases.js';
 
 // "3.1 Consumers are reading", "4.2. Delete …", "Step 5: Verify": a step written as a paragraph.
 export const NUMBERED_STEP = /^(?:\d+(?:\.\d+)+\.?|(?:step|task)\s*#?\s*\d+[a-z]?\s*[:.)\-–—])\s+\S/i;
@@ -170,7 +171,12 @@ class SectionBuilder {
     const htmlTable = block.type === 'html' ? htmlTableData(block.value) : undefined;
     if (htmlTable && block.type === 'html') {
       this.openStep = undefined;
-      return handleTableData(htmlTable, block.value, undefined, this);
+      handleTableData(htmlTable, block.value, undefined, this);
+      // A page exported as one HTML block holds more than its table: keep the rest as written.
+      const rest = htmlAroundTable(block.value);
+      if (!htmlText(rest)) return;
+      this.description.push(rest);
+      return this.ctx.keep('HTML block', this.scope.title);
     }
     const text = block.type === 'table' ? sourceOf(block, this.ctx.source) : blockText(block, this.ctx.source);
     if (!text.trim() || /^<br\s*\/?>$/i.test(text.trim())) return;
@@ -207,9 +213,11 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
   const id = ctx.sectionIds.take(sectionSlug(scope.ownTitle), 'section');
   const kinds = ctx.sectionsByKind.get(scope.kind) ?? [];
   ctx.sectionsByKind.set(scope.kind, [...kinds, id]);
-  const section: SectionOut = { id, title: scope.title, kind: scope.kind, items: builder.items.map((d) => finishItem(d, ctx, scope)) };
+  const { keep, phases } = splitPhases(builder.items, scope.kind);
+  const section: SectionOut = { id, title: scope.title, kind: scope.kind, items: keep.map((d) => finishItem(d, ctx, scope)) };
+  for (const phase of phases) ctx.tableSections.push({ after: id, section: phaseSection(section, phase, ctx) });
   const rollback = tableRollbackSection(section, builder.items.flatMap((d) => (d.undo ? [d.undo] : [])), ctx);
-  if (rollback) ctx.tableRollbacks.push({ after: id, section: rollback });
+  if (rollback) ctx.tableSections.push({ after: id, section: rollback });
   const description = [...builder.description, ...builder.mapped].filter((t) => t.trim());
   if (description.length) section.description = description.join('\n\n');
   if (builder.requires) section.requires = builder.requires;

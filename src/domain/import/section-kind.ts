@@ -5,7 +5,7 @@ import type { SectionKindName } from '../checklist-schema.js';
 
 const KEYWORDS: Array<[SectionKindName, RegExp]> = [
   ['rollforward', /\broll[- ]?forward\b|\bre-?cutover\b/],
-  ['rollback', /\broll[- ]?back\b|\bback[- ]?out\b|\brevert(?:ing)?\b/],
+  ['rollback', /\broll[- ]?back\b|\bback[- ]?out\b|\brevert(?:ing)?\b|\b(?:if|when) (?:it|this|things|something|anything) goe?s? wrong\b/],
   ['signoff', /\bsign[- ]?offs?\b|\bapprovals?\b/],
   ['gates', /\bgates?\b|\bgo\s*\/\s*no[- ]?go\b|\bgo[- ]no[- ]go\b|\bpre-?conditions?\b|\bpre-?requisites?\b|\bpre-?flight\b|\breadiness\b|\bpre-?checks?\b|\bentry criteria\b|\bpre-?(?:cutover|deploy\w*|migration|release|upgrade|change|switch\w*|launch|go-?live)\s+(?:checks?|checklist|verification|validation)\b/],
   ['timeline', /\btimeline\b|\bschedule\b|\brun[- ]?sheet\b|\bt\s?[-+]\s?\d+/],
@@ -24,6 +24,7 @@ const OTHER_LANGUAGES: Array<[SectionKindName, RegExp]> = [
   ['signoff', word(String.raw`abnahme|freigaben?|aprobación|aprovação`)],
   ['gates', word(String.raw`voraussetzungen|vorbedingungen|vorabprüfung(?:en)?|pré-?requis|conditions préalables|(?:contrôles?|vérifications?) préalables?|requisitos previos|pré-?requisitos|prerrequisitos`)],
   ['timeline', word(String.raw`zeitplan|ablaufplan|calendrier|cronograma`)],
+  ['triage', word(String.raw`schweregrad\w*|sévérités?|gravité|severidad(?:es)?|gravedad`)],
   ['smoke', word(String.raw`(?:über)?prüfung(?:en)?|verifizierung|validierung|vérifications?|contrôles?|verificación|verificaciones|comprobaci(?:ón|ones)|verificação`)],
 ];
 

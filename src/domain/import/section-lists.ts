@@ -3,7 +3,7 @@
 import type { List } from 'mdast';
 import { inlineText } from './inline-text.js';
 import { holdsReferences, isLinkList, linksFromList } from './links.js';
-import { levelsFromList, listEntries } from './levels.js';
+import { levelActionsFromList, levelsFromList, listEntries } from './levels.js';
 import { isContactCard, looksLikeRoleList, roleFromCard, rolesFromList } from './roles.js';
 import { stripNumbering } from './section-kind.js';
 import { rulesFromList } from './rules.js';
@@ -23,6 +23,11 @@ function isRuleList(list: List): boolean {
 
 export function handleList(list: List, leadIn: string | undefined, section: SectionBuilder): void {
   const { ctx, scope } = section;
+  const levelActions = levelActionsFromList(list, ctx);
+  if (levelActions) {
+    if (leadIn) section.description.push(leadIn);
+    return void section.mapped.push(`Severity levels imported into severity.levels, each with its rule: ${levelActions.join(', ')}.`);
+  }
   const trigger = (leadIn ? triggerRecommendation(leadIn) : scope.trigger) ?? (isRuleList(list) ? 'consider-rollback' : undefined);
   if (trigger) {
     const n = rulesFromList(list, leadIn, trigger, ctx, scope);

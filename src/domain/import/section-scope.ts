@@ -1,6 +1,6 @@
 // What a section's heading says about how to read its content.
 import type { SectionKindName } from '../checklist-schema.js';
-import { parseLevelLabel, triggerRecommendation, type LevelLabel } from './severity.js';
+import { parseLevelLabel, triggerRecommendation, withoutLeadingEmoji, type LevelLabel } from './severity.js';
 import type { RecommendationKind } from '../checklist-schema.js';
 
 export interface Scope {
@@ -21,14 +21,14 @@ export interface Scope {
 
 /** `inheritedRoles`: under a contacts heading ("Emergency Contacts" > "Level 1"), lists are read as roles too. */
 export function makeScope(title: string, ownTitle: string, kind: SectionKindName, inheritedSeverity: boolean, inheritedRoles = false): Scope {
-  const own = ownTitle.toLowerCase();
+  const own = withoutLeadingEmoji(ownTitle).toLowerCase();
   const scope: Scope = {
     title,
     ownTitle,
     kind,
-    severity: inheritedSeverity || kind === 'triage' || kind === 'playbook' || /\bseverity\b|\bsev\b|\bpriorit(?:y|ies)\b/.test(own),
+    severity: inheritedSeverity || kind === 'triage' || kind === 'playbook' || /\bseverity\b|\bsev\b|\bpriorit(?:y|ies)\b|\bschweregrad|\bseveridad|\bs[ée]v[ée]rit[ée]/.test(own),
     links: /\blinks?\b|\breferences?\b|\bresources\b|\bdocumentation\b|\bdocs\b|\bsee also\b|\brelated\b/.test(own),
-    roles: inheritedRoles || /\broles?\b|\bcontacts?\b|\bpeople\b|\bon-?call\b|\bescalation\b|\bwho'?s who\b/.test(own),
+    roles: inheritedRoles || /\br[oô]les?\b|\bcontacts?\b|\bpeople\b|\bon-?call\b|\bescalation\b|^who\b|\bparticipants\b|\bstaffing\b|\brollen\b|\bansprechpartner/.test(own),
     requiredRoles: /\broles?\b/.test(own),
     evidenceTemplate: /\bevidence\b/.test(own) && /\b(?:template|package|fields|form)\b/.test(own),
   };
@@ -41,6 +41,6 @@ export function makeScope(title: string, ownTitle: string, kind: SectionKindName
 export function levelLabelOf(text: string): LevelLabel | undefined {
   const label = parseLevelLabel(text);
   if (!label) return undefined;
-  const after = text.trim().replace(/^(?:SEV|sev|Sev)[\s-]?\d|^P\d|^[A-Za-z]+/, '').trim();
+  const after = withoutLeadingEmoji(text).replace(/^(?:SEV|sev|Sev)[\s-]?\d|^P\d|^[A-Za-z]+/, '').trim();
   return after === '' || /^[(:\-–—]/.test(after) ? label : undefined;
 }

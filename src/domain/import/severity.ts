@@ -16,7 +16,7 @@ const WORD_LEVEL = /^(critical|high|major|medium|moderate|minor|low|blocker)(?=\
 
 /** The level a label starts with: "SEV0 (rollback likely):", "P1: High drift", "Critical: …". */
 export function parseLevelLabel(text: string): LevelLabel | undefined {
-  const trimmed = text.trim();
+  const trimmed = withoutLeadingEmoji(text);
   const code = CODE_LEVEL.exec(trimmed);
   const word = code ? undefined : WORD_LEVEL.exec(trimmed);
   const match = code ?? word;
@@ -29,6 +29,13 @@ export function parseLevelLabel(text: string): LevelLabel | undefined {
   if (parts?.[1]?.trim()) label.paren = parts[1].trim();
   if (parts?.[2]?.trim()) label.rest = parts[2].trim();
   return label;
+}
+
+// "🔴 SEV1 — …", "🟠 P2: …": a colour mark before the level is decoration.
+const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]+\s*)+/u;
+
+export function withoutLeadingEmoji(text: string): string {
+  return text.trim().replace(LEADING_EMOJI, '');
 }
 
 /** SEV-1, sev 1 and SEV1 name the same level. */
@@ -66,7 +73,12 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, any: 1, one: 1, sing
 const UNIT: Record<string, string> = { s: 's', sec: 's', secs: 's', second: 's', seconds: 's', m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm', h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h', d: 'd', day: 'd', days: 'd' };
 const LEVEL_WORD = String.raw`(?:SEV[\s-]?\d|P\d|critical|high|major|medium|moderate|minor|low)`;
 const COUNT = String.raw`(?:at least\s+|>=\s*|≥\s*)?(\d+|a|an|any|one|single|two|three|four|five|six|seven|eight|nine|ten)(?:\s*\+|\s+or more)?\s+(?:single\s+|new\s+|open\s+)?`;
-const LEVELS = new RegExp(String.raw`^${COUNT}(${LEVEL_WORD}(?:\s*(?:,|or|\/|and)\s*${LEVEL_WORD})*)s?\b(?:\s+(?:is|are|incidents?|issues?|events?|open|declared|detected|confirmed|occurs?))*`, 'i');
+const LEVEL_TAIL = String.raw`s?\b(?:\s+(?:is|are|incidents?|issues?|events?|open|declared|detected|confirmed|occurs?))*`;
+const LEVELS = new RegExp(String.raw`^${COUNT}(${LEVEL_WORD}(?:\s*(?:,|or|\/|and)\s*${LEVEL_WORD})*)${LEVEL_TAIL}`, 'i');
+// "SEV0 => rollback", "P1 or P2 incident -> hold": a level code alone means any one of it. A word
+// ("High => hold") needs its count, or "High latency" would read as a level.
+const CODE_LEVEL_WORD = String.raw`(?:SEV[\s-]?\d|P\d)`;
+const BARE_LEVELS = new RegExp(String.raw`^()(${CODE_LEVEL_WORD}(?:\s*(?:,|or|\/|and)\s*${CODE_LEVEL_WORD})*)${LEVEL_TAIL}`, 'i');
 const CHECKS = new RegExp(String.raw`^${COUNT}(gate|smoke|check|item|test)[\w -]*?\s*(?:failures?|fails?|failed|failing|is red|goes red)\b`, 'i');
 const FAILED_CHECKS = new RegExp(String.raw`^${COUNT}(?:failed|failing|red)\s+(gate|smoke|check|item|test)s?\b(?:\s+(?:checks?\s+)?(?:in|during)\s+(?:the\s+)?(gates?|smoke)\b)?`, 'i');
 const WINDOW = /^\s*(?:(?:with)?in|during)\s+(?:the\s+)?(?:first\s+)?(\d+)\s*([a-z]+)\b/i;
@@ -93,9 +105,9 @@ export function parseCondition(text: string): ParsedCondition | undefined {
     const sectionKind: SectionKindName | undefined = noun === 'gate' ? 'gates' : noun === 'smoke' ? 'smoke' : undefined;
     return { failedChecks: count(checks[1] ?? '1'), ...(sectionKind ? { sectionKind } : {}) };
   }
-  const levels = LEVELS.exec(t);
+  const levels = LEVELS.exec(t) ?? BARE_LEVELS.exec(t);
   if (!levels) return undefined;
-  const condition: ParsedCondition = { atLeast: count(levels[1] ?? '1') };
+  const condition: ParsedCondition = { atLeast: count(levels[1] || '1') };
   condition.severity = (levels[2] ?? '').split(/\s*(?:,|\bor\b|\/|\band\b)\s*/i).map((s) => s.replace(/\s+/g, '')).filter(Boolean);
   let tail = t.slice(levels[0].length);
   const window = WINDOW.exec(tail);
@@ -110,6 +122,12 @@ export function parseCondition(text: string): ParsedCondition | undefined {
 }
 
 const ARROW = /\s*(?:=>|⇒|⟹|->|→)\s*/;
+
+/** "<left> => <right>": both sides, or undefined without an arrow. */
+export function splitArrow(text: string): { lhs: string; rhs: string } | undefined {
+  const arrow = ARROW.exec(text);
+  return arrow ? { lhs: text.slice(0, arrow.index).trim(), rhs: text.slice(arrow.index + arrow[0].length).trim() } : undefined;
+}
 
 /** "<condition> => <recommendation>": a rule wherever it is written. */
 export function looksLikeRule(text: string): boolean {

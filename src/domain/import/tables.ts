@@ -12,7 +12,7 @@ import { collectSpans } from './detail-steps.js';
 import { isValidId } from './ids.js';
 import { undoOf } from './table-rollback.js';
 
-export type ColumnRole = 'id' | 'time' | 'rollback' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
+export type ColumnRole = 'id' | 'time' | 'phase' | 'rollback' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
 
 export interface Cell {
   text: string;
@@ -27,6 +27,7 @@ export interface TableData {
 const COLUMN_ROLES: Array<[ColumnRole, RegExp]> = [
   ['id', /^(?:#|no\.?|nr\.?|id|ref|(?:gate|step|check|item|task|test)\s*(?:id|#|no\.?))$/],
   ['time', /^(?:time|when|offset|at|eta|timing|t|t[-+]|t-minus|clock)$/],
+  ['phase', /^(?:phase|stage|part|wave)$/],
   // Before "command": "Rollback command" says how to undo the row.
   ['rollback', /\b(?:roll[- ]?back|back[- ]?out|revert|undo)\b/],
   ['command', /\b(?:commands?|cmds?|scripts?|shell|how to (?:run|check|verify)|invocation|method)\b|^(?:run|how)\??$/],
@@ -95,6 +96,7 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
       draft.owner = ids[0];
       if (owners.length > 1) draft.description.push(`${header}: ${text}`);
     } else draft.description.push(`${header}: ${text}`);
+    if (role === 'phase') draft.phase = text.replace(/\s+/g, ' ').trim();
   });
   if (!draft.title && !draft.spans.length) draft.title = `Row ${index + 1}`;
   if (undo) draft.undo = undoOf(undo.cell, undo.header, draft);
