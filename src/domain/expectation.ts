@@ -55,6 +55,12 @@ function timeoutWords(ms: number): string {
   return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${sec ? `${sec}s` : ''}`;
 }
 
+/** What the shell's own exit codes mean: at 2 a.m. "exit code 127" alone sends nobody to the typo. */
+const SHELL_EXIT_MEANING: Readonly<Record<number, string>> = {
+  126: ' (the shell found the command but could not run it: not executable?)',
+  127: ' (command not found)',
+};
+
 export function createExpectationMatcher(expect: Expectation | undefined): ExpectationMatcher {
   const contains = list(expect?.contains);
   const notContains = list(expect?.notContains);
@@ -107,7 +113,7 @@ export function createExpectationMatcher(expect: Expectation | undefined): Expec
         reasons.push(`killed by ${end.signal ?? 'a signal'}, expected exit ${orList(expectedExitCodes(expect).map(String))}`);
       } else if (!expectedExitCodes(expect).includes(end.exitCode)) {
         const codes = expectedExitCodes(expect);
-        reasons.push(`exit code ${end.exitCode}, expected ${codes.length > 1 ? 'one of ' : ''}${codes.join(', ')}`);
+        reasons.push(`exit code ${end.exitCode}${SHELL_EXIT_MEANING[end.exitCode] ?? ''}, expected ${codes.length > 1 ? 'one of ' : ''}${codes.join(', ')}`);
       }
       for (const needle of contains) if (!found.has(needle)) reasons.push(`output does not contain ${JSON.stringify(needle)}`);
       for (const needle of notContains) if (found.has(needle)) reasons.push(`output contains ${JSON.stringify(needle)}`);

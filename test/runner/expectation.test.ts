@@ -32,6 +32,12 @@ describe('exit codes', () => {
     expect(judge({}, [], exited(3))).toEqual({ result: 'fail', reasons: ['exit code 3, expected 0'] });
   });
 
+  it("says what the shell's own codes mean: 127 command not found, 126 not executable", () => {
+    expect(judge(undefined, [], exited(127)).reasons).toEqual(['exit code 127 (command not found), expected 0']);
+    expect(judge(undefined, [], exited(126)).reasons).toEqual(['exit code 126 (the shell found the command but could not run it: not executable?), expected 0']);
+    expect(judge({ exitCode: 127 }, [], exited(127)).result).toBe('pass');
+  });
+
   it('accepts one code or a list', () => {
     expect(judge({ exitCode: 2 }, [], exited(2)).result).toBe('pass');
     expect(judge({ exitCode: [0, 2] }, [], exited(2)).result).toBe('pass');
