@@ -28,11 +28,11 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
     );
   }
   const values: Record<string, string> = {};
-  const missing: string[] = [];
+  const missing: Checklist['variables'] = [];
   for (const variable of checklist.variables) {
     const value = given[variable.name] ?? variable.default;
     if (value === undefined || (value === '' && variable.required)) {
-      if (variable.required) missing.push(variable.name);
+      if (variable.required) missing.push(variable);
       else values[variable.name] = '';
       continue;
     }
@@ -43,12 +43,22 @@ export function resolveDeclaredVariables(checklist: Checklist, given: Record<str
   }
   if (missing.length > 0) {
     throw new CutoverError(
-      `missing required variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+      `missing required variable${missing.length > 1 ? 's' : ''}: ${missing.map((v) => v.name).join(', ')}`,
       EXIT.usage,
-      `pass ${missing.map((m) => `--var ${m}=...`).join(' ')}`,
+      varFlagsHint(missing, isSecretVariable),
     );
   }
   return values;
+}
+
+/**
+ * How to give these variables: `--var name=...`, but a secret as a bare `--var name`, which reads
+ * it from the environment and keeps it out of shell history and the process list.
+ */
+export function varFlagsHint<V extends { name: string }>(variables: readonly V[], isSecret: (v: V) => boolean, lead = 'pass'): string {
+  const flags = variables.map((v) => (isSecret(v) ? `--var ${v.name}` : `--var ${v.name}=...`)).join(' ');
+  const secrets = variables.filter(isSecret).map((v) => `$${v.name}`);
+  return `${lead} ${flags}${secrets.length ? ` (a bare --var reads ${secrets.join(', ')} from the environment: set ${secrets.length > 1 ? 'them' : 'it'} there, out of shell history)` : ''}`;
 }
 
 /** What the evidence header records: secret values are never stored. */

@@ -5,7 +5,7 @@ import { placeholders, renderCommand } from '../domain/command-template.js';
 import { parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
-import { allVariables } from '../domain/session-variables.js';
+import { allVariables, varFlagsHint } from '../domain/session-variables.js';
 import { runCommand, type RunOutcome } from './runner.js';
 import type { CutoverSession } from './session.js';
 
@@ -42,8 +42,8 @@ export function renderSessionCommand(session: CutoverSession, template: string):
   // A declared variable without a value here is a secret of a resumed session: never stored.
   const missing = placeholders(template).filter((name) => !Object.hasOwn(vars, name) && session.checklist.variables.some((v) => v.name === name));
   if (missing.length) {
-    const flags = missing.map((name) => `--var ${name}=...`).join(' ');
-    throw new CutoverError(`no value for ${missing.join(', ')} in this session: secret values are never stored in the evidence`, EXIT.usage, `resume with them given again: cutover resume ${session.evidencePath} ${flags}`);
+    const hint = varFlagsHint(missing.map((name) => ({ name })), () => true, `resume with ${missing.length > 1 ? 'them' : 'it'} given again: cutover resume ${session.evidencePath}`);
+    throw new CutoverError(`no value for ${missing.join(', ')} in this session: secret values are never stored in the evidence`, EXIT.usage, hint);
   }
   return renderCommand(template, vars);
 }

@@ -229,3 +229,16 @@ describe('a check that leaves a process holding its output', () => {
     }
   });
 });
+
+describe('missing required variables', () => {
+  it('names the flags to pass, a secret as a bare --var read from the environment (exit 2, no evidence)', () => {
+    const dir = scratch();
+    const result = runHeadless('required-vars.yaml', dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing required variables: region, client_secret');
+    expect(result.stderr).toContain('pass --var region=... --var client_secret (a bare --var reads $client_secret from the environment: set it there, out of shell history)');
+    expect(evidenceFiles(dir)).toEqual([]);
+    const given = runHeadless('required-vars.yaml', dir, ['--var', 'region=eu-1', '--var', 'client_secret'], { client_secret: 'sekrit-value-1' });
+    expect(given.code).toBe(0);
+  });
+});

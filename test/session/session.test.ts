@@ -62,7 +62,7 @@ describe('CutoverSession', () => {
     open.push(without);
     const refused = await without.runItem('smoke', 'secret').catch((error: unknown) => error);
     expect((refused as Error).message).toBe('no value for api_token in this session: secret values are never stored in the evidence');
-    expect((refused as { hint?: string }).hint).toBe(`resume with them given again: cutover resume ${first.evidencePath} --var api_token=...`);
+    expect((refused as { hint?: string }).hint).toBe(`resume with it given again: cutover resume ${first.evidencePath} --var api_token (a bare --var reads $api_token from the environment: set it there, out of shell history)`);
     await without.close();
     const given = await CutoverSession.resume(first.evidencePath, { variables: { api_token: 'hunter2-very-secret' } });
     open.push(given);
