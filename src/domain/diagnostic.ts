@@ -25,6 +25,15 @@ export interface FieldIssue {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
+/**
+ * A warning that says the checklist may not do what its author meant (a value cut short, an empty
+ * gates section…), as opposed to advice that holds for most checklists (a check judged by its exit
+ * code alone): the first kind is worth a line even where nobody runs `validate`.
+ */
+export function isMisreadWarning(d: { severity: string; code?: string }): boolean {
+  return d.severity === 'warning' && d.code !== 'no-expect';
+}
+
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {

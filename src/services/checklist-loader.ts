@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParseResult } from '../domain/checklist-parse.js';
 import { formatOf, quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
-import { formatDiagnostic } from '../domain/diagnostic.js';
+import { formatDiagnostic, isMisreadWarning } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { readInputFile } from './bounded-read.js';
 import { fileErrorReason } from './file-errors.js';
@@ -24,6 +24,8 @@ export interface ChecklistFile {
 
 export interface LoadedChecklist extends ChecklistFile {
   checklist: Checklist;
+  /** How many of `validate`'s warnings say the file may be misread (isMisreadWarning), when the full parse ran (it does for YAML); undefined after the JSON fast path. */
+  warnings?: number;
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -74,7 +76,7 @@ export async function loadChecklist(path: string): Promise<LoadedChecklist> {
     const hint = more > 0 ? `${more} more problem${more === 1 ? '' : 's'}: run \`cutover validate ${file.displayPath}\`` : undefined;
     throw new CutoverError(`invalid checklist ${file.displayPath}:\n${shown.join('\n')}`, EXIT.failed, hint);
   }
-  return { ...file, checklist: result.checklist };
+  return { ...file, checklist: result.checklist, warnings: result.diagnostics.filter(isMisreadWarning).length };
 }
 
 /** The directory holding package.json, found from this module (src/services or dist/chunks). */

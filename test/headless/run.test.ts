@@ -242,3 +242,16 @@ describe('missing required variables', () => {
     expect(given.code).toBe(0);
   });
 });
+
+describe('a checklist validate warns about', () => {
+  it.each([
+    ['warned.yaml', '2 checklist warnings'],
+    ['warned.json', '1 checklist warning'],
+  ])('%s: one line on stderr names how many and how to see them; the run goes on', (name, count) => {
+    const dir = scratch();
+    const { code, json, stderr } = runJson(name, dir);
+    expect(code).toBe(0);
+    expect(json?.passed).toBe(1);
+    expect(stderr).toBe(`cutover: warning: ${count} in ${fixture(name).replace(`${process.cwd()}/`, '')}: \`cutover validate ${fixture(name).replace(`${process.cwd()}/`, '')}\` lists ${count.startsWith('1 ') ? 'it' : 'them'}\n`);
+  });
+});

@@ -5,6 +5,9 @@
 import { userInfo } from 'node:os';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { plural } from '../../domain/plural.js';
+import { lintChecklist } from '../../domain/checklist-lint.js';
+import { isMisreadWarning } from '../../domain/diagnostic.js';
+import { shellWord } from '../../domain/command-template.js';
 import { SIGNAL_EXIT } from '../../domain/stop-signals.js';
 import { displayPathOf, loadChecklist, resolveChecklistRef, type LoadedChecklist } from '../../services/checklist-loader.js';
 import { CutoverSession } from '../../services/session.js';
@@ -49,6 +52,12 @@ async function loadForRun(ref: string) {
   }
 }
 
+/** Unattended, nobody reads `validate`: one line says it has something to say (a value cut short by a #, an empty gates section…). */
+function warnAboutChecklist(loaded: LoadedChecklist): void {
+  const count = loaded.warnings ?? lintChecklist(loaded.checklist).filter(isMisreadWarning).length;
+  if (count) process.stderr.write(`cutover: warning: ${plural(count, 'checklist warning')} in ${loaded.displayPath}: \`cutover validate ${shellWord(loaded.displayPath)}\` lists ${count === 1 ? 'it' : 'them'}\n`);
+}
+
 function checkUsage(opts: RunOptions): void {
   if (!opts.headless) {
     throw new CutoverError('`cutover run` needs --headless: it runs every automated item unattended', EXIT.usage, 'for an interactive session use `cutover open <checklist>`');
@@ -81,6 +90,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
   checkUsage(opts);
   const variables = parseVars(opts.var);
   const { path, loaded } = await loadForRun(checklistRef);
+  warnAboutChecklist(loaded);
   const plan = planRun(loaded.checklist, opts.section ?? [], opts.inject ?? []);
   const session = await startSession(path, loaded, opts, variables);
   const controller = new AbortController();
