@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { tolerateClosedOutput } from './closed-output.js';
 import { handleFatal } from './fatal.js';
+import { checkCommandName, useOneLineUsageErrors } from './usage-errors.js';
 
 const VERSION = process.env.CUTOVER_VERSION ?? '0.0.0-dev';
 
@@ -20,6 +21,10 @@ function withGlobals(program: Command, opts: Record<string, unknown>): Record<st
   const evidenceDir = (opts.evidenceDir ?? program.opts().evidenceDir ?? (process.env.CUTOVER_EVIDENCE_DIR || './evidence')) as string;
   // An empty value (an unset shell variable: --evidence-dir "$DIR") would scatter evidence into the working directory.
   if (!evidenceDir.trim()) throw new CutoverError('the evidence directory is empty', EXIT.usage, 'give --evidence-dir DIR (or CUTOVER_EVIDENCE_DIR) a folder, or leave it out for ./evidence');
+  // A quoted "~/evidence" reaches us unexpanded: it would make a folder named "~" here, shown as if it were home.
+  if (/^~[^/]*(\/|$)/.test(evidenceDir)) {
+    throw new CutoverError(`the evidence directory "${evidenceDir}" starts with ~, which the shell did not expand`, EXIT.usage, 'write $HOME instead of ~ (a shell expands ~ only unquoted, at the start of a word: not in "~/x" or --evidence-dir=~/x)');
+  }
   return { ...opts, evidenceDir };
 }
 
@@ -28,7 +33,12 @@ export function buildProgram(): Command {
     .description('Walk a production cutover runbook and record hash-chained evidence.')
     .version(VERSION, '-V, --version')
     .addOption(evidenceDirOption())
-    .showHelpAfterError('(run `cutover --help` for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok; 1 a check failed, a checklist is invalid, evidence is tampered, or an -o already\n' +
+        'exists; 2 a usage error or unreadable input. Environment: CUTOVER_EVIDENCE_DIR, CUTOVER_CHECKLISTS\n' +
+        '(more checklist folders), NO_COLOR. `cutover <command> --help` shows a command\'s options.',
+    )
     .exitOverride();
 
   program.action(async () => {
@@ -61,10 +71,6 @@ export function buildProgram(): Command {
     .option('--allow-destructive', 'allow destructive items in a drill')
     .option('--recover', 'for a damaged file: write a copy holding its intact events, beside it, and resume that')
     .action(async (evidence: string | undefined, opts) => {
-      if (opts.recover) {
-        const { recoverCommand } = await import('./commands/recover.js');
-        evidence = await recoverCommand(evidence);
-      }
       const { resumeCommand } = await import('./commands/resume.js');
       await resumeCommand(evidence, withGlobals(program, opts));
     });
@@ -169,15 +175,8 @@ export function buildProgram(): Command {
       await drillsCommand(checklistId, withGlobals(program, opts));
     });
 
+  useOneLineUsageErrors(program);
   return program;
-}
-
-/** `cutover bogus`: the root takes no arguments, and commander would only say "too many arguments". */
-function checkCommandName(program: Command, argv: string[]): void {
-  const first = argv[2];
-  if (!first || first.startsWith('-')) return;
-  if (program.commands.some((c) => c.name() === first || c.aliases().includes(first))) return;
-  throw new CutoverError(`unknown command "${first}"`, EXIT.usage, `commands: ${program.commands.map((c) => c.name()).join(', ')} (cutover --help)`);
 }
 
 async function main(given: string[]): Promise<void> {

@@ -5,7 +5,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recoverCommand } from '../../src/cli/commands/recover.js';
 import { sealEvent } from '../../src/domain/hash-chain.js';
 import { EvidenceStore } from '../../src/services/evidence-store.js';
 import { cliPath, runCli, type CliResult } from '../helpers/cli.js';
@@ -141,14 +142,17 @@ describe('files edited by an editor (content intact, layout not)', () => {
     expect(verify.stdout).toMatch(/^intact: /);
   });
 
-  it('resume --recover copies an intact but rewritten (CRLF) file, since cutover cannot append to it', () => {
+  // The recovery step of `resume --recover`, called directly: the command itself first needs a terminal.
+  it('resume --recover copies an intact but rewritten (CRLF) file, since cutover cannot append to it', async () => {
     const { dir, file } = copySession();
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
-    const recover = cli(['resume', '--recover', file, '--evidence-dir', dir]);
-    expect(recover.stderr).toContain('is intact but was rewritten by another tool; left untouched');
-    const copy = readdirSync(dir).find((name) => /\.recovered-\d+\.json$/.test(name));
-    expect(copy).toBeDefined();
-    expectClean(cli(['verify', join(dir, copy as string)]), 0);
+    const said: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => said.push(String(chunk)) > 0);
+    const copy = await recoverCommand(file).finally(() => stderr.mockRestore());
+    expect(said.join('')).toContain('is intact but was rewritten by another tool; left untouched');
+    expect(readdirSync(dir)).toContain(basename(copy));
+    expect(copy).toMatch(/\.recovered-\d+\.json$/);
+    expectClean(cli(['verify', copy]), 0);
   });
 });
 

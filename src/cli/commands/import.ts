@@ -30,6 +30,9 @@ async function readRunbook(path: string, display: string): Promise<DecodedRunboo
 
 /** `cutover import -`: standard input, a pipe or a socket that cannot be opened by path. */
 async function readStandardInput(): Promise<DecodedRunbook> {
+  if (process.stdin.isTTY) {
+    throw new CutoverError('import -: standard input is a terminal, not a runbook', EXIT.usage, 'pipe the runbook in (pbpaste | cutover import - -o runbook.yaml), or give its file');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
@@ -90,7 +93,8 @@ export async function importCommand(argument: string, opts: Record<string, unkno
     try {
       await writeFileDurable(target, text, { mode: 0o644 });
     } catch (error) {
-      throw new CutoverError(`cannot write ${output}: ${fileErrorReason(error)}`, EXIT.failed);
+      // like an export that cannot be written: the input was fine, the place is not (exit 2, not "a check failed")
+      throw new CutoverError(`cannot write ${output}: ${fileErrorReason(error)}`, EXIT.usage, 'choose another -o file');
     }
   } else process.stdout.write(text);
   process.stderr.write(`${formatSummary(summary, source, output ? displayPathOf(output) : 'stdout')}\n`);

@@ -6,10 +6,14 @@ import { loadTui, requireTty } from './home.js';
 
 export async function resumeCommand(evidence: string | undefined, opts: Record<string, unknown> & { evidenceDir: string }): Promise<void> {
   requireTty('resume');
+  // --recover writes a copy: only once the TUI that resumes it can start
+  const given = opts.recover ? await (await import('./recover.js')).recoverCommand(evidence) : evidence;
   const [{ runTui, defaultServices }, { CutoverSession }] = await Promise.all([loadTui(), import('../../services/session.js')]);
-  const path = evidence ?? (await CutoverSession.latestUnfinished(opts.evidenceDir));
+  const path = given ?? (await CutoverSession.latestUnfinished(opts.evidenceDir));
   if (!path) {
-    throw new CutoverError(`no unfinished session in ${opts.evidenceDir}`, EXIT.failed, 'start one with: cutover open <checklist>');
+    const { evidenceDirProblem } = await import('../../services/evidence-list.js');
+    const why = await evidenceDirProblem(opts.evidenceDir, false);
+    throw new CutoverError(`no unfinished session in ${opts.evidenceDir}${why ? ` (${why})` : ''}`, EXIT.failed, 'start one with: cutover open <checklist>');
   }
   const services = defaultServices(opts.evidenceDir, {
     allowDestructive: opts.allowDestructive === true,
