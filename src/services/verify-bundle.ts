@@ -1,14 +1,16 @@
 // Verifying an incident package (a folder, or a .tar.gz extracted safely to a temp folder):
 // SHA256SUMS against every file, no unlisted extras, and the evidence.json inside with its logs.
+import { rmSync } from 'node:fs';
 import { lstat, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { shellWord } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { isSafeRelativePath, parseSums } from '../domain/sha256sums.js';
 import { MAX_SNAPSHOT_BYTES } from './checklist-snapshot.js';
 import { MAX_EVIDENCE_BYTES, readSmallRegularFile } from './regular-file.js';
 import { extractTarball, UnreadableTar, type TarExtraction } from './tar-extract.js';
-import { checkEvidence, checkSnapshot, HashCache, type EvidenceCheck, type VerifyProblem } from './verify-evidence.js';
+import { checkEvidence, checkSnapshot, HashCache, throwIfUnreadable, type EvidenceCheck, type VerifyProblem } from './verify-evidence.js';
 
 export const SUMS = 'SHA256SUMS';
 export const EVIDENCE = 'evidence.json';
@@ -74,6 +76,7 @@ async function checkSums(root: string, files: Set<string>, hashes: HashCache, pr
       continue;
     }
     const actual = await hashes.get(join(root, entry.path));
+    if (!actual) await throwIfUnreadable(join(root, entry.path));
     if (actual?.sha256 !== entry.sha256) problems.push({ where: entry.path, message: 'sha256 mismatch (SHA256SUMS)' });
   }
   for (const file of files) {
@@ -94,7 +97,10 @@ const holdsPackage = async (dir: string): Promise<boolean> => {
 export async function verifyBundleDir(root: string, display: string, early: VerifyProblem[] = []): Promise<BundleCheck> {
   const problems = [...early];
   if (!(await holdsPackage(root))) {
-    throw new CutoverError(`${display} is not an incident package: it has neither ${SUMS} nor ${EVIDENCE}`, EXIT.usage);
+    const sessions = (await readdir(root).catch(() => [] as string[])).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    // an evidence directory (`cutover verify evidence`): say how to name one of its sessions
+    const hint = sessions.length ? `an evidence folder? verify one session at a time: cutover verify ${shellWord(join(display, sessions.sort().at(-1) ?? ''))}` : undefined;
+    throw new CutoverError(`${display} is not an incident package: it has neither ${SUMS} nor ${EVIDENCE}`, EXIT.usage, hint);
   }
   const files = new Set(await walk(root, problems));
   const hashes = new HashCache();
@@ -132,9 +138,19 @@ async function findRoot(dir: string): Promise<{ root: string; strays: string[] }
  */
 const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
 
+/** Temp folders of tarballs being verified: removed if the process is stopped (removeVerifyTempDirsSync). */
+const unpacking = new Set<string>();
+
+/** Ctrl-C mid-verify: the unpacked copy (as large as the package) must not stay behind in the temp folder. */
+export function removeVerifyTempDirsSync(): void {
+  for (const dir of unpacking) rmSync(dir, { recursive: true, force: true });
+  unpacking.clear();
+}
+
 /** Extracts to a fresh temp folder (files and folders only, no path escapes), verifies, cleans up. */
 export async function verifyTarball(file: string, display: string, gzip = true): Promise<BundleCheck> {
   const dir = await mkdtemp(join(tmpdir(), 'cutover-verify-'));
+  unpacking.add(dir);
   try {
     let extracted: TarExtraction;
     try {
@@ -153,5 +169,6 @@ export async function verifyTarball(file: string, display: string, gzip = true):
     // A damaged archive can fail while entries are still being written: retry until they settle,
     // and never let cleanup hide the verdict (a leftover temp folder is the lesser harm).
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+    unpacking.delete(dir);
   }
 }

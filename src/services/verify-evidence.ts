@@ -1,6 +1,7 @@
 // Verifying one evidence file and what it points at: the hash chain, every run log against the
 // sha256 its finishing event recorded, and the checklist snapshot against the header's sha256.
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { CutoverError } from '../domain/errors.js';
 import { snapshotSha256, type EvidenceHeader } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
@@ -53,6 +54,16 @@ async function regularFileSize(path: string): Promise<number | undefined> {
   return info?.isFile() ? info.size : undefined;
 }
 
+/**
+ * A log or snapshot that could not be hashed: missing is tampering, but one this user may not read
+ * (permission denied) proves nothing either way, so that error goes up (verify: exit 2).
+ */
+export async function throwIfUnreadable(path: string): Promise<void> {
+  await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EIO') throw error;
+  });
+}
+
 export interface LogLocation {
   path: string;
   /** How the problem names it: `runs/r0003.log` in a bundle, the relative path beside a file. */
@@ -73,6 +84,7 @@ async function checkRunLog(run: RunState, where: LogLocation, hashes: HashCache)
   }
   const actual = await hashes.get(where.path);
   if (!actual) {
+    await throwIfUnreadable(where.path);
     // A command that could not even start leaves no log; its event records the empty output.
     if (recorded.logBytes === 0) return undefined;
     return { where: where.display, message: `missing or not a regular file (run ${run.runId}, recorded at seq ${recorded.seq})` };
@@ -134,6 +146,7 @@ export async function checkSnapshot(path: string, display: string, header: Evide
   const size = await regularFileSize(path);
   if (size !== undefined && size > MAX_SNAPSHOT_BYTES) return { where: display, message: `${size} bytes: not the checklist snapshot the header recorded` };
   const actual = await hashes.get(path);
+  if (!actual) await throwIfUnreadable(path);
   if (!actual) return { where: display, message: 'checklist snapshot missing (or not a regular file)' };
   if (actual.sha256 !== expected) return { where: display, message: `sha256 differs from the ${header?.checklist.snapshotSha256 ? 'snapshot' : 'checklist'} sha256 recorded in the header` };
   return undefined;

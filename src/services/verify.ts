@@ -5,6 +5,7 @@ import { open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { isSafeRelativePath } from '../domain/sha256sums.js';
+import { fileErrorReason } from './file-errors.js';
 import { verifyBundleDir, verifyTarball } from './verify-bundle.js';
 import { checkEvidence, checkSnapshot, HashCache, type VerifyProblem } from './verify-evidence.js';
 
@@ -64,9 +65,26 @@ async function verifyEvidenceFile(path: string): Promise<Checked> {
   return { ...check, files: 0, problems };
 }
 
+/**
+ * A file that cannot be read (permission denied, an I/O error) says nothing about tampering: the
+ * check could not be made, which is unreadable input (exit 2), named with the file that stopped it.
+ */
 export async function verifyTarget(target: string): Promise<VerifyResult> {
-  const info = await stat(target).catch(() => undefined);
-  if (!info) throw new CutoverError(`cannot verify ${target}: no such file or folder`, EXIT.usage);
+  try {
+    return await verifyReadable(target);
+  } catch (error) {
+    if (error instanceof CutoverError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
+    const path = (error as NodeJS.ErrnoException).path;
+    const where = path && path !== target ? ` (${path})` : '';
+    throw new CutoverError(`cannot verify ${target}: ${fileErrorReason(error)}${where}`, EXIT.usage);
+  }
+}
+
+async function verifyReadable(target: string): Promise<VerifyResult> {
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new CutoverError(`cannot verify ${target}: no such file or folder`, EXIT.usage);
+    throw error;
+  });
   if (info.isDirectory()) {
     return result(target, 'folder', await verifyBundleDir(target, target));
   }

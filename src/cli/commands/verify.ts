@@ -2,6 +2,9 @@
 // problem named with its place), 2 unreadable input (thrown as CutoverError by the service).
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { plainLines } from '../../domain/plain-text.js';
+import { SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
+import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
+import { removeVerifyTempDirsSync } from '../../services/verify-bundle.js';
 import { verifyTarget, type VerifyResult } from '../../services/verify.js';
 
 const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
@@ -12,7 +15,8 @@ function summary(r: VerifyResult): string {
   const lines = [`intact: ${r.target} (${KIND_LABEL[r.kind]}${r.sessionId ? `, session ${r.sessionId}` : ''})`];
   lines.push(`  events     ${r.events} (seq 1..${r.events}), hash chain intact`);
   const inFlight = r.inFlight ? `; ${r.inFlight} unfinished (no hash recorded: the session crashed or is still running)` : '';
-  lines.push(`  runs       ${r.runs}, ${r.logsChecked} log${r.logsChecked === 1 ? '' : 's'} match their recorded sha256${inFlight}`);
+  const logs = r.logsChecked === 1 ? '1 log matches its recorded sha256' : `${r.logsChecked} logs match their recorded sha256`;
+  lines.push(`  runs       ${r.runs}, ${logs}${inFlight}`);
   if (r.kind !== 'evidence') lines.push(`  files      ${r.files} match SHA256SUMS, no extra files`);
   lines.push(`  recorded   ${utc(r.first)} .. ${utc(r.last)}`);
   if (r.headHash) lines.push(`  head hash  ${r.headHash}`);
@@ -42,8 +46,19 @@ async function verifyOrReport(target: string, json: boolean): Promise<VerifyResu
   }
 }
 
+/** Ctrl-C (or SIGTERM, SIGHUP) mid-verify: the unpacked copy of a .tar.gz goes too, and the exit code says which signal. */
+function onStop(signal: NodeJS.Signals): void {
+  endByHangUpAtExit(signal);
+  removeVerifyTempDirsSync();
+  process.stderr.write(`cutover: verify cancelled (${signal})\n`);
+  process.exit(SIGNAL_EXIT[signal] ?? 1);
+}
+
 export async function verifyCommand(target: string, opts: { json?: boolean }): Promise<void> {
-  const result = await verifyOrReport(target, opts.json ?? false);
+  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
+  const result = await verifyOrReport(target, opts.json ?? false).finally(() => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onStop);
+  });
   if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.ok ? 'intact' : 'tampered', ...result }, null, 2)}\n`);
   // Problems quote what the file holds (an unknown key, a session id): never escape sequences to the terminal.
   else process.stdout.write(plainLines(result.ok ? summary(result) : tampered(result)));
