@@ -1,9 +1,11 @@
 // The sessions in an evidence directory, for `cutover list`, the home screen and resume.
-import { readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { SessionMode } from '../domain/events.js';
 import { foldEvents } from '../domain/session-state.js';
 import { isIntactHeader, readEvidence } from './evidence-read.js';
+import { fileErrorReason } from './file-errors.js';
 
 export interface SessionSummary {
   path: string;
@@ -50,8 +52,31 @@ async function summarize(path: string): Promise<SessionSummary | undefined> {
       ...(problem ? { problem: `seq ${problem.seq}: ${problem.message}` } : {}),
     };
   } catch {
-    return undefined; // not evidence (or unreadable): not a session
+    return undefined; // not evidence (or unreadable: see unreadableFiles): not a session
   }
+}
+
+/**
+ * Why sessions in `dir` cannot be listed, for a warning: unset when they can, or when `dir` does
+ * not exist and `missingIsFine` (the default ./evidence before the first session).
+ */
+export async function evidenceDirProblem(dir: string, missingIsFine: boolean): Promise<string | undefined> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return `evidence directory ${dir} is not a directory`;
+    await access(dir, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return missingIsFine ? undefined : `evidence directory ${dir} does not exist`;
+    return `cannot read evidence directory ${dir}: ${fileErrorReason(error)}`;
+  }
+}
+
+/** Evidence files in `dir` this user may not read: left out of every listing, so worth a warning. */
+export async function unreadableFiles(dir: string): Promise<string[]> {
+  const names = await readdir(resolve(dir)).catch(() => [] as string[]);
+  const paths = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => join(resolve(dir), name));
+  const denied = await Promise.all(paths.map((path) => access(path, constants.R_OK).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'EACCES' || error.code === 'EPERM')));
+  return paths.filter((_, i) => denied[i]);
 }
 
 /** Every evidence file in `dir`, most recent activity first; a missing directory has none. */

@@ -1,13 +1,15 @@
 // Reading evidence files without a lock and without trusting them, and recovering the intact
 // part of a damaged one into a new file. The original is never written to.
+import { closeSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { shellWord } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
 import { EvidenceHeader, type EvidenceEvent } from '../domain/events.js';
 import type { ChainProblem } from '../domain/hash-chain.js';
 import { writeFileDurable } from './durable-file.js';
 import { fileErrorReason } from './file-errors.js';
-import { readRegularFile } from './regular-file.js';
+import { openRegularSync, readRegularFile } from './regular-file.js';
 import { findDuplicateKey } from './verify-duplicate-keys.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
@@ -37,9 +39,9 @@ export function isIntactHeader(header: unknown): header is EvidenceHeader {
 }
 
 export function damageHint(path: string, validCount: number, headerIntact = true): string {
-  if (!headerIntact) return `nothing was changed. \`cutover verify ${path}\` shows the details; its header is damaged, so none of its events can be trusted or recovered`;
+  if (!headerIntact) return `nothing was changed. \`cutover verify ${shellWord(path)}\` shows the details; its header is damaged, so none of its events can be trusted or recovered`;
   const keep = validCount ? `the ${validCount} intact event${validCount === 1 ? '' : 's'} (seq 1..${validCount})` : 'no intact events';
-  return `nothing was changed. \`cutover verify ${path}\` shows the details; \`${RECOVER_COMMAND} ${path}\` continues from a copy holding ${keep}, beside the original`;
+  return `nothing was changed. \`cutover verify ${shellWord(path)}\` shows the details; \`${RECOVER_COMMAND} ${shellWord(path)}\` continues from a copy holding ${keep}, beside the original`;
 }
 
 export function damagedError(path: string, problem: ChainProblem, validCount: number, header?: unknown): CutoverError {
@@ -59,10 +61,18 @@ function duplicateKeyProblem(text: string): DamageProblem | undefined {
   return { seq: 1, where: duplicate.where, message };
 }
 
+/** What a file given where evidence belongs seems to be instead, and where to take it (a hint). */
+function whatItIs(path: string, text: string): string | undefined {
+  const word = shellWord(path);
+  if (text.charCodeAt(0) === 0x1f || text.slice(257, 262) === 'ustar') return `an incident package (.tar.gz)? \`cutover verify ${word}\` checks it; its report.md and evidence.json are inside`;
+  if (/^\s*(sections|id|title|version)\s*:/m.test(text) || /"sections"\s*:\s*\[/.test(text.slice(0, 65536))) return `a checklist? \`cutover validate ${word}\` checks it, \`cutover open ${word}\` starts a session on it`;
+  return undefined;
+}
+
 /** Inspects the text of an evidence file; throws CutoverError (exit 2) if it is not evidence at all. */
 export function inspectFile(path: string, text: string): EvidenceRead & { appendable: boolean } {
   const found = inspectEvidence(text);
-  if (found.kind === 'not-evidence') throw new CutoverError(`cannot read ${path}: ${found.reason}`, 2);
+  if (found.kind === 'not-evidence') throw new CutoverError(`cannot read ${path}: ${found.reason}`, 2, whatItIs(path, text));
   const duplicate = duplicateKeyProblem(text);
   return duplicate ? { header: found.header, events: [], problem: duplicate, appendable: false } : found;
 }
@@ -74,34 +84,62 @@ function readText(path: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The text of the file, read again (briefly) while it does not end with its closing bytes: an
- * append overwrites them, so a read that lands in the middle of one ends mid-event. A writer
- * appends hundreds of events a second; checking the tail is far cheaper than inspecting the
- * whole chain of each torn read.
- */
-async function readSettled(path: string, attempts = 20): Promise<string> {
-  let text = readText(path);
-  for (let attempt = 0; !text.endsWith(']}\n') && attempt < attempts; attempt++) {
-    await sleep(attempt < 10 ? 1 : 10);
-    text = readText(path);
+const CLOSING = ']}\n';
+
+/** Size and modification time: a file that shows the same stamp twice was not written to in between. */
+function stampOf(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    return `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return undefined;
   }
-  return text;
+}
+
+/** Whether the file ends with its closing bytes, reading only those. */
+function endsClosed(path: string): boolean {
+  const opened = openRegularSync(path);
+  if (!opened) return false;
+  try {
+    const tail = Buffer.alloc(CLOSING.length);
+    const read = readSync(opened.fd, tail, 0, tail.length, Math.max(0, opened.size - tail.length));
+    return tail.toString('utf8', 0, read) === CLOSING;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
+ * The text of the file, and its stamp from before the read. An append overwrites the closing
+ * bytes, so a read that lands in the middle of one ends mid-event: then wait (briefly, watching the
+ * tail alone) for them to come back and read once more. A writer appends hundreds of events a
+ * second; a file that is simply damaged (unchanged meanwhile) is read once, not once per wait.
+ */
+async function readSettled(path: string, attempts = 20): Promise<{ text: string; stamp?: string }> {
+  let stamp = stampOf(path);
+  let text = readText(path);
+  if (text.endsWith(CLOSING)) return { text, stamp };
+  for (let attempt = 0; attempt < attempts && !endsClosed(path); attempt++) await sleep(attempt < 10 ? 1 : 10);
+  if (stamp !== undefined && stampOf(path) === stamp) return { text, stamp };
+  stamp = stampOf(path);
+  text = readText(path);
+  return { text, stamp };
 }
 
 /**
  * Read-only, no lock: the header, the intact events, and the first problem if there is one.
  * A live session may be appending while we read, and a read can land mid-append: a problem only
- * counts once the file reads the same twice.
+ * counts once the file is unchanged since it was read (or reads the same twice).
  */
 export async function readEvidence(path: string): Promise<EvidenceRead> {
-  let text = await readSettled(path);
+  let { text, stamp } = await readSettled(path);
   let found = inspectFile(path, text);
   for (let attempt = 0; found.problem && attempt < 5; attempt++) {
     await sleep(20);
+    if (stamp !== undefined && stampOf(path) === stamp) break;
     const again = await readSettled(path, 3);
-    if (again === text) break;
-    text = again;
+    if (again.text === text) break;
+    ({ text, stamp } = again);
     found = inspectFile(path, text);
   }
   const { header, events, problem, appendable } = found;

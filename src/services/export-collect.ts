@@ -5,6 +5,7 @@ import { closeSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { shellWord } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { snapshotSha256 } from '../domain/events.js';
 import { foldEvents, type RunState } from '../domain/session-state.js';
@@ -46,7 +47,7 @@ export async function readEvidenceBytes(path: string): Promise<Buffer> {
 /** Verifies the evidence bytes (the whole chain); damaged evidence is not exported. */
 function verifiedRead(path: string, bytes: Buffer): EvidenceRead {
   const { header, events, problem } = inspectFile(path, bytes.toString('utf8'));
-  if (problem) throw new CutoverError(`not exporting ${path}: it is damaged at seq ${problem.seq} (${problem.message})`, EXIT.failed, `run \`cutover verify ${path}\``);
+  if (problem) throw new CutoverError(`not exporting ${path}: it is damaged at seq ${problem.seq} (${problem.message})`, EXIT.failed, `run \`cutover verify ${shellWord(path)}\``);
   return { header, events };
 }
 
@@ -63,7 +64,7 @@ async function readSnapshot(evidencePath: string, read: EvidenceRead): Promise<B
     closeSync(opened.fd);
   }
   if (!bytes || createHash('sha256').update(bytes).digest('hex') !== snapshotSha256(read.header)) {
-    throw new CutoverError(`not exporting: the checklist snapshot ${from} is not the checklist the session recorded (sha256 differs)`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+    throw new CutoverError(`not exporting: the checklist snapshot ${from} is not the checklist the session recorded (sha256 differs)`, EXIT.failed, `run \`cutover verify ${shellWord(evidencePath)}\``);
   }
   return { path: `checklist.${extname(name).replace(/^\./, '') || 'yaml'}`, bytes };
 }
@@ -105,7 +106,7 @@ export async function planBundle(evidencePath: string, evidence: Buffer): Promis
 }
 
 function logChanged(evidencePath: string, log: PlannedLog, seq: number): CutoverError {
-  return new CutoverError(`not exporting: run log ${log.run.log} does not match the sha256 recorded at seq ${seq}`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+  return new CutoverError(`not exporting: run log ${log.run.log} does not match the sha256 recorded at seq ${seq}`, EXIT.failed, `run \`cutover verify ${shellWord(evidencePath)}\``);
 }
 
 /** A copied log must be the one the evidence recorded. */
@@ -116,6 +117,6 @@ export function checkCopiedLog(evidencePath: string, log: PlannedLog, sha256: st
 /** A missing log is fine only for a run that recorded no output (or never finished). */
 export function checkMissingLog(evidencePath: string, log: PlannedLog): void {
   if (log.recorded && log.recorded.bytes > 0) {
-    throw new CutoverError(`not exporting: run log ${log.run.log} is missing or not a regular file (run ${log.run.runId})`, EXIT.failed, `run \`cutover verify ${evidencePath}\``);
+    throw new CutoverError(`not exporting: run log ${log.run.log} is missing or not a regular file (run ${log.run.runId})`, EXIT.failed, `run \`cutover verify ${shellWord(evidencePath)}\``);
   }
 }

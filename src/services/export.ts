@@ -96,12 +96,19 @@ export function removeUnfinishedExportsSync(): void {
   unfinished.clear();
 }
 
-/** A file system error while packaging (a log made unreadable, the disk full) as one line, not a stack. */
-function asExportError(error: unknown, output: string): unknown {
+/**
+ * A file system error while packaging as one line, not a stack: a file of the session that cannot
+ * be read (a log made unreadable) is named as such; anything else is the output's (a full or
+ * read-only disk), where writing elsewhere helps.
+ */
+function asExportError(error: unknown, output: string, staging?: string): unknown {
   const failure = error as NodeJS.ErrnoException;
   if (error instanceof CutoverError || typeof failure.code !== 'string') return error;
-  const where = failure.path ? ` (${failure.path})` : '';
-  return new CutoverError(`cannot export to ${output}: ${fileErrorReason(error)}${where}`, EXIT.usage);
+  const path = failure.path;
+  const isOutput = !path || path === resolve(output) || basename(path).startsWith(`.${basename(output)}.partial-`) || (staging !== undefined && path.startsWith(staging));
+  if (!isOutput) return new CutoverError(`cannot export to ${output}: cannot read ${path}: ${fileErrorReason(error)}`, EXIT.usage);
+  const elsewhere = ['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT'].includes(failure.code) ? 'write it elsewhere: -o DIR, or -o FILE.tar.gz' : undefined;
+  return new CutoverError(`cannot export to ${output}: ${fileErrorReason(error)}`, EXIT.usage, elsewhere);
 }
 
 export async function exportSession(evidencePath: string, output?: string): Promise<ExportResult> {
@@ -138,7 +145,7 @@ export async function exportSession(evidencePath: string, output?: string): Prom
     return { path: target, format, files };
   } catch (error) {
     sink.abort();
-    throw asExportError(error, output ?? target);
+    throw asExportError(error, output ?? target, staging);
   } finally {
     await rm(staging, { recursive: true, force: true });
     unfinished.delete(staging);

@@ -1,7 +1,8 @@
 // Reading a file the user named as evidence: only a regular file of plausible size. A device or a
 // FIFO (`/dev/zero`, a mistyped path, a hand-made `mkfifo`) would otherwise be read forever, or
 // block the open itself.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { fileErrorReason } from './file-errors.js';
@@ -12,13 +13,19 @@ export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
 /** Non-blocking: opening a FIFO for reading would otherwise wait for a writer. Reads of a regular file are unaffected. */
 const READ_NONBLOCK = constants.O_RDONLY | constants.O_NONBLOCK;
 
+/** A folder given where a file belongs: an exported incident package names the file it holds. */
+function packageFolderHint(path: string): string | undefined {
+  if (!existsSync(join(path, 'evidence.json'))) return undefined;
+  return `an incident package folder: its evidence is ${join(path, 'evidence.json')}, its report ${join(path, 'report.md')}`;
+}
+
 /** The bytes of `path`; `failure` starts every error message, e.g. "cannot export x.json". */
 export function readRegularFile(path: string, failure: string): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(path, READ_NONBLOCK);
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new CutoverError(`${failure}: it is a directory`, EXIT.usage);
+    if (stat.isDirectory()) throw new CutoverError(`${failure}: it is a directory`, EXIT.usage, packageFolderHint(path));
     if (!stat.isFile()) throw new CutoverError(`${failure}: not a regular file`, EXIT.usage);
     if (stat.size > MAX_EVIDENCE_BYTES) {
       throw new CutoverError(`${failure}: ${Math.round(stat.size / 1048576)} MB is too large to be a session's evidence`, EXIT.usage);

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
+import { shellWord } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { checklistFromEvidence } from '../domain/report-fallback.js';
@@ -65,7 +66,7 @@ export async function loadReportInput(
   const { header, events, problem } = opts.read ?? (await readEvidence(evidencePath));
   if (!isIntactHeader(header)) {
     const shown = opts.evidenceFile ?? evidencePath;
-    throw new CutoverError(`cannot report ${shown}: its header is damaged (${problem?.message ?? 'header edited'}), so none of its events can be trusted`, EXIT.failed, `\`cutover verify ${shown}\` shows the details`);
+    throw new CutoverError(`cannot report ${shown}: its header is damaged (${problem?.message ?? 'header edited'}), so none of its events can be trusted`, EXIT.failed, `\`cutover verify ${shellWord(shown)}\` shows the details`);
   }
   const state = foldEvents(header, events);
   const snapshot = await readChecklistSnapshot(dir, header);

@@ -10,6 +10,7 @@ import { CutoverError, EXIT } from '../../domain/errors.js';
 import { displayPathOf, findChecklists, loadChecklist } from '../../services/checklist-loader.js';
 import { readDrillHistory, type DrillHistory } from '../../services/drill-history.js';
 import { formatTable } from '../format-table.js';
+import { sessionListingProblems } from './list.js';
 
 const LOOKS_LIKE_PATH = /[\\/]|\.(ya?ml|json)$/i;
 const walked = (ms: number | undefined): string => (ms === undefined ? '-' : formatDuration(ms));
@@ -67,7 +68,7 @@ function latestChanges({ drills, latestChecklist }: DrillHistory): string[] {
     MEDIAN: formatDuration(c.medianMs),
     CHANGE: `${formatDuration(Math.abs(c.deltaMs))} ${c.deltaMs < 0 ? 'faster' : 'slower'}`,
   }));
-  return [title, ...versionNote, '', formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']), '', `every step: cutover report ${displayPathOf(latest.evidence)}`];
+  return [title, ...versionNote, '', formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']), '', `every step: cutover report ${shellWord(displayPathOf(latest.evidence))}`];
 }
 
 export async function drillsCommand(ref: string, opts: Record<string, unknown>): Promise<void> {
@@ -78,6 +79,7 @@ export async function drillsCommand(ref: string, opts: Record<string, unknown>):
     throw new CutoverError(`no checklist "${ref}": it is not a listed checklist id and no session in ${displayPathOf(evidenceDir)} uses it`, EXIT.usage, 'run `cutover list` to see the checklist ids, or give a checklist file');
   }
   if (checklistId !== ref) history = await readDrillHistory(evidenceDir, checklistId);
+  for (const problem of await sessionListingProblems(evidenceDir)) process.stderr.write(`cutover: ${problem.replace(/no sessions listed$/, 'no drills listed')}\n`);
   for (const problem of history.leftOut) process.stderr.write(`cutover: drill left out: ${problem}\n`);
   const { drills } = history;
   if (opts.json) {

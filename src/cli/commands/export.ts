@@ -1,5 +1,6 @@
 // `cutover export <evidence.json> [-o DIR | -o FILE.tar.gz]`: writes the incident package and
 // prints where. Read-only on the evidence: works on a session open in another process too.
+import { shellWord } from '../../domain/command-template.js';
 import { SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { displayPathOf } from '../../services/checklist-loader.js';
 import { exportSession, removeUnfinishedExportsSync } from '../../services/export.js';
@@ -23,5 +24,5 @@ export async function exportCommand(evidence: string, opts: { output?: string })
   const logs = result.files.filter((f) => f.startsWith('runs/')).length;
   const named = result.files.filter((f) => !f.startsWith('runs/'));
   const contents = `${named.join(', ')}${logs ? `, runs/ (${logs} log${logs === 1 ? '' : 's'})` : ''}`;
-  process.stdout.write(`exported ${what}: ${path}\n  ${contents}\n  check it with: cutover verify ${path}\n`);
+  process.stdout.write(`exported ${what}: ${path}\n  ${contents}\n  check it with: cutover verify ${shellWord(path)}\n`);
 }

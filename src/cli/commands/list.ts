@@ -1,6 +1,6 @@
 // `cutover list`: bundled and local checklists, then unfinished sessions (most recent first).
-import { stat } from 'node:fs/promises';
 import { checklistDirProblems, displayPathOf, findChecklists, type FoundChecklist } from '../../services/checklist-loader.js';
+import { evidenceDirProblem, unreadableFiles } from '../../services/evidence-list.js';
 import { listSessions, type SessionSummary } from '../../services/evidence-store.js';
 import { formatTable } from '../format-table.js';
 
@@ -29,6 +29,16 @@ function sessionRows(sessions: SessionSummary[]): Array<Record<string, string>> 
   }));
 }
 
+/** The default ./evidence is missing until the first session; a directory named on purpose is not. */
+export const DEFAULT_EVIDENCE_DIR = './evidence';
+
+/** Why some or all sessions cannot be listed: said on stderr, so an empty list is never a silent guess. */
+export async function sessionListingProblems(dir: string): Promise<string[]> {
+  const problem = await evidenceDirProblem(dir, dir === DEFAULT_EVIDENCE_DIR);
+  if (problem) return [`${problem}: no sessions listed`];
+  return (await unreadableFiles(dir)).map((path) => `cannot read ${displayPathOf(path)}: permission denied: not listed`);
+}
+
 /** Ids used by more than one file: say which one `cutover open <id>` takes (local before bundled). */
 function duplicateNotes(checklists: FoundChecklist[]): string[] {
   const valid = checklists.filter((c) => !c.error);
@@ -44,8 +54,7 @@ function duplicateNotes(checklists: FoundChecklist[]): string[] {
 
 export async function listCommand(opts: { json?: boolean; evidenceDir: string }): Promise<void> {
   for (const problem of await checklistDirProblems()) process.stderr.write(`cutover: ${problem}\n`);
-  const evidenceDir = await stat(opts.evidenceDir).catch(() => undefined);
-  if (evidenceDir && !evidenceDir.isDirectory()) process.stderr.write(`cutover: evidence directory ${opts.evidenceDir} is not a directory: no sessions listed\n`);
+  for (const problem of await sessionListingProblems(opts.evidenceDir)) process.stderr.write(`cutover: ${problem}\n`);
   const checklists = await findChecklists();
   const sessions = (await listSessions(opts.evidenceDir))
     .filter((s) => !s.closed)
