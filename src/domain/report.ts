@@ -21,6 +21,7 @@ import {
 import { renderTimeline } from './report-timeline.js';
 import { renderDrillTimings } from './report-drill.js';
 import { renderClock } from './report-clock.js';
+import { outcomeLines } from './report-outcome.js';
 import { inFlightRuns, itemKey } from './session-state.js';
 import { headlineWithDecision } from './recommendation-decision.js';
 
@@ -52,7 +53,7 @@ function statusLines(ctx: ReportContext): string[] {
   if (t.pending) counts.push(`${t.pending} not started`);
   const open = openIncidentsBySeverity(ctx.checklist, ctx.state);
   const incidents = open.length ? `open incidents: ${open.map((o) => `${o.count} ${o.severity}`).join(', ')}` : 'no open incidents';
-  const lines = [`> **Status:** ${counts.join(' · ')} · ${incidents}`, `> **Recommendation:** ${text(headlineWithDecision(ctx.evaluation, ctx.state, ctx.offset))}`];
+  const lines = [`> **Status:** ${counts.join(' · ')} · ${incidents}`, `> **Recommendation:** ${text(headlineWithDecision(ctx.evaluation, ctx.state, ctx.offset))}`, ...outcomeLines(ctx)];
   const unfinished = inFlightRuns(ctx.state);
   if (unfinished.length && !stillRunning(ctx)) {
     const which = unfinished.map((r) => `${r.section}/${r.item} (${r.runId})`).join(', ');
@@ -70,7 +71,8 @@ function statusLines(ctx: ReportContext): string[] {
   }
   if (ctx.openElsewhere) lines.push(`> **Session still open** in ${text(ctx.openElsewhere)}: this report is a snapshot.`);
   if (ctx.damaged) lines.push(`> **⚠ DAMAGED EVIDENCE:** ${text(ctx.damaged)}. Only the intact events before it are reported.`);
-  return lines;
+  // A bare `>` between them: consecutive quote lines would otherwise render as one run-on paragraph.
+  return lines.flatMap((line, i) => (i ? ['>', line] : [line]));
 }
 
 const lastClosed = (ctx: ReportContext) => [...ctx.events].reverse().find((e) => e.type === 'session.closed');
