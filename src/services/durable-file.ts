@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants, fdatasyncSync, writeSync } from 'node:fs';
 import { chmod, link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { CutoverError } from '../domain/errors.js';
+import { CutoverError, EXIT } from '../domain/errors.js';
+import { knownFileError } from './file-errors.js';
 import { basename, dirname, join } from 'node:path';
 
 /** fsync a directory so that a rename or a new entry in it survives a power cut. */
@@ -64,16 +65,16 @@ export function writeAtDurableSync(fd: number, data: Uint8Array, offset: number)
   fdatasyncSync(fd);
 }
 
-/** Disk errors an operator can fix (permissions, full or read-only disk) become one clear line. */
+/** Where a path leads nowhere, said of a directory rather than a file. */
+const DIRECTORY_REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file or directory', ENOTDIR: 'a part of the path is not a directory' };
+
+/**
+ * Disk errors an operator can fix (permissions, a full or read-only disk, a path that leads
+ * nowhere) become one clear line and exit 2: nothing was run, so it is not a failed check (1).
+ */
 export function asUserError(action: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system',
-    ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a part of the path is not a directory',
-    ENOENT: 'no such file or directory',
-  };
-  const reason = code ? reasons[code] : undefined;
-  return reason ? new CutoverError(`cannot ${action}: ${reason}`, 1, 'choose another place with --evidence-dir, or fix the directory') : error;
+  const reason = DIRECTORY_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''] ?? knownFileError(error);
+  return reason ? new CutoverError(`cannot ${action}: ${reason}`, EXIT.usage, 'choose another place with --evidence-dir, or fix the directory') : error;
 }
 
 /** mkdir with exactly `mode` (whatever the umask); an existing directory is left as it is. */

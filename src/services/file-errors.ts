@@ -11,12 +11,17 @@ const FILE_ERRORS: Record<string, string> = {
   EEXIST: 'a file is in the way',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
 };
+
+/** The plain words for a file system error an operator can do something about; undefined for any other error. */
+export function knownFileError(error: unknown): string | undefined {
+  return FILE_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+}
 
 /** "no such file", "permission denied"…; an unknown error keeps its message without the code. */
 export function fileErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const known = FILE_ERRORS[code];
+  const known = knownFileError(error);
   if (known) return known;
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'$/, '');

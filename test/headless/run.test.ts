@@ -1,6 +1,6 @@
 // `cutover run --headless` through the built CLI: exit codes, the table, --json, sections,
 // manual and destructive items, drills and injection, quoting.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -93,13 +93,20 @@ describe('cutover run --headless', () => {
     expect(evidenceFiles(dir)).toEqual([]);
   });
 
-  it('an evidence directory that cannot be made (under /proc, under a file) fails at once, exit 1, one clear line', () => {
+  it('an evidence directory that cannot be made (under /proc, under a file) fails at once, exit 2 (nothing ran: not a failed check), one clear line', () => {
     const file = join(scratch(), 'a-file');
     writeFileSync(file, 'x');
-    const cases: Array<[string, string]> = [['/proc/no-such-dir/ev', 'no such file or directory'], [join(file, 'ev'), 'a part of the path is not a directory']];
+    const loop = join(scratch(), 'loop');
+    symlinkSync(loop, loop);
+    const cases: Array<[string, string]> = [
+      ['/proc/no-such-dir/ev', 'no such file or directory'],
+      [join(file, 'ev'), 'a part of the path is not a directory'],
+      [join(loop, 'ev'), 'a symbolic link loop'],
+      [join(scratch(), 'x'.repeat(300)), 'the file name is too long'],
+    ];
     for (const [dir, why] of cases) {
       const result = runCli(['run', 'checklists/demo.yaml', '--headless', '--section', 'gates', '--evidence-dir', dir], { timeout: 15_000 });
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2);
       expect(result.stderr).toContain(`cannot create the evidence directory ${dir}: ${why}`);
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
