@@ -123,7 +123,7 @@ export function inspectEvidence(fileText: string): Inspection {
   }
   const header = EvidenceHeader.safeParse(raw);
   if (!header.success) {
-    const problem = { seq: 1, message: 'the header is malformed (header edited)' };
+    const problem = { seq: 1, message: 'the header is malformed (header edited)', headerUntrusted: true as const };
     return { kind: 'evidence', header: raw as EvidenceHeader, events: [], problem, appendable: false };
   }
   const chain = verifyChain(header.data, parsed.events);

@@ -13,7 +13,14 @@ export interface ChainProblem {
   /** The first seq that is not as it should be (1-based); events 1..seq-1 are intact. */
   seq: number;
   message: string;
+  /**
+   * The header cannot be vouched for: it is malformed, or the first event's prev does not match
+   * its hash (the first event is all that vouches for it), so no event can be trusted either.
+   */
+  headerUntrusted?: true;
 }
+
+const HEADER_EDITED = 'prev does not match the header hash (header edited)';
 
 export type ChainResult = { ok: true; count: number } | { ok: false; problem: ChainProblem; validCount: number };
 
@@ -80,7 +87,7 @@ function checkEvent(raw: unknown, expectedSeq: number, expectedPrev: string): st
   }
   if (prev !== expectedPrev) {
     return expectedSeq === 1
-      ? 'prev does not match the header hash (header edited)'
+      ? HEADER_EDITED
       : `prev does not match the hash of seq ${expectedSeq - 1} (event replaced or inserted)`;
   }
   const canonical = canonicalOrUndefined(event);
@@ -95,7 +102,7 @@ export function verifyChain(header: EvidenceHeader, events: readonly unknown[]):
   let prev = headerHash(header);
   for (let i = 0; i < events.length; i++) {
     const message = checkEvent(events[i], i + 1, prev);
-    if (message) return { ok: false, problem: { seq: i + 1, message }, validCount: i };
+    if (message) return { ok: false, problem: { seq: i + 1, message, ...(message === HEADER_EDITED ? { headerUntrusted: true as const } : {}) }, validCount: i };
     prev = (events[i] as { hash: string }).hash;
   }
   return { ok: true, count: events.length };

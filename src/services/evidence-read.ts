@@ -6,11 +6,13 @@ import { shellWord } from '../domain/command-template.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { inspectEvidence, renderDocument } from '../domain/evidence-format.js';
 import { EvidenceHeader, type EvidenceEvent } from '../domain/events.js';
-import type { ChainProblem } from '../domain/hash-chain.js';
+import { headerHash, sealEvent, type ChainProblem } from '../domain/hash-chain.js';
+import { plural } from '../domain/plural.js';
 import { writeFileDurable } from './durable-file.js';
 import { fileErrorReason } from './file-errors.js';
 import { openRegularSync, readRegularFile } from './regular-file.js';
 import { findDuplicateKey } from './verify-duplicate-keys.js';
+import { sha256SmallFileSync } from './sha256-file.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
 export const RECOVER_COMMAND = 'cutover resume --recover';
@@ -45,7 +47,7 @@ export function damageHint(path: string, validCount: number, headerIntact = true
 }
 
 export function damagedError(path: string, problem: ChainProblem, validCount: number, header?: unknown): CutoverError {
-  const headerIntact = problem.seq > 1 || header === undefined || isIntactHeader(header);
+  const headerIntact = !problem.headerUntrusted && (problem.seq > 1 || header === undefined || isIntactHeader(header));
   return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount, headerIntact));
 }
 
@@ -144,8 +146,22 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
   }
   const { header, events, problem, appendable } = found;
   if (!problem) return { header, events, appendable };
-  const hint = damageHint(path, events.length, problem.seq > 1 || isIntactHeader(header));
+  const hint = damageHint(path, events.length, !problem.headerUntrusted && (problem.seq > 1 || isIntactHeader(header)));
   return { header, events, problem: { ...problem, hint }, appendable };
+}
+
+/**
+ * The copy says, in its own chain, what it was made from and what was left behind: without it, a
+ * copy of a tampered file would verify intact with no trace of the tampering.
+ */
+function provenance(path: string, header: EvidenceHeader, events: readonly EvidenceEvent[], problem: DamageProblem | undefined): EvidenceEvent {
+  const digest = sha256SmallFileSync(path);
+  const source = `${basename(path)}${digest && digest !== 'large' ? ` (sha256 ${digest.sha256})` : ''}`;
+  const what = problem
+    ? `it is damaged at seq ${problem.seq} (${problem.message}): the ${plural(events.length, 'intact event')} before it ${events.length === 1 ? 'is' : 'are'} carried over, nothing from seq ${problem.seq} on`
+    : `it is intact but was rewritten by another tool: its ${plural(events.length, 'event')} ${events.length === 1 ? 'is' : 'are'} carried over in cutover's layout`;
+  const prev = events.at(-1)?.hash ?? headerHash(header);
+  return sealEvent(events.length + 1, new Date().toISOString(), 'cutover', { type: 'note.added', text: `recovered copy of ${source}: ${what}` }, prev);
 }
 
 /**
@@ -154,12 +170,13 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
  * Run logs stay where they are: they live under `<sessionId>.runs/`, shared by both files.
  */
 export async function writeRecoveredCopy(path: string): Promise<string> {
-  const { header, events } = await readEvidence(path);
-  if (!isIntactHeader(header)) {
-    throw new CutoverError(`cannot recover ${path}: its header is damaged, so none of its events can be trusted`, 1);
+  const { header, events, problem } = await readEvidence(path);
+  if (!isIntactHeader(header) || problem?.headerUntrusted) {
+    // A copy would carry the edited header in a chain of its own making: the edit, laundered.
+    throw new CutoverError(`cannot recover ${path}: its header is damaged or was edited, so neither it nor any event can be trusted`, 1);
   }
   const base = SAFE_NAME.test(header.sessionId ?? '') ? header.sessionId : basename(path, '.json');
-  const text = renderDocument(header, events);
+  const text = renderDocument(header, [...events, provenance(path, header, events, problem)]);
   for (let attempt = 1; ; attempt++) {
     const name = `${base}.recovered-${events.length}${attempt > 1 ? `-${attempt}` : ''}.json`;
     const target = join(dirname(resolve(path)), name);

@@ -79,7 +79,7 @@ describe('verifyChain', () => {
   it('names an edited header at seq 1', () => {
     const { header, events } = chain();
     const result = verifyChain({ ...header, operator: 'mallory' }, events);
-    expect(result).toEqual({ ok: false, validCount: 0, problem: { seq: 1, message: 'prev does not match the header hash (header edited)' } });
+    expect(result).toEqual({ ok: false, validCount: 0, problem: { seq: 1, message: 'prev does not match the header hash (header edited)', headerUntrusted: true } });
   });
 
   it('names an event re-sealed after an edit, by the link that breaks', () => {

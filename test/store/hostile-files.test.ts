@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CutoverError } from '../../src/domain/errors.js';
+import { renderDocument } from '../../src/domain/evidence-format.js';
 import { EvidenceStore, readEvidence, writeRecoveredCopy } from '../../src/services/evidence-store.js';
 import { bootId, holderIsGone, procStartOf } from '../../src/services/process-liveness.js';
 import { storeWithEvents } from './helpers.js';
@@ -102,8 +103,9 @@ describe('a key added beside the header and the events', () => {
 describe('a recovered copy that cannot be written beside the original', () => {
   it('is refused in words (exit 2), not a raw file-system error', async () => {
     const { path, header } = await storeWithEvents();
-    // a session id too long to name a file after: the copy cannot be created
-    writeFileSync(path, readFileSync(path, 'utf8').replace(`"sessionId":"${header.sessionId}"`, `"sessionId":"${'a'.repeat(250)}"`));
+    // a session id too long to name a file after: the copy cannot be created (no event vouches
+    // for the header of a file without events, so this edit is not tampering a copy would launder)
+    writeFileSync(path, renderDocument({ ...header, sessionId: 'a'.repeat(250) }, []));
     const error = (await writeRecoveredCopy(path).catch((e: unknown) => e)) as CutoverError;
     expect(error).toBeInstanceOf(CutoverError);
     expect(error.exitCode).toBe(2);

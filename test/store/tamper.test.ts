@@ -16,7 +16,7 @@ const cases: Array<{ name: string; edit: Edit; seq: number; message: RegExp; unr
   { name: 'deleted event', edit: (l) => join([...l.slice(0, 3), ...l.slice(4)]), seq: 3, message: /seq 4 follows 2 \(event deleted or reordered\)/ },
   { name: 'reordered events', edit: (l) => join([l[0]!, l[1]!, l[3]!, l[2]!, ...l.slice(4)]), seq: 2, message: /seq 3 follows 1/ },
   { name: 'duplicated event', edit: (l) => join([...l.slice(0, 4), l[3]!, ...l.slice(4)]), seq: 4, message: /seq 3 follows 3 \(event duplicated or reordered\)/ },
-  { name: 'edited header', edit: (l) => join([l[0]!.replace('"operator":"alice"', '"operator":"mallory"'), ...l.slice(1)]), seq: 1, message: /header edited/ },
+  { name: 'edited header', edit: (l) => join([l[0]!.replace('"operator":"alice"', '"operator":"mallory"'), ...l.slice(1)]), seq: 1, message: /header edited/, unrecoverable: true },
   { name: 'header with a field removed', edit: (l) => join([l[0]!.replace('"ticket":"CHG-1234",', ''), ...l.slice(1)]), seq: 1, message: /header is malformed/, unrecoverable: true },
   { name: 'file cut in the middle of an event', edit: (_l, t) => t.slice(0, t.indexOf('"seq":5') + 30), seq: 5, message: /event is incomplete \(file truncated/ },
   { name: 'file cut after a complete event', edit: (l) => `${join(l.slice(0, 5))}\n`, seq: 5, message: /ends after seq 4 without its closing/ },
@@ -56,7 +56,14 @@ describe('tamper detection', () => {
       expect(basename(copy)).toMatch(new RegExp(`\\.recovered-${seq - 1}\\.json$`));
       expect(readFileSync(path, 'utf8')).toBe(damaged);
       const store = await EvidenceStore.open(copy);
-      expect(store.events).toEqual(read.events);
+      expect(store.events.slice(0, -1)).toEqual(read.events);
+      // the copy says in its own chain what it came from and what it left behind
+      expect(store.events.at(-1)).toMatchObject({
+        seq,
+        type: 'note.added',
+        by: 'cutover',
+        text: expect.stringMatching(new RegExp(`^recovered copy of ${basename(path).replace(/\./g, '\\.')} \\(sha256 [0-9a-f]{64}\\): it is damaged at seq ${seq} \\(.+\\): the ${seq - 1} intact events? before it (is|are) carried over, nothing from seq ${seq} on$`)),
+      });
       await store.append({ type: 'session.resumed', pid: process.pid }, 'alice');
       await store.close();
       expect((await readEvidence(copy)).problem).toBeUndefined();
