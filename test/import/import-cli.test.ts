@@ -58,7 +58,7 @@ describe('cutover import (built CLI)', () => {
     expect(readFileSync(join(dir, `${seedFile('004_').split('/').pop()}.yaml`), 'utf8')).toContain('Legacy → Refactored');
   });
 
-  it('fails clearly: missing file 2, directory 2, empty file 1, bad -o or --id 2, never overwrites the runbook', () => {
+  it('fails clearly: missing file 2, directory 2, empty file 2, bad -o or --id 2, never overwrites the runbook', () => {
     const dir = tempDir();
     const missing = runCli(['import', join(dir, 'nope.md')]);
     expect([missing.code, missing.stderr.trim()]).toEqual([2, `cutover: cannot read runbook ${join(dir, 'nope.md')}: no such file`]);
@@ -66,7 +66,7 @@ describe('cutover import (built CLI)', () => {
     const empty = join(dir, 'empty.md');
     writeFileSync(empty, '\n  \n');
     const emptyRun = runCli(['import', empty]);
-    expect(emptyRun.code).toBe(1);
+    expect(emptyRun.code).toBe(2);
     expect(emptyRun.stderr).toContain('has nothing to import');
     const runbook = join(dir, 'r.md');
     writeFileSync(runbook, '# R\n\n- step\n');
@@ -93,10 +93,10 @@ describe('cutover import (built CLI)', () => {
     };
     const page = join(dir, 'page.html');
     writeFileSync(page, '<!DOCTYPE html>\n<html><body><h1>Deploy</h1><p>Run <code>make deploy</code></p></body></html>\n');
-    oneLine(['import', page], 1, `${page} is an HTML page, not a markdown runbook`);
+    oneLine(['import', page], 2, `${page} is an HTML page, not a markdown runbook`);
     const binary = join(dir, 'image.md');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-    oneLine(['import', binary], 1, 'is not a text file (it contains NUL bytes)');
+    oneLine(['import', binary], 2, 'is not a text file (it contains NUL bytes)');
     oneLine(['import', 'checklists/demo.yaml'], 2, 'checklists/demo.yaml is a YAML file: import reads a markdown runbook');
     const big = join(dir, 'big.md');
     writeFileSync(big, `# Big\n\n${'- step\n'.repeat(200_000)}`);

@@ -16,7 +16,7 @@ export function decodeRunbook(bytes: Uint8Array, display: string): DecodedRunboo
     const text = new TextDecoder(utf16).decode(bytes);
     decoded = { text, notice: `the file is ${utf16.toUpperCase()}: read it as such (save it as UTF-8 to avoid this note)` };
   } else if (bytes.subarray(0, 8192).includes(0)) {
-    throw new CutoverError(`${display} is not a text file (it contains NUL bytes)`, EXIT.failed, 'import expects a markdown runbook');
+    throw new CutoverError(`${display} is not a text file (it contains NUL bytes)`, EXIT.usage, 'import expects a markdown runbook');
   } else {
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -25,11 +25,11 @@ export function decodeRunbook(bytes: Uint8Array, display: string): DecodedRunboo
     }
   }
   if (decoded.text.includes('\0')) {
-    throw new CutoverError(`${display} is not a text file (it contains NUL characters)`, EXIT.failed, 'import expects a markdown runbook');
+    throw new CutoverError(`${display} is not a text file (it contains NUL characters)`, EXIT.usage, 'import expects a markdown runbook');
   }
   // Markdown may hold some HTML, but a whole web page would import as one block of markup.
   if (/^\uFEFF?\s*(?:<!doctype\s+html|<html[\s>])/i.test(decoded.text)) {
-    throw new CutoverError(`${display} is an HTML page, not a markdown runbook`, EXIT.failed, 'convert it to markdown first, e.g. pandoc -f html -t gfm page.html -o runbook.md');
+    throw new CutoverError(`${display} is an HTML page, not a markdown runbook`, EXIT.usage, 'convert it to markdown first, e.g. pandoc -f html -t gfm page.html -o runbook.md');
   }
   return decoded;
 }

@@ -77,7 +77,7 @@ export function importRunbook(raw: string, options: ImportOptions): ImportResult
   } catch (error) {
     // Nesting within the bounds of checkImportable can still exhaust the stack of a small thread.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new CutoverError(`${options.source} is nested too deeply to import (lists or block quotes inside each other)`, EXIT.failed);
+      throw new CutoverError(`${options.source} is nested too deeply to import (lists or block quotes inside each other)`, EXIT.usage);
     }
     throw error;
   }
@@ -123,7 +123,7 @@ function importText(normalized: NormalizedText, options: ImportOptions): ImportR
     const comments = /<!--/.test(split.body);
     const headings = outline.roots.length > 0;
     const what = !sections.length ? 'no headings, steps or text' : headings ? `only headings${comments ? ' and HTML comments' : ''}, with no steps or text under them` : 'only HTML comments, with no steps or text';
-    throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.failed);
+    throw new CutoverError(`${options.source} has nothing to import: ${what}`, EXIT.usage);
   }
 
   // In the order they were made: the second section made from one table follows the first.
