@@ -31,7 +31,8 @@ export function findNonText(text: string): TextProblem | undefined {
   const char = match[0];
   if (char === '\0' && looksUtf16WithoutBom(text)) return { offset: 0, code: 'encoding', message: 'is UTF-16 text (without a byte order mark); save it as UTF-8' };
   if (char === '\0') return { offset: match.index, code: 'binary', message: 'contains a NUL byte: this looks like a binary file, not a YAML or JSON checklist' };
-  if (char === '\uFFFD' && /^\uFFFD\uFFFD/.test(text) && text.includes('\0')) {
+  // A byte order mark (FF FE or FE FF) decodes as two U+FFFD; UTF-16 text follows it, not just any NUL.
+  if (char === '\uFFFD' && /^\uFFFD\uFFFD/.test(text) && looksUtf16WithoutBom(text.slice(2))) {
     return { offset: 0, code: 'encoding', message: 'is UTF-16 text; save it as UTF-8' };
   }
   if (char === '\uFFFD') return { offset: match.index, code: 'encoding', message: 'is not valid UTF-8 text (save the file as UTF-8)' };
