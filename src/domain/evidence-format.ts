@@ -119,7 +119,9 @@ export function inspectEvidence(fileText: string): Inspection {
   if (!parsed) return { kind: 'not-evidence', reason: text.length ? 'it is not a cutover evidence file (or is damaged beyond reading)' : 'it is empty' };
   const raw = parsed.header as { format?: unknown } | null;
   if (raw === null || typeof raw !== 'object' || raw.format !== 'cutover-evidence/1') {
-    return { kind: 'not-evidence', reason: 'it is not a cutover evidence file (no cutover-evidence/1 header)' };
+    const other = raw !== null && typeof raw === 'object' && typeof raw.format === 'string' && raw.format.startsWith('cutover-evidence/') ? raw.format : undefined;
+    const reason = other ? `it is in format ${JSON.stringify(other).slice(0, 60)}, which this cutover cannot read (it reads cutover-evidence/1): open it with the cutover that wrote it` : 'it is not a cutover evidence file (no cutover-evidence/1 header)';
+    return { kind: 'not-evidence', reason };
   }
   const header = EvidenceHeader.safeParse(raw);
   if (!header.success) {

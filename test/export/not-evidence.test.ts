@@ -21,6 +21,16 @@ describe('inputs that are not evidence', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a file of a later evidence format is named as such, for each reader (exit 2)', () => {
+    const file = join(tempDir(), 'later.json');
+    writeFileSync(file, '{"header":{"format":"cutover-evidence/2","sessionId":"x"},"events":[\n]}\n');
+    for (const command of ['report', 'verify', 'export']) {
+      const result = runCli([command, file], quick);
+      expect(result.code, command).toBe(2);
+      expect(result.stderr, command).toContain('it is in format "cutover-evidence/2", which this cutover cannot read (it reads cutover-evidence/1): open it with the cutover that wrote it');
+    }
+  });
+
   it('a FIFO is refused rather than waited on', () => {
     const fifo = join(tempDir(), 'session.json');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
