@@ -14,6 +14,8 @@ import { asUserError, mkdirExact, writeFileDurable } from './durable-file.js';
 import { makeDirs } from './make-dirs.js';
 import { EvidenceFileAdapter } from './evidence-adapter.js';
 import { EvidenceLock } from './evidence-lock.js';
+import { fileErrorReason } from './file-errors.js';
+import { shellWord } from '../domain/command-template.js';
 import { SAFE_NAME } from './evidence-read.js';
 
 export { readEvidence, writeRecoveredCopy, damageHint, RECOVER_COMMAND, type EvidenceRead, type DamageProblem } from './evidence-read.js';
@@ -110,8 +112,11 @@ export class EvidenceStore {
   /** Opens an existing session for writing: takes the lock, then reads and verifies every event. */
   static async open(file: string): Promise<EvidenceStore> {
     const path = resolve(file);
-    const found = await stat(path).catch(() => undefined);
-    if (!found?.isFile()) throw new CutoverError(`no evidence file at ${path}`, 2);
+    const found = await stat(path).catch((error: unknown) => error as Error);
+    if (found instanceof Error || !found.isFile()) {
+      const what = found instanceof Error ? `no evidence file at ${path}${(found as NodeJS.ErrnoException).code === 'ENOENT' ? '' : `: ${fileErrorReason(found)}`}` : `${path} is ${found.isDirectory() ? 'a folder' : 'not a regular file'}, not an evidence file`;
+      throw new CutoverError(what, 2, found instanceof Error || !found.isDirectory() ? undefined : `\`cutover resume --evidence-dir ${shellWord(path)}\` resumes its latest unfinished session; \`cutover list --evidence-dir ${shellWord(path)}\` lists them`);
+    }
     const lock = await EvidenceLock.acquire(path, basename(path, '.json')).catch((error: unknown) => {
       throw asUserError(`open ${path} for writing`, error);
     });

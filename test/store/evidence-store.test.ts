@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,14 @@ describe('EvidenceStore', () => {
     await expect(EvidenceStore.create(dir, header, 'x')).rejects.toThrow(/already exists/);
     expect((await readEvidence(path)).events).toHaveLength(sampleBodies.length);
     await expect(EvidenceStore.open(join(dir, 'nope.json'))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no evidence file/) });
+    await expect(EvidenceStore.open(dir)).rejects.toMatchObject({
+      exitCode: 2,
+      message: `${dir} is a folder, not an evidence file`,
+      hint: `\`cutover resume --evidence-dir ${dir}\` resumes its latest unfinished session; \`cutover list --evidence-dir ${dir}\` lists them`,
+    });
+    const loop = join(dir, 'loop.json');
+    symlinkSync(loop, loop);
+    await expect(EvidenceStore.open(loop)).rejects.toMatchObject({ exitCode: 2, message: `no evidence file at ${loop}: a symbolic link loop` });
   });
 
   it('turns a disk problem into one clear line', async () => {
