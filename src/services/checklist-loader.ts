@@ -10,6 +10,8 @@ import { formatOf, quickParseChecklist } from '../domain/checklist-quick.js';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { formatDiagnostic, isMisreadWarning } from '../domain/diagnostic.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { shellWord } from '../domain/command-template.js';
+import { plural } from '../domain/plural.js';
 import { readInputFile } from './bounded-read.js';
 import { fileErrorReason } from './file-errors.js';
 import { checklistParser } from './checklist-parser.js';
@@ -73,7 +75,7 @@ export async function loadChecklist(path: string): Promise<LoadedChecklist> {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const shown = errors.slice(0, SHOWN_ERRORS).map(formatDiagnostic);
     const more = errors.length - shown.length;
-    const hint = more > 0 ? `${more} more problem${more === 1 ? '' : 's'}: run \`cutover validate ${file.displayPath}\`` : undefined;
+    const hint = more > 0 ? `${plural(more, 'more problem')}: run \`cutover validate ${shellWord(file.displayPath)}\`` : undefined;
     throw new CutoverError(`invalid checklist ${file.displayPath}:\n${shown.join('\n')}`, EXIT.failed, hint);
   }
   return { ...file, checklist: result.checklist, warnings: result.diagnostics.filter(isMisreadWarning).length };

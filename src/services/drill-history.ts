@@ -1,5 +1,6 @@
 // Earlier drills of a checklist, read from the evidence directory (read-only, no locks).
 import type { Checklist } from '../domain/checklist-schema.js';
+import { shellWord } from '../domain/command-template.js';
 import { compareDrills, drillTimings, type DrillTimings } from '../domain/drill-timings.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { displayPathOf } from './checklist-loader.js';
@@ -26,7 +27,7 @@ export async function readDrillHistory(evidenceDir: string, checklistId: string,
     const where = displayPathOf(summary.path);
     const { header, events, problem } = await readEvidence(summary.path);
     if (problem) {
-      leftOut.push(`${where}: damaged at seq ${problem.seq} (cutover verify ${where})`);
+      leftOut.push(`${where}: damaged at seq ${problem.seq} (cutover verify ${shellWord(where)})`);
       continue;
     }
     const snapshot = await readChecklistSnapshot(evidenceDir, header);

@@ -8,6 +8,7 @@ import { fdatasyncSync, fstatSync, ftruncateSync, statSync, type Stats } from 'n
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
+import { shellWord } from '../domain/command-template.js';
 import { CutoverError } from '../domain/errors.js';
 import { appendChunk, renderDocument } from '../domain/evidence-format.js';
 import type { EvidenceDocument, EvidenceEvent, EvidenceHeader } from '../domain/events.js';
@@ -55,7 +56,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
         throw new CutoverError(
           `evidence file ${this.path} was rewritten by another tool: its events are intact, but cutover only appends to files it laid out itself`,
           1,
-          `continue from a copy in cutover's layout: \`${RECOVER_COMMAND} ${this.path}\` (\`cutover verify\` shows the file is intact)`,
+          `continue from a copy in cutover's layout: \`${RECOVER_COMMAND} ${shellWord(this.path)}\` (\`cutover verify\` shows the file is intact)`,
         );
       }
       this.handle = handle;
@@ -97,7 +98,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     } catch (error) {
       // After a failed fdatasync the kernel may have dropped the pages: what is on disk is unknown.
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      this.broken = new CutoverError(`could not write to evidence file ${this.path} (${code}): the last events may not be on disk; nothing more is recorded`, 1, `run \`cutover verify ${this.path}\``);
+      this.broken = new CutoverError(`could not write to evidence file ${this.path} (${code}): the last events may not be on disk; nothing more is recorded`, 1, `run \`cutover verify ${shellWord(this.path)}\``);
       throw this.broken;
     }
     this.unsynced = false;
@@ -121,7 +122,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
       this.rollback(handle, offset);
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       const full = code === 'ENOSPC' || code === 'EDQUOT';
-      const hint = `${full ? 'free space on that disk, then' : 'once the disk is writable again,'} continue the session with \`cutover resume ${this.path}\``;
+      const hint = `${full ? 'free space on that disk, then' : 'once the disk is writable again,'} continue the session with \`cutover resume ${shellWord(this.path)}\``;
       throw new CutoverError(`could not write to evidence file ${this.path} (${code}): the event was not recorded`, 1, hint);
     }
     this.size = offset + bytes.length;
@@ -160,7 +161,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
     this.broken = new CutoverError(
       `evidence file ${this.path} was changed or replaced by something else while this session had it open; nothing more is recorded`,
       1,
-      `run \`cutover verify ${this.path}\``,
+      `run \`cutover verify ${shellWord(this.path)}\``,
     );
     throw this.broken;
   }
@@ -175,7 +176,7 @@ export class EvidenceFileAdapter implements Adapter<EvidenceDocument> {
       this.broken = new CutoverError(
         `evidence file ${this.path} could not be restored after a failed write; nothing more is recorded`,
         1,
-        `run \`cutover verify ${this.path}\`; its intact events can be recovered into a copy`,
+        `run \`cutover verify ${shellWord(this.path)}\`; its intact events can be recovered into a copy`,
       );
     }
   }

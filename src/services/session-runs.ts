@@ -1,7 +1,7 @@
 // Running an item's command inside a session: destructive checks, and the started/finished pair
 // of events around the runner. Soaks (watch loops) are in session-soak.ts.
 import { isAbsolute, resolve } from 'node:path';
-import { placeholders, renderCommand } from '../domain/command-template.js';
+import { placeholders, renderCommand, shellWord } from '../domain/command-template.js';
 import { parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
@@ -42,7 +42,7 @@ export function renderSessionCommand(session: CutoverSession, template: string):
   // A declared variable without a value here is a secret of a resumed session: never stored.
   const missing = placeholders(template).filter((name) => !Object.hasOwn(vars, name) && session.checklist.variables.some((v) => v.name === name));
   if (missing.length) {
-    const hint = varFlagsHint(missing.map((name) => ({ name })), () => true, `resume with ${missing.length > 1 ? 'them' : 'it'} given again: cutover resume ${session.evidencePath}`);
+    const hint = varFlagsHint(missing.map((name) => ({ name })), () => true, `resume with ${missing.length > 1 ? 'them' : 'it'} given again: cutover resume ${shellWord(session.evidencePath)}`);
     throw new CutoverError(`no value for ${missing.join(', ')} in this session: secret values are never stored in the evidence`, EXIT.usage, hint);
   }
   return renderCommand(template, vars);

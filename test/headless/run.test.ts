@@ -262,3 +262,13 @@ describe('a checklist validate warns about', () => {
     expect(stderr).toBe(`cutover: warning: ${count} in ${fixture(name).replace(`${process.cwd()}/`, '')}: \`cutover validate ${fixture(name).replace(`${process.cwd()}/`, '')}\` lists ${count.startsWith('1 ') ? 'it' : 'them'}\n`);
   });
 });
+
+describe('paths in the commands it suggests', () => {
+  it('are quoted for the shell when they hold a space, so the line pastes as it is', () => {
+    const dir = join(scratch(), 'night shift');
+    const result = runHeadless('pass.yaml', dir);
+    expect(result.code).toBe(0);
+    const [file] = evidenceFiles(dir);
+    expect(result.stdout).toContain(`report:   cutover report '${file}'`);
+  });
+});

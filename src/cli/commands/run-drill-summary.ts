@@ -5,6 +5,7 @@ import type { Checklist } from '../../domain/checklist-schema.js';
 import { drillFindings, drillResult, resultWord, type DrillResult } from '../../domain/drill-outcome.js';
 import { describeDelta, type Comparison } from '../../domain/drill-timings.js';
 import { formatDuration } from '../../domain/duration.js';
+import { shellWord } from '../../domain/command-template.js';
 import type { CutoverSession } from '../../services/session.js';
 import { compareWithEarlierDrills } from '../../services/drill-history.js';
 
@@ -33,7 +34,7 @@ export async function drillSummary(session: CutoverSession, checklist: Checklist
   const lines = [
     `drill: ${times.join(', ')}${against}`,
     `${indent}result: ${resultWord(current)}${findings.length ? ` — ${findings.join('; ')}` : ''}`,
-    `${indent}history: cutover drills ${checklist.id}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${session.evidenceDir}`}`,
+    `${indent}history: cutover drills ${shellWord(checklist.id)}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${shellWord(session.evidenceDir)}`}`,
   ];
   return { result: drillResult(current), findings, lines };
 }

@@ -150,7 +150,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     const stopped = interrupted ? ` (interrupted by ${interrupted}: ${plural(notReached, 'item')} not reached)` : '';
     table.line(`\n${totalsLine(rows, Date.now() - started)}${stopped}`);
     for (const line of drill?.lines ?? []) table.line(line);
-    table.line(`evidence: ${evidence}\nreport:   cutover report ${evidence}`);
+    table.line(`evidence: ${evidence}\nreport:   cutover report ${shellWord(evidence)}`);
   }
   process.exitCode = interrupted ? (SIGNAL_EXIT[interrupted] ?? 1) : ok ? EXIT.ok : EXIT.failed;
 }
