@@ -3,7 +3,7 @@
 // unless the caller asks for a group commit ({ defer: true }): then it is written at once (a kill -9
 // cannot lose it) and made durable by the next fdatasync, which whenDurable() callbacks wait for.
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { CutoverError } from '../domain/errors.js';
@@ -97,13 +97,20 @@ export class EvidenceStore {
 
   private static async createLocked(root: string, path: string, header: EvidenceHeader, checklistSource: string): Promise<EvidenceStore> {
     const lock = await EvidenceLock.acquire(path, header.sessionId);
+    const made: Array<() => Promise<void>> = [];
     try {
       if (await stat(path).catch(() => undefined)) throw new CutoverError(`evidence file ${path} already exists`, 1);
-      await mkdirExact(join(root, `${header.sessionId}.runs`), 0o700);
-      await writeFileDurable(join(root, header.checklist.snapshot), checklistSource, { mode: 0o600 });
+      const runs = join(root, `${header.sessionId}.runs`);
+      await mkdirExact(runs, 0o700);
+      made.push(() => rmdir(runs));
+      const snapshot = join(root, header.checklist.snapshot);
+      await writeFileDurable(snapshot, checklistSource, { mode: 0o600 });
+      made.push(() => unlink(snapshot));
       const { adapter, doc } = await EvidenceFileAdapter.create(path, header);
       return new EvidenceStore(path, doc, adapter, lock);
     } catch (error) {
+      // A session that never got its evidence file leaves nothing behind (a full disk, a name in the way).
+      for (const undo of made.reverse()) await undo().catch(() => undefined);
       await lock.release();
       throw error;
     }

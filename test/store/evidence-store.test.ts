@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,15 @@ describe('EvidenceStore', () => {
     await store.close();
     await expect(store.append({ type: 'note.added', text: 'late' }, 'alice')).rejects.toThrow(/closed/);
     expect((await readEvidence(store.path)).events).toHaveLength(1);
+  });
+
+  it('a session that never got its evidence file leaves nothing of its own behind', async () => {
+    const dir = tempDir();
+    const header = makeHeader();
+    // something in the way of the checklist snapshot: the runs folder is made, then the snapshot fails
+    mkdirSync(join(dir, header.checklist.snapshot));
+    await expect(EvidenceStore.create(dir, header, 'id: x\n')).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual([header.checklist.snapshot]);
   });
 
   it('refuses to create over an existing session, and to open a missing file', async () => {
