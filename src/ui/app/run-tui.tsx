@@ -7,6 +7,7 @@ import React from 'react';
 import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 import type { CutoverSession } from '../../services/session.js';
+import { PASTE_MODE_OFF, PASTE_MODE_ON } from '../keys/bracketed-paste.js';
 import { KeyRouter } from '../keys/key-router.js';
 import { displayPath } from '../paths.js';
 import { RunController } from '../run/run-controller.js';
@@ -38,7 +39,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   let resolveExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((done) => (resolveExit = done));
 
-  write(ALT_SCREEN_ON);
+  write(ALT_SCREEN_ON + PASTE_MODE_ON);
   let fatal: unknown;
   const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
     closing ??= (async () => {
@@ -46,7 +47,7 @@ export async function runTui(start: TuiStart): Promise<number> {
       try {
         instance.unmount();
       } finally {
-        write(ALT_SCREEN_OFF);
+        write(PASTE_MODE_OFF + ALT_SCREEN_OFF);
       }
       if (session) {
         try {

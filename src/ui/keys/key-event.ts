@@ -1,6 +1,7 @@
 // Turns Ink's (input, key) pair into one normalized event per keypress. A chunk of several
-// characters (a paste, or keys batched by a slow SSH link) becomes one event per character, so
-// that "jj" moves twice and "ok\r" types "ok" then presses Enter.
+// characters (keys batched by a slow SSH link) becomes one event per character, so that "jj"
+// moves twice and "ok\r" types "ok" then presses Enter. A bracketed paste is one `paste` event
+// instead (bracketed-paste.ts).
 import type { Key } from 'ink';
 
 export type KeyName =
@@ -17,7 +18,9 @@ export type KeyName =
   | 'tab'
   | 'backtab'
   | 'backspace'
-  | 'delete';
+  | 'delete'
+  /** Text pasted in one piece (bracketed paste): `text` holds all of it, on one line. */
+  | 'paste';
 
 export interface KeyEvent {
   /** A special key, when it is one. */

@@ -4,6 +4,7 @@
 // previous one changed.
 import { useInput, type Key } from 'ink';
 import React, { createContext, useCallback, useContext, useRef, type ReactNode } from 'react';
+import { PasteCollector } from './bracketed-paste.js';
 import { isCtrlC, toKeyEvents, type KeyEvent } from './key-event.js';
 
 export interface KeyHandlerEntry {
@@ -24,6 +25,8 @@ export function useKeyRegistry(): KeyRegistry {
   if (!registry) throw new Error('useKeys needs a <KeyRouter> above it');
   return registry;
 }
+
+const PASTE_END_WAIT_MS = 1_000;
 
 export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Element {
   const entries = useRef(new Set<KeyHandlerEntry>());
@@ -55,14 +58,27 @@ export function KeyRouter({ children }: { children: ReactNode }): React.JSX.Elem
     setImmediate(() => setTimeout(drain, 0));
   }, [dispatch]);
 
-  const onInput = useCallback(
-    (input: string, key: Key) => {
-      queue.current.push(...toKeyEvents(input, key));
-      if (draining.current) return;
+  const enqueue = useCallback(
+    (events: KeyEvent[]) => {
+      queue.current.push(...events);
+      if (draining.current || queue.current.length === 0) return;
       draining.current = true;
       drain();
     },
     [drain],
+  );
+
+  // A paste whose end marker never comes (a terminal glitch) must not swallow every later key.
+  const paste = useRef(new PasteCollector());
+  const pasteTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      const pasted = paste.current.take(input, key);
+      clearTimeout(pasteTimer.current);
+      if (paste.current.pasting) pasteTimer.current = setTimeout(() => enqueue(paste.current.end()), PASTE_END_WAIT_MS).unref();
+      enqueue(pasted ?? toKeyEvents(input, key));
+    },
+    [enqueue],
   );
   useInput(onInput);
 

@@ -67,6 +67,7 @@ const move: Binding[] = [
 ];
 const help: Binding = { action: 'help', keys: [t('?')], label: '?', help: 'help: every key', footer: 'help' };
 const back: Binding = { action: 'back', keys: [n('escape')], label: 'Esc', help: 'back', footer: 'back' };
+const quit: Binding = { action: 'quit', keys: [t('q')], label: 'q', help: 'quit (asks; everything is already saved)', footer: 'quit' };
 
 export const KEYMAP: Record<Scope, Binding[]> = {
   home: [
@@ -102,7 +103,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'export', keys: [t('x')], label: 'x', help: 'export the incident package', footer: 'export' },
     { action: 'drillSummary', keys: [t('D')], label: 'D', help: 'drill: timings of this drill against earlier drills', footer: 'summary' },
     help,
-    { action: 'quit', keys: [t('q')], label: 'q', help: 'quit (asks; everything is already saved)', footer: 'quit' },
+    quit,
   ],
   running: [
     { action: 'cancel', keys: [t('c')], label: 'c/Ctrl-C', help: 'cancel the command (its whole process group is killed; the run is recorded)', footer: 'cancel' },
@@ -130,8 +131,9 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 't0', keys: [t('t')], label: 't', help: 'mark T0', footer: 'T0' },
     back,
     help,
+    quit,
   ],
-  list: [...move, { action: 'select', keys: [n('return')], label: 'Enter', help: 'choose', footer: 'choose' }, back, help],
+  list: [...move, { action: 'select', keys: [n('return')], label: 'Enter', help: 'choose', footer: 'choose' }, back, help, quit],
   summary: [...move, { ...back, keys: [n('escape'), t('q')], label: 'Esc/q' }, help],
   incidents: [
     ...move,
@@ -139,6 +141,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'resolve', keys: [t('R')], label: 'R', help: 'resolve the selected incident (note recorded)', footer: 'resolve' },
     back,
     help,
+    quit,
   ],
 };
 

@@ -25,7 +25,7 @@ export function helpRows(scope: Scope | 'form', hide: readonly Action[] = []): R
     { label: '', help: 'Everywhere', heading: true },
     ...GLOBAL_KEYS,
     { label: '?', help: 'this help (Esc, q or ? closes it)' },
-    { label: '', help: 'Text fields take every key as text; Esc leaves them.', heading: true },
+    { label: '', help: 'Text fields take every key as text; Esc leaves them. Pasted text goes into a text field on one line; elsewhere it is ignored.', heading: true },
   ];
 }
 

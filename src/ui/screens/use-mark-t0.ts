@@ -31,9 +31,10 @@ export function useMarkT0(): () => void {
       kind: 'confirm',
       title: `T0 is already marked (${clockTime(state.t0)}). Mark it again now?`,
       lines: ['The new T0 is recorded; the earlier one stays in the evidence.'],
+      // Enter keeps it: moving the T+ clock every timed item counts from takes a typed y.
       choices: [
-        { key: 'y', label: 'mark T0 again', onChoose: mark },
         { key: 'n', label: 'keep it', onChoose: () => undefined },
+        { key: 'y', label: 'mark T0 again', onChoose: mark },
       ],
     });
   };

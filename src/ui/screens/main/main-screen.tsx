@@ -4,8 +4,8 @@
 import { Box, Text } from 'ink';
 import React, { useLayoutEffect, useRef } from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
-import type { KeyEvent } from '../../keys/key-event.js';
 import { actionFor } from '../../keys/keymap.js';
+import { unknownKeyText } from '../../keys/unknown-key.js';
 import { useTimeline } from '../../timeline/use-timeline.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { currentPass } from '../../../domain/session-state.js';
@@ -28,14 +28,6 @@ export function mainLayout(columns: number, rows: number, itemCount: number) {
 }
 
 const ENTER_GUARD_MS = 400;
-
-/** A letter that does nothing says so: a silent key reads as a frozen screen over a slow link. */
-export function unknownKeyText(event: KeyEvent): string | undefined {
-  if (event.name || event.ctrl || event.meta || [...event.text].length !== 1 || event.text === ' ') return undefined;
-  const lower = event.text.toLowerCase();
-  const caps = lower !== event.text && actionFor('main', { ...event, text: lower }) ? ` (Caps Lock on? ${lower} is a key here)` : '';
-  return `${event.text} does nothing here${caps}: ? lists the keys`;
-}
 
 /** When this screen last got the keys back from a dialog or another screen (not its first mount). */
 function useActiveSince(active: boolean): { current: number } {
@@ -66,7 +58,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
     (event) => {
       const action = actionFor('main', event);
       if (!action) {
-        const unknown = unknownKeyText(event);
+        const unknown = unknownKeyText('main', event);
         if (unknown) tui.say(unknown, 'info');
         return;
       }

@@ -5,6 +5,7 @@ import React from 'react';
 import type { ChecklistRole } from '../../../domain/checklist-schema.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
+import { unknownKeyText } from '../../keys/unknown-key.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { clockTime } from '../../format.js';
 import { color } from '../../theme.js';
@@ -54,6 +55,11 @@ export function RolesScreen({ active }: { active: boolean }): React.JSX.Element 
       else if (action === 't0') markT0();
       else if (action === 'back') tui.go({ name: 'main' });
       else if (action === 'help') tui.showHelp();
+      else if (action === 'quit') tui.requestQuit();
+      else if (!action) {
+        const unknown = unknownKeyText('roles', event);
+        if (unknown) tui.say(unknown, 'info');
+      }
     },
     { active: active && !editing },
   );

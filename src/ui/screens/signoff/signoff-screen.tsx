@@ -66,7 +66,7 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useSelect(select, { active, onSelect: signFor, onBack: () => tui.go({ name: 'main' }), onHelp: tui.showHelp });
+  useSelect(select, { active, onSelect: signFor, onBack: () => tui.go({ name: 'main' }), onHelp: tui.showHelp, onQuit: tui.requestQuit, onUnknown: (text) => tui.say(text, 'info') });
 
   const selectedItem = role ? itemFor(role.id) : undefined;
   const at = (iso: string): string => `${clockTime(iso)}${state.t0 ? ` (${formatOffset(Date.parse(iso) - Date.parse(state.t0))})` : ''}`;

@@ -4,6 +4,7 @@ import React from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
 import { sessionTime } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
+import { unknownKeyText } from '../../keys/unknown-key.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { Table } from '../../widgets/table.js';
 import { useSelectState } from '../../widgets/select/use-select-state.js';
@@ -22,6 +23,7 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
       else if (action === 'incident') tui.go({ name: 'triage', back: 'incidents' });
       else if (action === 'back') tui.go({ name: 'main' });
       else if (action === 'help') tui.showHelp();
+      else if (action === 'quit') tui.requestQuit();
       else if (action === 'resolve') {
         if (!chosen || chosen.resolvedAt) return tui.say(chosen ? `${chosen.incidentId} is already resolved` : 'no incident selected', 'info');
         tui.openDialog({
@@ -33,6 +35,9 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
             void tui.perform(`resolving ${chosen.incidentId}`, () => session.resolveIncident(chosen.incidentId, note.trim()), () => `${chosen.incidentId} resolved`);
           },
         });
+      } else if (!action) {
+        const unknown = unknownKeyText('incidents', event);
+        if (unknown) tui.say(unknown, 'info');
       }
     },
     { active },

@@ -33,6 +33,7 @@ export function editKey(handle: TextInputHandle, event: KeyEvent): boolean {
     case 'end':
       dispatch({ type: 'end' });
       return true;
+    case 'paste':
     case undefined:
       if (event.meta || event.glued || !event.text) return false;
       dispatch({ type: 'insert', text: event.text });
