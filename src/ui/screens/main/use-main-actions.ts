@@ -1,9 +1,9 @@
 // What each key of the main view does. Movement is the cursor's; everything that records
 // something goes through the session via `perform`.
 import { useSessionTui } from '../../app/tui-context.js';
-import { suggestedCommand } from '../../render-command.js';
 import type { Action } from '../../keys/keymap.js';
 import type { MainCursor, Pane } from './use-main-cursor.js';
+import { useEditCommand } from './use-edit-command.js';
 import { useMarkItem } from './use-mark-item.js';
 import { useRunItem } from './use-run-item.js';
 import { useSessionCommands } from './use-session-commands.js';
@@ -12,6 +12,7 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
   const tui = useSessionTui();
   const { session, state } = tui;
   const runItem = useRunItem();
+  const editCommand = useEditCommand();
   const commands = useSessionCommands();
   const mark = useMarkItem((status) => {
     if (status !== 'fail') cursor.moveItem({ type: 'down' });
@@ -39,16 +40,7 @@ export function useMainActions(cursor: MainCursor, pageSize: number): (action: A
   };
 
   const edit = (): void => {
-    if (!needItem() || !section || !item) return;
-    const suggested = item.run ? (suggestedCommand(session, section.id, item.id).command ?? item.run) : '';
-    tui.openDialog({
-      kind: 'prompt',
-      title: `Edit the command for "${item.title}"`,
-      lines: ['The edited command is what runs and what is recorded (marked as edited).'],
-      initial: suggested,
-      required: 'type a command, or Esc',
-      onSubmit: (command) => runItem({ section, item, command }),
-    });
+    if (needItem() && section && item) editCommand(section, item);
   };
 
   const inject = (): void => {

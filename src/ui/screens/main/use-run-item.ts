@@ -1,9 +1,11 @@
-// Starting a command from the checklist, with the gates in front of it: a locked roll-forward
-// asks for an override reason, a destructive item asks for its id to be typed. The command itself
-// runs in the session (through the run controller), never in a component.
+// Starting a command from the checklist, with the gates in front of it: a secret the resumed
+// session lacks is asked for, a locked roll-forward asks for an override reason, a destructive
+// item asks for its id to be typed. The command itself runs in the session (through the run
+// controller), never in a component.
 import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import type { RunKind } from '../../run/run-controller.js';
+import { missingSecretsOf, secretPrompt } from './secret-prompt.js';
 
 export interface RunIntent {
   section: ChecklistSection;
@@ -41,9 +43,22 @@ export function useRunItem(): (intent: RunIntent) => void {
     });
   };
 
-  return (intent: RunIntent): void => {
+  const run = (intent: RunIntent): void => {
     if (runs.running) {
       tui.go({ name: 'running' });
+      return;
+    }
+    // A secret of a resumed session that was not given again: ask for it here, rather than fail
+    // the run and point at the command line (where the value would show in the shell's history).
+    // The session renders the item's own command even when an edited one runs, and a drill's
+    // armed fault before the check.
+    const { item } = intent;
+    const inject = intent.kind === 'inject' || session.armedFaults.has(item.id) ? item.drill?.inject : undefined;
+    const [secret] = missingSecretsOf(session, [intent.kind === 'inject' ? undefined : item.run, inject]);
+    if (secret) {
+      const escape = `${item.id} uses it: Esc runs nothing.`;
+      const onCancel = (): void => tui.say(`${item.id} not run: it needs ${secret.name}`, 'info');
+      tui.openDialog(secretPrompt(tui, session, secret, { escape, then: () => run(intent), onCancel }));
       return;
     }
     const unmet = intent.kind === 'inject' ? [] : session.unmetRequirements(intent.section.id);
@@ -60,4 +75,5 @@ export function useRunItem(): (intent: RunIntent) => void {
       },
     });
   };
+  return run;
 }
