@@ -47,8 +47,10 @@ export function App(props: AppProps): React.JSX.Element {
   const [help, setHelp] = useState(false);
   // Only whether a command runs: the output itself re-renders the running screen, not the App.
   const running = useSyncExternalStore(props.runs.subscribe, () => props.runs.running);
-  const { busy, flash, say, perform, leaveFor } = useFeedback(props.initialScreen.name);
+  const { busy, flash: said, say, perform, leaveFor } = useFeedback(props.initialScreen.name, running);
   const cursor = useMainCursor(session, (error) => say(`could not save the cursor: ${errorText(error)}`, 'error'));
+  // "end of <section>: ← then ↓ picks the next section" means nothing once the next one is picked
+  const flash = said?.section !== undefined && said.section !== cursor.section?.id ? undefined : said;
   const showDrillSummary = (): void => {
     leaveFor('drill-summary', false);
     setHelp(false);

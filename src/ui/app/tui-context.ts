@@ -39,6 +39,8 @@ export type Dialog = PromptDialog | ConfirmDialog;
 export interface Flash {
   text: string;
   tone: 'ok' | 'info' | 'error';
+  /** Said about this section of the checklist: not shown once the cursor is on another one. */
+  section?: string;
 }
 
 export type PerformResult<T> = { ok: true; value: T } | { ok: false };
@@ -66,7 +68,7 @@ export interface Tui {
   closeDialog(): void;
   perform<T>(label: string, action: () => Promise<T>, done?: (value: T) => string | undefined): Promise<PerformResult<T>>;
   busy: string | undefined;
-  say(text: string, tone?: Flash['tone']): void;
+  say(text: string, tone?: Flash['tone'], about?: { section?: string }): void;
   showHelp(): void;
   requestQuit(): void;
   adoptSession(session: CutoverSession): void;

@@ -23,7 +23,7 @@ export interface Feedback {
   leaveFor(next: ScreenName, keep: boolean): void;
 }
 
-export function useFeedback(initialScreen: ScreenName): Feedback {
+export function useFeedback(initialScreen: ScreenName, running = false): Feedback {
   const [busy, setBusy] = useState<string>();
   const busyRef = useRef<string | undefined>(undefined);
   const [flash, setFlash] = useState<OwnedFlash>();
@@ -31,7 +31,8 @@ export function useFeedback(initialScreen: ScreenName): Feedback {
   const screenRef = useRef(initialScreen);
 
   const say = useCallback(
-    (text: string, tone: Flash['tone'] = 'info') => setFlash(text ? { text: text.replace(/\s*\n\s*/g, ' · '), tone, screen: screenRef.current } : undefined),
+    (text: string, tone: Flash['tone'] = 'info', about: { section?: string } = {}) =>
+      setFlash(text ? { text: text.replace(/\s*\n\s*/g, ' · '), tone, screen: screenRef.current, ...about } : undefined),
     [],
   );
   useEffect(() => {
@@ -39,6 +40,14 @@ export function useFeedback(initialScreen: ScreenName): Feedback {
     const timer = setTimeout(() => setFlash(undefined), 8_000);
     return () => clearTimeout(timer);
   }, [flash]);
+
+  // What was said while a command ran ("cancelling the command…", "a command is running: c
+  // cancels it") is no longer true once it has ended: the verdict on screen says what happened.
+  const ranBefore = useRef(running);
+  useEffect(() => {
+    if (ranBefore.current && !running) setFlash((shown) => (shown?.tone === 'info' ? undefined : shown));
+    ranBefore.current = running;
+  }, [running]);
 
   const leaveFor = useCallback((next: ScreenName, keep: boolean) => {
     if (next === screenRef.current) return;
@@ -69,6 +78,6 @@ export function useFeedback(initialScreen: ScreenName): Feedback {
       setBusy(undefined);
     }
   };
-  const current = flash && flash.screen === screenRef.current ? { text: flash.text, tone: flash.tone } : undefined;
+  const current = flash && flash.screen === screenRef.current ? { text: flash.text, tone: flash.tone, section: flash.section } : undefined;
   return { busy, flash: current, say, perform, leaveFor };
 }

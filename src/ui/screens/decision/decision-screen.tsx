@@ -1,12 +1,13 @@
 // A decision (keep, fix-forward, rollback, roll-forward, go, no-go, hold) with its reason,
 // recorded with who took it. The rules' current recommendation is shown above it.
 import { Box, Text } from 'ink';
-import React, { useState } from 'react';
+import React from 'react';
 import type { DecisionKind } from '../../../domain/events.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { sessionTime } from '../../format.js';
 import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
+import { useFieldProblem } from '../../widgets/form/use-field-problem.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
 import { Heading, headingRows } from '../../widgets/heading.js';
@@ -42,7 +43,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
   const { session, state, size, bodyRows } = tui;
   const evaluation = session.evaluation;
   const form = useFormState(FIELDS, { decision: suggestedDecision(evaluation.recommendation), reason: '' });
-  const [problem, setProblem] = useState<string>();
+  const { problem, tell } = useFieldProblem(form);
   const chosen = (form.state.values.decision ?? 'keep') as DecisionKind;
 
   useForm(FIELDS, form, {
@@ -52,7 +53,7 @@ export function DecisionScreen({ active }: { active: boolean }): React.JSX.Eleme
     onSubmit: (values) => {
       const reason = values.reason?.trim() ?? '';
       if (!reason) {
-        setProblem('a decision needs a reason');
+        tell('a decision needs a reason', 'reason');
         form.dispatch({ type: 'focusAt', index: 1 });
         return;
       }

@@ -8,6 +8,7 @@ import { errorText, useTui } from '../../app/tui-context.js';
 import type { LoadedForForm } from '../../app/tui-services.js';
 import { color } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
+import { useFieldProblem } from '../../widgets/form/use-field-problem.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState } from '../../widgets/form/use-form-state.js';
 import { firstProblem, initialFocus, initialValues, sessionFields, variablesOf } from './session-fields.js';
@@ -70,19 +71,17 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
   const fields = useMemo(() => sessionFields(checklist), [checklist]);
   const initial = useMemo(() => initialValues(checklist, props.prefill, loginName()), [checklist, props.prefill]);
   const form = useFormState(fields, initial, initialFocus(checklist, fields, initial));
-  // A problem with a field is told until that field is edited: then it no longer describes the form.
-  const [problem, setProblem] = useState<{ message: string; field?: string; value?: string }>();
-  const shownProblem = problem && (!problem.field || form.state.values[problem.field] === problem.value) ? problem.message : undefined;
+  const { problem: shownProblem, tell } = useFieldProblem(form);
 
   const start = (values: Record<string, string>): void => {
     const found = firstProblem(checklist, fields, values);
     if (found) {
       const field = fields[found.focus]?.id;
-      setProblem({ message: found.message, field, value: field ? values[field] : undefined });
+      tell(found.message, field);
       form.dispatch({ type: 'focusAt', index: found.focus });
       return;
     }
-    setProblem(undefined);
+    tell(undefined);
     void tui
       .perform('starting the session', () =>
         tui.services.startSession({
@@ -100,7 +99,7 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
         tui.adoptSession(result.value);
         tui.go({ name: result.value.missingRoles().length ? 'roles' : 'main' });
       })
-      .catch((error: unknown) => setProblem({ message: errorText(error) }));
+      .catch((error: unknown) => tell(errorText(error)));
   };
 
   useForm(fields, form, {

@@ -12,6 +12,7 @@ import { mainLayout } from '../main/main-screen.js';
 import { useRunItem } from '../main/use-run-item.js';
 import { drillRefused, refusalLines, refusalVerdict } from './refusal.js';
 import { RunStatus, verdictLines } from './run-status.js';
+import { runningRows } from './running-layout.js';
 import { SoakStatus } from './soak-status.js';
 
 export function RunningScreen({ active }: { active: boolean }): React.JSX.Element {
@@ -32,7 +33,7 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
       else {
         tui.cursor.holdEnter({ key: `${view.request.sectionId}/${view.request.itemId}`, why: 'just passed, the last of its section' });
         const next = mainLayout(tui.size.columns, tui.bodyRows, 0).showSections ? '← then ↓ picks the next section' : '→ goes to the next section';
-        tui.say(`end of "${tui.cursor.section?.title ?? view.request.sectionId}": ${next}`, 'info');
+        tui.say(`end of "${tui.cursor.section?.title ?? view.request.sectionId}": ${next}`, 'info', { section: view.request.sectionId });
         endOfSection = true;
       }
     }
@@ -83,39 +84,46 @@ export function RunningScreen({ active }: { active: boolean }): React.JSX.Elemen
   // Long commands, output lines and reasons wrap rather than being cut; the output tail gets the
   // rows the others leave.
   const width = Math.max(10, tui.size.columns - 1);
-  const commandRows = fitRows(wrapExact(`$ ${command}`, width), bodyRows >= 14 ? 3 : bodyRows >= 10 ? 2 : 1);
   const verdictRows = bodyRows >= 10 ? 3 : 1;
   const verdict = refused ? refusalVerdict(width, verdictRows) : verdictLines(view, width, verdictRows);
-  const tailHeight = Math.max(1, bodyRows - 2 - commandRows.length - verdict.length - (soak ? 1 : 0));
+  const rows = runningRows(bodyRows, { command: bodyRows >= 14 ? 3 : bodyRows >= 10 ? 2 : 1, verdict: verdict.length, soak });
+  const commandRows = rows.command ? fitRows(wrapExact(`$ ${command}`, width), rows.command) : [];
+  const tailHeight = rows.tail;
   const lines = refused ? fitRows(refusalLines(session, width), tailHeight) : tailRows(view.lines, width, tailHeight);
   return (
     <Box flexDirection="column" height={bodyRows}>
-      <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
-        {request.kind === 'inject' ? 'INJECTING FAULT (drill): ' : request.kind === 'watch' ? 'Soak: ' : ''}
-        {request.title} <Text dimColor>({request.sectionId}/{request.itemId})</Text>
-        {typed !== undefined && request.kind !== 'inject' ? <Text color={color('yellow')}> · edited command</Text> : null}
-      </Text>
+      {rows.title ? (
+        <Text bold wrap="truncate" color={request.kind === 'inject' ? color('yellow') : undefined}>
+          {request.kind === 'inject' ? 'INJECTING FAULT (drill): ' : request.kind === 'watch' ? 'Soak: ' : ''}
+          {request.title} <Text dimColor>({request.sectionId}/{request.itemId})</Text>
+          {typed !== undefined && request.kind !== 'inject' ? <Text color={color('yellow')}> · edited command</Text> : null}
+        </Text>
+      ) : null}
       {commandRows.map((row, i) => (
         <Text key={i} color={color('cyan')} wrap="truncate">
           {row}
         </Text>
       ))}
-      <Box flexDirection="column" height={tailHeight} overflow="hidden">
-        {lines.length ? (
-          lines.map((line, i) => (
-            <Text key={i} wrap="truncate">
-              {line || ' '}
-            </Text>
-          ))
-        ) : (
-          <Text dimColor>{view.phase === 'running' ? '(no output yet)' : '(no output)'}</Text>
-        )}
-      </Box>
+      {tailHeight ? (
+        <Box flexDirection="column" height={tailHeight} overflow="hidden">
+          {lines.length ? (
+            lines.map((line, i) => (
+              <Text key={i} wrap="truncate">
+                {line || ' '}
+              </Text>
+            ))
+          ) : (
+            <Text dimColor>{view.phase === 'running' ? '(no output yet)' : '(no output)'}</Text>
+          )}
+        </Box>
+      ) : null}
       {soak ? <SoakStatus view={view} width={tui.size.columns} /> : null}
       <RunStatus view={view} lines={verdict} />
-      <Text color={color('red')} wrap="truncate">
-        {offer}
-      </Text>
+      {rows.offer ? (
+        <Text color={color('red')} wrap="truncate">
+          {offer}
+        </Text>
+      ) : null}
     </Box>
   );
 }

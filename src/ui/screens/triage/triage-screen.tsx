@@ -2,13 +2,14 @@
 // happened. The severity rules are evaluated as the form changes: what they say now and what
 // they would say once this incident is declared.
 import { Box, Text } from 'ink';
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { evaluateRules, manualTriggers } from '../../../domain/severity-rules.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { TriagePreset } from '../../app/screens.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
+import { useFieldProblem } from '../../widgets/form/use-field-problem.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState, type FieldSpec } from '../../widgets/form/use-form-state.js';
 import { SeverityLevels } from './severity-levels.js';
@@ -30,7 +31,7 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
   );
   const start = preset?.severity && ids.includes(preset.severity) ? preset.severity : ids[0] ?? '';
   const form = useFormState(fields, { severity: start, title: preset?.title ?? '', description: '' }, preset?.title ? 2 : 0);
-  const [problem, setProblem] = useState<string>();
+  const { problem, tell } = useFieldProblem(form);
   const values = form.state.values;
 
   useForm(fields, form, {
@@ -39,7 +40,7 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
     onCancel: () => tui.go({ name: back }),
     onSubmit: (v) => {
       if (!v.title?.trim()) {
-        setProblem('an incident needs a title');
+        tell('an incident needs a title', 'title');
         form.dispatch({ type: 'focusAt', index: 1 });
         return;
       }
