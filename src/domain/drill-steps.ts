@@ -31,7 +31,7 @@ export interface DrillSteps {
 }
 
 // Events that are not something the operator finished: they do not start the next manual step's time.
-const NOT_AN_ACTION = new Set<EvidenceEvent['type']>(['cursor.moved', 'rule.fired', 'rule.cleared', 'note.added', 'exported', 'session.closed', 'command.started', 'command.interrupted', 'destructive.confirmed', 'destructive.refused']);
+const NOT_AN_ACTION = new Set<EvidenceEvent['type']>(['cursor.moved', 'rule.fired', 'rule.cleared', 'note.added', 'exported', 'session.closed', 'session.left', 'command.started', 'command.interrupted', 'destructive.confirmed', 'destructive.refused']);
 
 export const stepName = (span: { section: string; item: string; pass: number }): string => `${span.section}/${span.item}${span.pass > 1 ? ` (pass ${span.pass})` : ''}`;
 

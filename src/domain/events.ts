@@ -144,6 +144,7 @@ export const EventBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cursor.moved'), section: z.string(), item: z.string().optional() }),
   z.strictObject({ type: z.literal('exported'), path: z.string(), format: z.enum(['dir', 'tar.gz']) }),
   z.strictObject({ type: z.literal('session.closed'), reason: z.string().default('') }),
+  z.strictObject({ type: z.literal('session.left').describe('The process recording the session stopped without finishing it (a quit, a signal): it may be resumed'), reason: z.string() }),
 ]);
 export type EventBody = z.input<typeof EventBody>;
 export type EventBodyOut = z.output<typeof EventBody>;

@@ -5,6 +5,7 @@ import type { EvidenceEvent } from './events.js';
 import { RECOMMENDATION_LABEL } from './severity-rules.js';
 import { runResult, type ReportContext } from './report-context.js';
 import { code, plural, table, text } from './report-markdown.js';
+import { previousEnding } from './session-ending.js';
 import { soakRunOutcome, soakTally, type SoakRunOutcome } from './soak-tally.js';
 
 interface Row {
@@ -21,8 +22,13 @@ function describe(ctx: ReportContext, e: EvidenceEvent): Omit<Row, 'ts' | 'by'> 
   switch (e.type) {
     case 'session.started':
       return { what: `Session started on ${ctx.header.host} (pid ${e.pid})` };
-    case 'session.resumed':
-      return { what: `Session resumed (pid ${e.pid})` };
+    case 'session.resumed': {
+      const before = previousEnding(ctx.events, e.seq);
+      const vanished = before?.how === 'vanished' ? ` — the process before it stopped without a word after ${before.lastEventAt.slice(11, 19)} UTC (a crash, kill -9, power cut or lost host)` : '';
+      return { what: `Session resumed (pid ${e.pid})${vanished}` };
+    }
+    case 'session.left':
+      return { what: `Session left open — ${text(e.reason)}` };
     case 'role.assigned':
       return { what: e.tbd ? `Role ${e.role}: acknowledged as TBD` : `Role ${e.role}: ${text(e.name)}${e.contact ? ` (${text(e.contact)})` : ''}` };
     case 't0.marked':

@@ -3,7 +3,7 @@
 import { closeOpenSoaks } from './session-state-items.js';
 import type { EventHandlers } from './session-state-types.js';
 
-type LifecycleEventType = 'session.started' | 'session.resumed' | 't0.marked' | 'note.added' | 'cursor.moved' | 'exported' | 'session.closed';
+type LifecycleEventType = 'session.started' | 'session.resumed' | 't0.marked' | 'note.added' | 'cursor.moved' | 'exported' | 'session.closed' | 'session.left';
 
 export const lifecycleEvents: EventHandlers<LifecycleEventType> = {
   'session.started': (state, event) => {
@@ -29,4 +29,6 @@ export const lifecycleEvents: EventHandlers<LifecycleEventType> = {
   'session.closed': (state) => {
     state.closed = true;
   },
+  // Nothing to fold: the session stays open; previousEnding() reads it at the next resume.
+  'session.left': () => undefined,
 };

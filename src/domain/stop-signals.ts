@@ -9,6 +9,17 @@ const WHY: Readonly<Record<string, string>> = {
   SIGTERM: 'cancelled: cutover was told to stop (SIGTERM)',
 };
 
+const LEFT: Readonly<Record<string, string>> = {
+  SIGHUP: 'the terminal closed (SIGHUP)',
+  SIGINT: 'cutover was interrupted (SIGINT)',
+  SIGTERM: 'cutover was told to stop (SIGTERM)',
+};
+
+/** Why a session was left open when this signal stopped cutover (a session.left reason). */
+export function leftBy(signal: NodeJS.Signals): string {
+  return LEFT[signal] ?? `cutover was stopped (${signal})`;
+}
+
 /** The reason a run cancelled by this signal records (an AbortController's abort reason). */
 export function cancelledBy(signal: NodeJS.Signals): string {
   return WHY[signal] ?? `cancelled (${signal})`;

@@ -193,6 +193,11 @@ export class CutoverSession {
     await this.append({ type: 'session.closed', reason });
   }
 
+  /** Records that this process stops recording without finishing the session (a quit, a signal): it stays resumable. */
+  async leave(reason: string): Promise<void> {
+    if (!this.state.closed) await this.append({ type: 'session.left', reason });
+  }
+
   async close(): Promise<void> {
     await this.store.close();
   }

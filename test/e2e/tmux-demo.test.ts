@@ -213,6 +213,7 @@ describe.skipIf(tmuxMissing)('the demo in a real terminal (tmux)', () => {
     const exported = events.filter((e) => e.type === 'exported').at(-1);
     expect(exported).toBeDefined();
     const types = events.map((e) => e.type);
+    expect(events.at(-1)).toMatchObject({ type: 'session.left', reason: 'the operator quit' });
     for (const type of ['role.assigned', 't0.marked', 'incident.declared', 'rule.fired', 'pass.started', 'decision.taken', 'signoff.recorded']) expect(types).toContain(type);
     expect(events.some((e) => e.type === 'command.started' && e.purpose === 'inject')).toBe(true);
     const verify = runCli(['verify', (exported as { path: string }).path]);

@@ -150,6 +150,7 @@ describe.skipIf(tmuxMissing)('in a real terminal (tmux)', { timeout: 90_000 }, (
     const { events } = await readEvidence(evidence);
     const finished = events.filter((e) => e.type === 'command.finished');
     expect(finished.at(-1)).toMatchObject({ cancelled: true });
+    expect(events.at(-1)).toMatchObject({ type: 'session.left', reason: 'the terminal closed (SIGHUP)' });
     expect(runCli(['verify', evidence]).code).toBe(0);
     // Node 20 aborted at exit restoring the vanished terminal (a native stack trace, a core dump).
     await new Promise((done) => setTimeout(done, 1_000));

@@ -4,7 +4,8 @@
 // event is on disk before the screen shows it.
 import { render } from 'ink';
 import React from 'react';
-import { cancelledBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
+import { shellWord } from '../../domain/command-template.js';
+import { cancelledBy, leftBy, SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
 import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 import type { CutoverSession } from '../../services/session.js';
 import { PASTE_MODE_OFF, PASTE_MODE_ON } from '../keys/bracketed-paste.js';
@@ -41,7 +42,8 @@ export async function runTui(start: TuiStart): Promise<number> {
 
   write(ALT_SCREEN_ON + PASTE_MODE_ON);
   let fatal: unknown;
-  const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals }): Promise<number> => {
+  /** `crashed`: an internal error, not the operator, ended it; recorded as why the session was left open. */
+  const shutdown = (how: { finish: boolean; signal?: NodeJS.Signals; crashed?: true }): Promise<number> => {
     closing ??= (async () => {
       await runs.stop(how.signal && cancelledBy(how.signal)).catch(() => undefined);
       try {
@@ -52,10 +54,12 @@ export async function runTui(start: TuiStart): Promise<number> {
       if (session) {
         try {
           if (how.finish) await session.finish('finished by the operator');
+          // Best effort: a disk that cannot take this event must not keep the operator from leaving.
+          else await session.leave(how.signal ? leftBy(how.signal) : how.crashed ? 'cutover stopped on an internal error' : 'the operator quit').catch(() => undefined);
         } finally {
           await session.close();
         }
-        const where = displayPath(session.evidencePath);
+        const where = shellWord(displayPath(session.evidencePath));
         if (!how.signal) {
           write(how.finish ? `Session finished. Evidence: ${where}\nExport it with: cutover export ${where}\n` : `Evidence saved: ${where}\nResume with: cutover resume ${where}\n`);
         }
@@ -75,7 +79,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   // A bug outside React must not leave the terminal raw and the session locked either.
   const onCrash = (error: unknown): void => {
-    void shutdown({ finish: false })
+    void shutdown({ finish: false, crashed: true })
       .catch(() => undefined)
       .then(() => {
         process.stderr.write(`cutover: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -96,7 +100,7 @@ export async function runTui(start: TuiStart): Promise<number> {
         onQuit={(how) => void shutdown(how).then(resolveExit)}
         onFatal={(error) => {
           fatal = error;
-          void shutdown({ finish: false }).then(resolveExit);
+          void shutdown({ finish: false, crashed: true }).then(resolveExit);
         }}
       />
     </KeyRouter>,
@@ -105,7 +109,7 @@ export async function runTui(start: TuiStart): Promise<number> {
   setTimeout(() => void start.services.warmUp?.(), 200).unref();
   instance.waitUntilExit().catch(async (error: unknown) => {
     // A crash inside the UI: still restore the terminal and release the lock.
-    await shutdown({ finish: false }).catch(() => undefined);
+    await shutdown({ finish: false, crashed: true }).catch(() => undefined);
     process.stderr.write(`cutover: internal error in the TUI: ${error instanceof Error ? error.message : String(error)}\n`);
     resolveExit(1);
   });

@@ -2,6 +2,7 @@
 // left to itself, and may still be running, or have half-done its work. Say so once, as the
 // session opens, before anyone runs it again.
 import { useEffect, useRef } from 'react';
+import { previousEnding } from '../../../domain/session-ending.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
 
@@ -31,7 +32,11 @@ export function InterruptedNotice(): null {
     if (shown.current === session) return;
     shown.current = session;
     const runs = interruptedRuns(state);
-    if (!runs.length) return;
+    if (!runs.length) {
+      const before = state.lastResume ? previousEnding(session.store.events, state.lastResume.seq) : undefined;
+      if (before?.how === 'vanished') tui.say(`cutover did not stop normally last time (a crash, kill -9 or lost connection): nothing was recorded after ${before.lastEventAt.slice(11, 19)} UTC`, 'error');
+      return;
+    }
     tui.openDialog(
       {
         kind: 'confirm',

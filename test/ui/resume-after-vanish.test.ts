@@ -1,0 +1,44 @@
+// Resuming a session whose previous process ended without a word (no command running): the operator
+// is told nothing after the last recorded moment is in the evidence; after a quit, nothing is said.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { CutoverSession } from '../../src/services/session.js';
+import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
+const sessions: CutoverSession[] = [];
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+async function resumedAfter(end: 'vanished' | 'quit') {
+  const first = await startSession(tempEvidenceDir(), { checklistPath: nightWalk });
+  await first.addNote('working on it');
+  if (end === 'quit') await first.leave('the operator quit');
+  await first.close();
+  const again = await CutoverSession.resume(first.evidencePath);
+  sessions.push(again);
+  return { again, last: first.store.events.at(-1)?.ts ?? '' };
+}
+
+describe('resuming after the previous process', () => {
+  it('vanished: the footer says cutover did not stop normally, and since when nothing was recorded', async () => {
+    const { again, last } = await resumedAfter('vanished');
+    const ui = renderTui({ session: again, columns: 100, rows: 24 });
+    const frame = await ui.waitFor('did not stop normally');
+    // the footer wraps: read it as one line
+    expect(frame.replace(/\s+/g, ' ')).toContain(`nothing was recorded after ${last.slice(11, 19)} UTC`);
+  });
+
+  it('quit: nothing is said', async () => {
+    const { again } = await resumedAfter('quit');
+    const ui = renderTui({ session: again, columns: 100, rows: 24 });
+    await ui.waitFor('Smoke');
+    await pause(300);
+    expect(ui.lastFrame()).not.toContain('did not stop normally');
+  });
+});
