@@ -14,7 +14,10 @@ import type { RunLog } from './run-log.js';
 type Source = 'stdout' | 'stderr';
 const SOURCES: readonly Source[] = ['stdout', 'stderr'];
 
-/** Output held back waiting for the end of its line is released after this much quiet. */
+/**
+ * Output held back waiting for the end of its line is released after this long: after this much
+ * quiet, or held this long while more keeps coming without a newline (a `\r` progress bar).
+ */
 const IDLE_FLUSH_MS = 250;
 
 export class RunOutput {
@@ -26,6 +29,8 @@ export class RunOutput {
   private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   private readonly needsText: boolean;
   private lastDataAt = 0;
+  /** Since when each stream has held output back without letting any of it out. */
+  private readonly heldSince: Record<Source, number | undefined> = { stdout: undefined, stderr: undefined };
   private readonly idleTimer: NodeJS.Timeout;
 
   constructor(
@@ -51,7 +56,17 @@ export class RunOutput {
     if (source === 'stdout') this.stdoutBytes += chunk.length;
     else this.stderrBytes += chunk.length;
     this.lastDataAt = Date.now();
-    return this.emit(source, this.streams[source].push(chunk));
+    const parts = this.streams[source].push(chunk);
+    // Something let out: what is held now came after it.
+    if (parts.some((part) => part.length > 0)) this.heldSince[source] = undefined;
+    const room = this.emit(source, parts);
+    this.noteHeld(source);
+    return room;
+  }
+
+  private noteHeld(source: Source): void {
+    if (this.streams[source].pending === 0) this.heldSince[source] = undefined;
+    else this.heldSince[source] ??= Date.now();
   }
 
   /** Resolves when the log has room again (or can take nothing more: a write error is recorded). */
@@ -76,10 +91,15 @@ export class RunOutput {
   }
 
   private flushIdle(): void {
-    if (Date.now() - this.lastDataAt < IDLE_FLUSH_MS) return;
+    const now = Date.now();
+    const quiet = now - this.lastDataAt >= IDLE_FLUSH_MS;
     for (const source of SOURCES) {
+      const held = this.heldSince[source];
+      if (this.streams[source].pending === 0 || (!quiet && (held === undefined || now - held < IDLE_FLUSH_MS))) continue;
       // not flush: a secret written in two parts with a pause between them must not be cut in two
-      if (this.streams[source].pending > 0) this.emit(source, this.streams[source].release());
+      this.emit(source, this.streams[source].release());
+      this.heldSince[source] = undefined;
+      this.noteHeld(source);
     }
   }
 
