@@ -70,6 +70,14 @@ async function guardDestructive(session: CutoverSession, sectionId: string, item
   await session.append({ type: 'destructive.confirmed', section: sectionId, item: itemId, typed: confirm.trim() });
 }
 
+function renderedOrUndefined(session: CutoverSession, template: string): string | undefined {
+  try {
+    return session.render(template);
+  } catch {
+    return undefined;
+  }
+}
+
 function failedToStart(error: unknown, started: number): RunOutcome {
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -97,7 +105,9 @@ export async function executeItem(
   opts: RunItemOptions,
 ): Promise<RunState> {
   const { item } = session.requireItem(sectionId, itemId);
-  const suggested = item.run === undefined ? undefined : session.render(item.run);
+  // An edited command stands on its own: the suggestion it replaced is rendered only to tell
+  // whether it was edited, and may lack a secret this resumed session was not given.
+  const suggested = item.run === undefined ? undefined : opts.command === undefined ? session.render(item.run) : renderedOrUndefined(session, item.run);
   const command = opts.command ?? suggested;
   if (!command?.trim()) throw new CutoverError(`${itemId} is a manual item: there is no command to run`, EXIT.usage);
   if (item.destructive && purpose !== 'inject') await guardDestructive(session, sectionId, itemId, opts.confirm);

@@ -63,6 +63,10 @@ describe('CutoverSession', () => {
     const refused = await without.runItem('smoke', 'secret').catch((error: unknown) => error);
     expect((refused as Error).message).toBe('no value for api_token in this session: secret values are never stored in the evidence');
     expect((refused as { hint?: string }).hint).toBe(`resume with it given again: cutover resume ${first.evidencePath} --var api_token (a bare --var reads $api_token from the environment: set it there, out of shell history)`);
+    // an edited command that does not need the secret runs, recorded as edited
+    const edited = await without.runItem('smoke', 'secret', { command: 'echo by hand' });
+    expect(edited.finished?.result).toBe('pass');
+    expect(without.store.events.find((e) => e.type === 'command.started' && e.runId === edited.runId)).toMatchObject({ command: 'echo by hand', edited: true });
     await without.close();
     const given = await CutoverSession.resume(first.evidencePath, { variables: { api_token: 'hunter2-very-secret' } });
     open.push(given);
