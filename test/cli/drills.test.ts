@@ -91,4 +91,15 @@ describe('cutover drills', () => {
     expect(byPath).toContain('No drills of demo in');
     expect(byPath).toContain('cutover open checklists/demo.yaml --drill');
   });
+
+  it('a checklist known only from the evidence of its live sessions: the hint names a file to open, not the id', () => {
+    const dir = scratch();
+    const copy = join(scratch(), 'elsewhere.yaml');
+    writeFileSync(copy, readFileSync('test/fixtures/headless/pass.yaml', 'utf8').replace(/^id: .*$/m, 'id: only-in-evidence'));
+    expect(runCli(['run', copy, '--headless', '--evidence-dir', dir]).code).toBe(0);
+    const none = runCli(['drills', 'only-in-evidence', '--evidence-dir', dir]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('rehearse one with `cutover open <checklist file> --drill`');
+    expect(none.stdout).toContain("(only-in-evidence is known here only from its sessions' evidence: `cutover list` shows the checklists that open)");
+  });
 });

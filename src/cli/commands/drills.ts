@@ -7,7 +7,7 @@ import { drillFindings, drillResult, resultWord } from '../../domain/drill-outco
 import type { DrillTimings } from '../../domain/drill-timings.js';
 import { formatDuration } from '../../domain/duration.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
-import { displayPathOf, findChecklists, loadChecklist } from '../../services/checklist-loader.js';
+import { displayPathOf, findChecklists, loadChecklist, resolveChecklistRef } from '../../services/checklist-loader.js';
 import { readDrillHistory, type DrillHistory } from '../../services/drill-history.js';
 import { formatTable } from '../format-table.js';
 import { sessionListingProblems } from './list.js';
@@ -88,7 +88,11 @@ export async function drillsCommand(ref: string, opts: Record<string, unknown>):
     return;
   }
   if (drills.length === 0) {
-    process.stdout.write(`No drills of ${checklistId} in ${displayPathOf(evidenceDir)} yet: rehearse one with \`cutover open ${shellWord(ref)} --drill\` or \`cutover run ${shellWord(ref)} --headless --drill\`.\n`);
+    // An id known here only from the evidence of its sessions does not open: name the file instead.
+    const openable = await resolveChecklistRef(ref).then(() => true, () => false);
+    const using = openable ? shellWord(ref) : '<checklist file>';
+    const known = openable ? '' : ` (${checklistId} is known here only from its sessions' evidence: \`cutover list\` shows the checklists that open)`;
+    process.stdout.write(`No drills of ${checklistId} in ${displayPathOf(evidenceDir)} yet: rehearse one with \`cutover open ${using} --drill\` or \`cutover run ${using} --headless --drill\`${known}.\n`);
     return;
   }
   const out = [`Drills of ${checklistId} (${drills.length}, oldest first) in ${displayPathOf(evidenceDir)}; times are UTC`, ''];
