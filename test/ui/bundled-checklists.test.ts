@@ -2,20 +2,15 @@
 // sections, items, detail, roles and triage.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../../src/services/checklist-loader.js';
 import { CutoverSession } from '../../src/services/session.js';
 import { repoRoot } from '../helpers/cli.js';
-import { arrowDown, arrowRight, escape, renderTui, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, escape, renderTui, sessionsClosedAfterEach, tempEvidenceDir } from './helpers.js';
 
 const dir = join(repoRoot, 'checklists');
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('bundled runbooks in the TUI', () => {
   it.each(files)('%s: every section, roles and triage draw within 80x24', async (file) => {

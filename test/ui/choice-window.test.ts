@@ -1,16 +1,10 @@
 // A choice field on a narrow terminal scrolls with the chosen value instead of cutting it off.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { choiceWindow } from '../../src/ui/widgets/form/choice-window.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const DECISIONS = ['keep', 'fix-forward', 'rollback', 'roll-forward', 'go', 'no-go', 'hold'];
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('choiceWindow', () => {
   it('shows every choice when they fit', () => {

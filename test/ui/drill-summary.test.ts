@@ -1,19 +1,14 @@
 // The drill summary (D, drills only): this drill's timings against the earlier drills of the same
 // checklist in the evidence directory, loaded without blocking the screen; offered when quitting.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import type { DrillTimings } from '../../src/domain/drill-timings.js';
 import type { CutoverSession } from '../../src/services/session.js';
 import { defaultServices } from '../../src/ui/app/tui-services.js';
 import { helpRows } from '../../src/ui/screens/help-screen.js';
 import { hiddenActions } from '../../src/ui/keys/keymap.js';
-import { arrowDown, clockFixture, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowDown, clockFixture, escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 const width = (line: string): number => [...line].length;
 

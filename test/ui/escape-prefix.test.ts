@@ -1,17 +1,11 @@
 // Esc and a key pressed right after it arrive in one read ("\x1bq"), which Ink reports as Alt-q:
 // the TUI has no Alt keys, so it is Esc, then the key, and neither is lost.
 import type { Key } from 'ink';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { toKeyEvents } from '../../src/ui/keys/key-event.js';
-import { enter, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { enter, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(screen: 'main' | 'roles') {
   const session = await startSession(tempEvidenceDir());

@@ -1,15 +1,9 @@
 // Longer walks: a rollback offers a new smoke pass, a locked roll-forward asks for an override,
 // a drill injects a fault, N starts a new pass by hand.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowLeft, arrowRight, enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, arrowLeft, arrowRight, enter, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(overrides = {}) {
   const session = await startSession(tempEvidenceDir(), overrides);

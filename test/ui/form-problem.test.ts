@@ -1,15 +1,9 @@
 // A form's complaint about an empty field goes once that field is typed into: "an incident needs a
 // title" stayed under a title the operator had since typed, until the form closed.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { backspace, ctrlS, enter, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { backspace, ctrlS, enter, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open() {
   const session = await startSession(tempEvidenceDir());

@@ -1,15 +1,9 @@
 // Keys a stressed operator presses twice, or one letter off: nothing runs or closes that was not
 // asked for, and what a dialog does is readable before the key is pressed.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowRight, ctrlC, enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowRight, ctrlC, enter, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(columns = 100, rows = 24) {
   const session = await startSession(tempEvidenceDir());

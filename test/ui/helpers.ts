@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import { createElement } from 'react';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
 import { App } from '../../src/ui/app/app.js';
 import type { Screen } from '../../src/ui/app/screens.js';
@@ -57,6 +57,16 @@ export async function press(ui: { stdin: { write: (s: string) => void }; lastFra
   // let queued characters and effects settle
   await new Promise((done) => setTimeout(done, 20));
   return ui.lastFrame() ?? '';
+}
+
+/** Sessions a test file opens, closed (and the rendered TUI unmounted) after each test: push them here. */
+export function sessionsClosedAfterEach(): CutoverSession[] {
+  const sessions: CutoverSession[] = [];
+  afterEach(async () => {
+    cleanup();
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+  });
+  return sessions;
 }
 
 export async function startSession(evidenceDir: string, overrides: Partial<Parameters<typeof CutoverSession.start>[0]> = {}): Promise<CutoverSession> {

@@ -1,15 +1,11 @@
 // Home: checklists and unfinished sessions (most recent first), start one or resume one; resume
 // returns to the section and item where the operator was.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { arrowDown, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('home', () => {
   it('lists checklists and unfinished sessions, most recent first; finished ones are not offered', async () => {

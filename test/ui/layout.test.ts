@@ -1,15 +1,9 @@
 // The frame fits the terminal: 80x24 without a line too long or too many, smaller terminals drop
 // panes without crashing, and a resize lays the screen out again.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { enter, renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { enter, renderTui, resize, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 const width = (line: string): number => [...line].length;
 

@@ -2,20 +2,14 @@
 // read (the environment, the command that will run, why a check failed, which pass this is) is
 // wrapped or kept, never silently cut or altered.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { wrapExact, wrapText } from '../../src/ui/format.js';
 import { ticketAndEnvironment } from '../../src/ui/layout/header.js';
 import { sectionTitle } from '../../src/ui/screens/main/section-list.js';
-import { arrowDown, arrowRight, enter, renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, enter, renderTui, resize, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const longText = join(import.meta.dirname, 'fixtures', 'long-text.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(columns: number, rows: number) {
   const session = await startSession(tempEvidenceDir(), { checklistPath: longText, ticket: 'CHG-2231', environment: 'production' });

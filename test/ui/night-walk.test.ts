@@ -2,21 +2,17 @@
 // keys that repeated or ran the wrong thing, typed text lost without a word, and state that read
 // wrong after a sign-off, a new pass or a crash.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { CutoverSession } from '../../src/services/session.js';
 import { soakLine } from '../../src/ui/run/soak-marks.js';
 import { visibleWindow } from '../../src/ui/widgets/text-input/text-input.js';
 import { shownDetail } from '../../src/ui/screens/main/item-detail.js';
-import { arrowDown, ctrlC, enter, escape, passLastSmokeCheck, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { arrowDown, ctrlC, enter, escape, passLastSmokeCheck, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
 const soakStop = join(import.meta.dirname, 'fixtures', 'soak-stop.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(screen?: Parameters<typeof renderTui>[0]['screen'], checklistPath = nightWalk) {
   const session = await startSession(tempEvidenceDir(), { checklistPath });

@@ -1,21 +1,15 @@
 // A paste is text, never keys. Before bracketed paste was read, a multi-line paste into a note
 // recorded its first line at the first newline and typed the rest onto the checklist as keys
 // (r runs the selected item, p/f/s mark it, t marks T0).
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { pastedText } from '../../src/ui/keys/bracketed-paste.js';
-import { renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const pasteStart = '\u001B[200~';
 const pasteEnd = '\u001B[201~';
 const multiLine = 'restarted the pod\r\nran smoke by hand\rpager: 555-0100\n\tall green 🚀\n';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function openMain() {
   const session = await startSession(tempEvidenceDir());

@@ -1,15 +1,9 @@
 // The quit question tells the operator how to come back to this very session, wherever its
 // evidence lives (`cutover resume` alone only finds sessions in the default evidence directory).
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('quit dialog', () => {
   it('names the evidence file to resume', async () => {

@@ -2,17 +2,11 @@
 // On the roles screen q did nothing, silently: an operator who pressed q there and then typed a
 // shell command ("clear; cutover resume …") acknowledged both required roles as TBD (u) and
 // marked T0 (t) with the rest of the line as its note.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import type { Screen } from '../../src/ui/app/screens.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function openOn(screen: Screen, ready: string) {
   const session = await startSession(tempEvidenceDir());

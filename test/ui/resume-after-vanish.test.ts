@@ -1,19 +1,14 @@
 // Resuming a session whose previous process ended without a word (no command running): the operator
 // is told nothing after the last recorded moment is in the evidence; after a quit, nothing is said.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function resumedAfter(end: 'vanished' | 'quit') {
   const first = await startSession(tempEvidenceDir(), { checklistPath: nightWalk });

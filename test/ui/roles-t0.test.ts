@@ -1,14 +1,8 @@
 // Roles and T0: required roles block T0 until filled or acknowledged TBD (recorded as TBD).
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(screen: 'main' | 'roles') {
   const session = await startSession(tempEvidenceDir());

@@ -1,15 +1,9 @@
 // Found walking step22-production-cutover: pressing u five times on the roles screen (expecting it
 // to go on to the next role) recorded QA owner as TBD five times, and left four roles missing.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('u on a role already acknowledged TBD', () => {
   it('records nothing again and says how to go on to the next role', async () => {

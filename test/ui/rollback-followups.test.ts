@@ -2,17 +2,11 @@
 // rollback item was marked, including "Run the smoke section again", which the operator had to
 // mark done by hand before being offered to do it.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, arrowRight, enter, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const followups = join(import.meta.dirname, 'fixtures', 'rollback-followups.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('a rollback followed by manual steps', () => {
   it('offers the smoke checks again once its last command has run, before its follow-ups are marked', async () => {

@@ -1,16 +1,10 @@
 // What the footer said while a command ran is dropped when it ends: "cancelling the command: its
 // process group is being killed" stayed under "✗ CANCELLED" (and under SOAK STOPPED) for 8 s, as
 // did "a command is running: c cancels it" under the verdict of a command that had ended.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, ctrlC, enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, arrowRight, ctrlC, enter, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 /** The fixture's `sleep 5` item, running. */
 async function runSlow() {

@@ -1,17 +1,11 @@
 // The running screen on a very small terminal: rows go to the verdict first, then the command, the
 // title and the output. It used to ask for more rows than there were, and the layout drew the
 // title over the command and cut the verdict ("✓ PASS" lost its mark at 30x7, vanished at 30x5).
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { runningRows } from '../../src/ui/screens/running/running-layout.js';
-import { arrowRight, enter, renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowRight, enter, renderTui, resize, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 const settle = () => new Promise((done) => setTimeout(done, 150));
 

@@ -1,15 +1,9 @@
 // Running a command: live output, cancel (c and Ctrl-C) recorded as cancelled, help while it runs,
 // the full log in the pager, and the soak.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, ctrlC, ctrlU, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { arrowDown, arrowRight, ctrlC, ctrlU, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function onItem(index: number) {
   const session = await startSession(tempEvidenceDir());

@@ -1,17 +1,11 @@
 // A status message belongs to the screen that said it: leaving the screen drops it, except what a
 // screen recorded and hands on to the next one ("decision recorded · next: …", "INC-1 declared").
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { CutoverSession } from '../../src/services/session.js';
-import { ctrlS, enter, escape, passLastSmokeCheck, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { ctrlS, enter, escape, passLastSmokeCheck, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(screen: 'main' | 'roles' = 'main') {
   const session = await startSession(tempEvidenceDir());

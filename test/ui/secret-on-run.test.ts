@@ -2,20 +2,15 @@
 // be shared on a bridge call); running an item that uses a secret the resumed session lacks failed
 // with "resume with --var api_token=...", sending the operator to type the secret on a command line.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
-import { arrowRight, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowRight, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const checklistPath = join(import.meta.dirname, 'fixtures', 'secret-run.yaml');
 const token = 'tok-123456';
 const reversed = '654321-kot';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function onItem(resumed: boolean) {
   const first = await startSession(tempEvidenceDir(), { checklistPath, variables: { api_token: token } });

@@ -1,15 +1,10 @@
 // Resuming a session whose secrets are not stored (never): each is asked for once, masked; what is
 // typed is used from then on and redacted like any secret. Esc goes on without it.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
-import { enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { enter, escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function resumedWithSecret(): Promise<CutoverSession> {
   const first = await startSession(tempEvidenceDir(), { variables: { region: 'eu', api_token: 'tok-123456' } });

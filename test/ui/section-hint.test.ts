@@ -1,17 +1,11 @@
 // "end of <section>: ← then ↓ picks the next section" goes once the cursor is on another section:
 // it stayed (8 s) under the section the operator had just picked, telling them to pick it.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowLeft, arrowUp, passLastSmokeCheck, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, arrowLeft, arrowUp, passLastSmokeCheck, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const nightWalk = join(import.meta.dirname, 'fixtures', 'night-walk.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 describe('the end-of-section hint', () => {
   it('goes when the next section is picked, and stays while the cursor is still on its section', async () => {

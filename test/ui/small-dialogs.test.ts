@@ -1,22 +1,17 @@
 // Dialogs, lists and help on small terminals (a tmux split over SSH): whatever the size, the keys a
 // dialog offers are all on screen, what it explains is shown or visibly cut, a cut list says how
 // much it hides, and a help text is wrapped, not cut.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import stringWidth from 'string-width';
-import type { CutoverSession } from '../../src/services/session.js';
 import type { ConfirmDialog } from '../../src/ui/app/tui-context.js';
 import { helpLines, helpRows } from '../../src/ui/screens/help-screen.js';
 import { dialogLayout } from '../../src/ui/widgets/dialog/dialog-layout.js';
 import { Select } from '../../src/ui/widgets/select/select.js';
-import { renderTui, resize, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, resize, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(columns: number, rows: number) {
   const session = await startSession(tempEvidenceDir());

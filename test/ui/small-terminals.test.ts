@@ -1,17 +1,12 @@
 // 40x12 and 60x20, as over SSH from a phone or a split pane: every screen still shows its fields
 // and the keys that matter, dialogs keep their choices, and nothing reads as something it is not.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
 import { defaultServices } from '../../src/ui/app/tui-services.js';
-import { arrowDown, arrowRight, enter, fixture, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, enter, fixture, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(columns: number, rows: number, overrides = {}) {
   const session = await startSession(tempEvidenceDir(), overrides);

@@ -3,22 +3,17 @@
 // stay where they belong on a small terminal.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import stringWidth from 'string-width';
-import type { CutoverSession } from '../../src/services/session.js';
 import { fitRows, truncate, wrapText } from '../../src/ui/format.js';
 import { Table } from '../../src/ui/widgets/table.js';
 import { visibleWindow } from '../../src/ui/widgets/text-input/text-input.js';
 import { textInputReducer } from '../../src/ui/widgets/text-input/use-text-input-state.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 const WIDE_CHECKLIST = `
 id: wide

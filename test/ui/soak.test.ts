@@ -1,16 +1,10 @@
 // Soaks (watch items): the running screen shows a mark per run and the time left; a failed run
 // fails the item and offers its onFail severity; the detail pane keeps the row of marks.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
+import { describe, expect, it } from 'vitest';
 import { soakLine } from '../../src/ui/run/soak-marks.js';
-import { arrowDown, arrowRight, clockFixture, enter, escape, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, clockFixture, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function onFlaky() {
   const session = await startSession(tempEvidenceDir(), { checklistPath: clockFixture });

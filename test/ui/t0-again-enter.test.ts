@@ -1,15 +1,9 @@
 // Enter on "T0 is already marked. Mark it again now?" keeps T0: it used to open the T0 prompt, so
 // an operator pressing Enter on everything moved the T+ clock with two presses.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { enter, renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { enter, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function withT0() {
   const session = await startSession(tempEvidenceDir());

@@ -1,15 +1,9 @@
 // Triage (declare and resolve incidents, rules evaluated live), decisions, sign-off and export.
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
-import type { CutoverSession } from '../../src/services/session.js';
-import { arrowDown, arrowRight, ctrlS, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { arrowDown, arrowRight, ctrlS, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open() {
   const session = await startSession(tempEvidenceDir());

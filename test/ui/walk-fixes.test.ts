@@ -2,20 +2,14 @@
 // that refuses a destructive step says why and what to do; a long message gets a second footer
 // row on a small terminal; the role editor fits 30x8; section titles are cut in display columns.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import type { CutoverSession } from '../../src/services/session.js';
 import { footerRows } from '../../src/ui/layout/footer.js';
 import { sectionTitle } from '../../src/ui/screens/main/section-list.js';
-import { arrowDown, arrowRight, enter, escape, renderTui, startSession, tab, tempEvidenceDir } from './helpers.js';
+import { arrowDown, arrowRight, enter, escape, renderTui, sessionsClosedAfterEach, startSession, tab, tempEvidenceDir } from './helpers.js';
 
 const sectionText = join(import.meta.dirname, 'fixtures', 'section-text.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(columns: number, rows: number, overrides: Parameters<typeof startSession>[1] = {}, screen?: { name: 'roles' }) {
   const session = await startSession(tempEvidenceDir(), overrides);

@@ -4,18 +4,13 @@
 // cut the role titles to "Runtime o…" and "Rollback …", and the decision form cut the
 // recommendation being decided on ("HOLD — 1 check failed in gates: No-Go policy: any…").
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import type { CutoverSession } from '../../src/services/session.js';
 import type { Screen } from '../../src/ui/app/screens.js';
-import { renderTui, startSession, tempEvidenceDir } from './helpers.js';
+import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const demo = join(import.meta.dirname, '..', '..', 'checklists', 'demo.yaml');
-const sessions: CutoverSession[] = [];
-afterEach(async () => {
-  cleanup();
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
+const sessions = sessionsClosedAfterEach();
 
 async function open(screen: Screen, columns: number, rows: number, prepare?: (session: CutoverSession) => Promise<void>) {
   const session = await startSession(tempEvidenceDir(), { checklistPath: demo });
