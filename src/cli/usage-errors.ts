@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CutoverError, EXIT } from '../domain/errors.js';
+import { editDistance } from '../domain/suggest.js';
 
 /** Words an operator may reach for that are not command names (`cutover recover` is `resume --recover`). */
 const NEAR_COMMANDS: Record<string, string> = {
@@ -14,18 +15,6 @@ const NEAR_COMMANDS: Record<string, string> = {
   bundle: 'export <evidence.json>',
   version: '--version',
 };
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 /** `cutover lst` -> "did you mean `cutover list`?"; a typo within two edits, or a word in NEAR_COMMANDS. */
 export function suggestCommand(given: string, names: string[]): string | undefined {

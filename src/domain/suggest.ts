@@ -1,7 +1,7 @@
 // "Did you mean ...?" for typos in keys, enum values and references.
 
 /** Edits (insert, delete, substitute, or swap two neighbours: `fro` for `for`) from a to b. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
