@@ -51,7 +51,9 @@ function commentStart(line: string): number {
 const count = (text: string, chars: RegExp): number => (text.match(chars) ?? []).length;
 
 function hashCommentOn(line: string, lineStart: number): HashComment | undefined {
-  if (/^\s*#/.test(line)) return undefined;
+  // Most lines hold no `#`: this is on the path to the TUI's first frame.
+  const hash = line.indexOf('#');
+  if (hash <= 0 || line.trimStart().startsWith('#')) return undefined;
   const at = commentStart(line);
   if (at < 0) return undefined;
   const before = line.slice(0, at);
