@@ -1,6 +1,6 @@
 // The reducer's cases for items and their runs: passes, commands started and ended, marks, and
 // destructive confirmations.
-import type { EvidenceEvent } from './events.js';
+import type { EvidenceEvent, ItemMark } from './events.js';
 import type { EventHandlers, ItemState, ItemStatusView, RunState, SessionState } from './session-state-types.js';
 
 export const itemKey = (section: string, item: string): string => `${section}/${item}`;
@@ -14,11 +14,18 @@ export function inFlightRuns(state: SessionState): RunState[] {
   return state.runOrder.map((id) => state.runs[id]).filter((run): run is RunState => !!run && run.inFlight);
 }
 
+/** A result of the item, unlike a run under way or cut short. */
+const RESULTS: ReadonlySet<ItemStatusView> = new Set<ItemMark>(['pass', 'fail', 'skip', 'not-run']);
+const isResult = (status: ItemStatusView | undefined): status is ItemMark => status !== undefined && RESULTS.has(status);
+
 function updateItem(state: SessionState, section: string, item: string, pass: number, patch: Partial<ItemState>): void {
   const key = itemKey(section, item);
   const historyKey = `${key}#${pass}`;
   const previous = state.history[historyKey] ?? { section, item, pass, status: 'pending', note: '', runIds: [] };
-  const next: ItemState = { ...previous, ...patch };
+  // The note belongs to the state it was given with: a run started, finished or cut short leaves
+  // the earlier mark's note in the event log (the report's timeline), not on the item now.
+  const next: ItemState = { ...previous, ...(patch.status ? { note: '' } : {}), ...patch };
+  if (isResult(patch.status) && patch.markedAt) next.result = { status: patch.status, at: patch.markedAt };
   state.history[historyKey] = next;
   if (pass === currentPass(state, section)) state.items[key] = next;
 }

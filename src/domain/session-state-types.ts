@@ -27,6 +27,11 @@ export interface ItemState {
   status: ItemStatusView;
   note: string;
   markedAt?: string;
+  /**
+   * The latest result a finished run or a mark gave the item in this pass: a run started again, or
+   * cut short, after it is no new result (a gate that failed has not passed while it re-runs).
+   */
+  result?: { status: ItemMark; at: string };
   runIds: string[];
   lastRunId?: string;
   /** Index in runIds where the latest soak began; a soak ends when its result marks the item. */

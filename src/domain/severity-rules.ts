@@ -61,13 +61,15 @@ const JUDGED: ReadonlySet<ItemState['status']> = new Set(['pass', 'skip', 'not-r
 /**
  * When a check of the current pass failed, or undefined while it has not. A soak has failed from
  * its first failing run on, though its next run shows it running, its mark comes at its end, and
- * a crash mid-soak leaves it interrupted.
+ * a crash mid-soak leaves it interrupted. A failed check run again has still failed while the
+ * re-run is under way or after it was cut short (a crash): only a new result replaces the failure.
  */
 function failedAt(item: ItemState, state: SessionState): string | undefined {
   const soakRuns = item.soakFrom === undefined ? [] : item.runIds.slice(item.soakFrom).map((id) => state.runs[id]);
   const soakFailure = soakRuns.find((run) => run && soakRunOutcome(run) === 'fail')?.finished?.ts;
   if (item.status === 'fail') return earlier(soakFailure, item.markedAt) ?? state.lastEventAt;
-  return JUDGED.has(item.status) ? undefined : soakFailure;
+  if (JUDGED.has(item.status)) return undefined;
+  return earlier(soakFailure, item.result?.status === 'fail' ? item.result.at : undefined);
 }
 
 function failedChecks(when: RuleCondition, state: SessionState): Counted {
