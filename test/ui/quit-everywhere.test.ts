@@ -4,7 +4,7 @@
 // marked T0 (t) with the rest of the line as its note.
 import { describe, expect, it } from 'vitest';
 import type { Screen } from '../../src/ui/app/screens.js';
-import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
+import { escape, renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
 
 const sessions = sessionsClosedAfterEach();
 
@@ -52,5 +52,11 @@ describe('q on screens without text fields', () => {
     const { ui } = await openOn({ name: 'incidents' }, 'Incidents');
     await ui.press('z');
     await ui.waitFor('z does nothing here: ? lists the keys');
+  });
+
+  it('main: Esc, where there is nothing to close, says where out is', async () => {
+    const { ui } = await openOn({ name: 'main' }, 'Smoke checks');
+    await ui.press(escape);
+    await ui.waitFor('Esc: nothing to close here (q quits, ? lists the keys)');
   });
 });
