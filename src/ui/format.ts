@@ -3,12 +3,7 @@ import stripAnsi from 'strip-ansi';
 import { formatOffset } from '../domain/duration.js';
 import { characters, columnsOf, fitStart } from '../domain/plain-text.js';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
-}
+export { formatBytes } from '../domain/bytes.js';
 
 /**
  * One line of command output made safe to draw: colors and cursor movements removed, a carriage
