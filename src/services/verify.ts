@@ -14,7 +14,8 @@ export type { VerifyProblem };
 export interface VerifyResult {
   ok: boolean;
   target: string;
-  kind: 'evidence' | 'folder' | 'tarball';
+  /** `tarball` is a .tar.gz; `tar` a plain tar (cutover writes .tar.gz, but a package may be re-packed). */
+  kind: 'evidence' | 'folder' | 'tarball' | 'tar';
   sessionId?: string;
   events: number;
   runs: number;
@@ -91,7 +92,7 @@ async function verifyReadable(target: string): Promise<VerifyResult> {
   if (!info.isFile()) throw new CutoverError(`cannot verify ${target}: not a file or folder`, EXIT.usage);
   const kind = await sniff(target);
   if (kind !== 'other') {
-    return result(target, 'tarball', await verifyTarball(target, target, kind === 'gzip'));
+    return result(target, kind === 'gzip' ? 'tarball' : 'tar', await verifyTarball(target, target, kind === 'gzip'));
   }
   if (/\.(tar\.gz|tgz|tar)$/i.test(target)) throw new CutoverError(`cannot verify ${target}: not a tarball`, EXIT.usage);
   return result(target, 'evidence', await verifyEvidenceFile(target));

@@ -276,6 +276,10 @@ describe('verify: a bundle cut short is damaged evidence (exit 1), saying where 
     expect(result.stdout).toContain(`${cut}: truncated (cut short): the archive stops in the middle of pkg/evidence.json (1 entry complete)`);
     expect(result.stdout).toContain('evidence.json: listed in SHA256SUMS but missing');
     expect(result.stdout).not.toMatch(/evidence\.json: sha256 mismatch|evidence\.json seq/);
+    expect(result.stdout).toContain(`TAMPERED: ${cut} (incident package (.tar)):`);
+    const intact = runCli(['verify', join(dir, 'whole.tar')]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain(`intact: ${join(dir, 'whole.tar')} (incident package (.tar), session`);
   });
 });
 

@@ -9,7 +9,7 @@ import { verifyTarget, type VerifyResult } from '../../services/verify.js';
 
 const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
 
-const KIND_LABEL: Record<VerifyResult['kind'], string> = { evidence: 'evidence file', folder: 'incident package', tarball: 'incident package (.tar.gz)' };
+const KIND_LABEL: Record<VerifyResult['kind'], string> = { evidence: 'evidence file', folder: 'incident package', tarball: 'incident package (.tar.gz)', tar: 'incident package (.tar)' };
 
 function summary(r: VerifyResult): string {
   const lines = [`intact: ${r.target} (${KIND_LABEL[r.kind]}${r.sessionId ? `, session ${r.sessionId}` : ''})`];
