@@ -70,6 +70,8 @@ export interface TarExtraction {
 
 /** zlib's error for a gzip stream that ends before its own end: the file was cut short. */
 const cutShort = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === 'Z_BUF_ERROR';
+/** zlib's error for bytes that are not deflate data (or fail its CRC): damaged, or something follows the stream. */
+const corrupt = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === 'Z_DATA_ERROR';
 
 /** What reading has got through so far: where a truncated archive stops. */
 interface ReadState {
@@ -92,11 +94,18 @@ class EndsEarly extends Error {
   }
 }
 
+/** A header that fails its checksum after good entries: a tarball damaged there, not something else. */
+class DamagedHeader extends Error {
+  constructor(readonly position: string) {
+    super(position);
+  }
+}
+
 const entriesDone = (n: number): string => (n ? ` (${n} ${n === 1 ? 'entry' : 'entries'} complete)` : '');
 
-function truncation(state: ReadState, stream: string, position: string): TarExtraction {
+function truncation(state: ReadState, stream: string, position: string, how = 'truncated (cut short)', stops = 'stops'): TarExtraction {
   if (state.partial) rmSync(state.partial, { force: true });
-  const message = `truncated (cut short): the ${stream} stops ${position}${entriesDone(state.entries)}`;
+  const message = `${how}: the ${stream} ${stops} ${position}${entriesDone(state.entries)}`;
   return { problems: [{ where: state.file, message }, ...state.problems], truncated: true };
 }
 
@@ -119,7 +128,7 @@ export async function extractTarball(file: string, dir: string, gzip: boolean, l
   try {
     return await readArchive(stream, { dir, file, gzip, limits });
   } catch (error) {
-    if (gzip && (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') return await readFirstMember(file, dir, limits, error);
+    if (gzip && corrupt(error)) return await readFirstMember(file, dir, limits, error);
     throw error;
   } finally {
     raw.destroy();
@@ -137,7 +146,10 @@ async function readArchive(stream: Readable, how: { dir: string; file: string; g
     return { problems: state.problems, truncated: false };
   } catch (error) {
     if (error instanceof EndsEarly) return truncation(state, 'archive', error.position);
+    if (error instanceof DamagedHeader) return truncation(state, 'archive', error.position, 'damaged', 'has a header that fails its checksum');
     if (how.gzip && cutShort(error)) return truncation(state, 'gzip stream', state.position);
+    // On the first member read alone (drain), nothing is appended any more: the deflate data itself is bad.
+    if (how.gzip && how.drain && corrupt(error)) return truncation(state, 'gzip stream', state.position, 'damaged', 'is corrupt');
     throw error;
   } finally {
     await bytes.close();
@@ -151,6 +163,7 @@ async function readFirstMember(file: string, dir: string, limits: TarLimits, fai
   for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
   try {
     const extraction = await readArchive(member.stream, { dir, file, gzip: true, limits, drain: true });
+    if (extraction.truncated) return extraction; // damaged inside: what follows the damage cannot be told apart
     const after = member.after();
     if (after <= 0) throw failure; // nothing follows: the gzip stream itself is damaged
     return { ...extraction, problems: [...extraction.problems, { where: file, message: `data after the end of the gzip stream (${after} bytes, not read, not verified)` }] };
@@ -182,7 +195,10 @@ async function readEntries(bytes: ByteQueue, state: ReadState): Promise<void> {
     }
     zeroBlocks = 0;
     const header = readHeader(block, ex, gex);
-    if (!header.cksumValid) throw new UnreadableTar(`a header's checksum is wrong after ${seen.size} entries (damaged or not a tarball)`);
+    if (!header.cksumValid) {
+      if (state.entries) throw new DamagedHeader(state.position);
+      throw new UnreadableTar(`its first header's checksum is wrong (damaged, or not a tarball)`);
+    }
     const size = header.size ?? 0;
     const type = String(header.type);
     if (META_TYPES.has(type)) {

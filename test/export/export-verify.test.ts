@@ -238,6 +238,24 @@ describe('verify detects tampering of each kind and names the place (exit 1)', (
 });
 
 describe('verify: a bundle cut short is damaged evidence (exit 1), saying where it stops', () => {
+  it('a .tar.gz damaged in the middle (bytes overwritten): exit 1 naming where the gzip stream turns corrupt, not "unreadable"', () => {
+    const whole = join(scratch(), 'whole.tar.gz');
+    expect(exportTo(whole).code).toBe(0);
+    const bytes = readFileSync(whole);
+    const damaged = join(scratch(), 'damaged.tar.gz');
+    const copy = Buffer.from(bytes);
+    copy.fill(0x55, Math.floor(copy.length / 2), Math.floor(copy.length / 2) + 64);
+    writeFileSync(damaged, copy);
+    const tmp = scratch('cutover-verify-tmp-');
+    const result = runCli(['verify', damaged], { env: { TMPDIR: tmp } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^TAMPERED: /);
+    // where the damage shows: zlib refuses the data, or it inflates to a tar header that fails its checksum
+    expect(result.stdout).toMatch(new RegExp(`  ${damaged.replace(/[.]/g, '\\.')}: damaged: the (gzip stream is corrupt|archive has a header that fails its checksum) (in the middle of|after|before|between) `));
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   it('a truncated .tar.gz (a copy cut short): exit 1 naming where the gzip stream stops, never an internal error, no temp folder left', () => {
     const whole = join(scratch(), 'whole.tar.gz');
     expect(exportTo(whole).code).toBe(0);
