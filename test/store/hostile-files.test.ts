@@ -70,6 +70,8 @@ describe('a lock held by a killed process nobody reaped (a zombie)', () => {
       const pid = Number(line.toString().trim());
       const holder = { pid, host: hostname(), bootId, procStart: procStartOf(pid) };
       expect(holderIsGone(holder)).toBe(false);
+      // Until `sh` has become `sleep`, it would reap the child it started (under load it may not be there yet).
+      for (let i = 0; i < 100 && readFileSync(`/proc/${parent.pid}/comm`, 'utf8').trim() !== 'sleep'; i++) await new Promise((r) => setTimeout(r, 20));
       process.kill(pid, 'SIGKILL');
       for (let i = 0; i < 50 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));
       expect(() => process.kill(pid, 0)).not.toThrow(); // still there, as a zombie
