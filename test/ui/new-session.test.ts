@@ -98,6 +98,17 @@ describe('new session form', () => {
     await ui.waitFor('[live]');
   });
 
+  it('a checklist validate warns about says so above the form, with the command that lists the warnings', async () => {
+    const dir = tempEvidenceDir();
+    const warned = join(dir, 'warned.yaml');
+    await writeFile(warned, 'id: warned\ntitle: Warned\nversion: 1\nsections:\n  - id: gates\n    title: Gates\n    kind: gates\n    items: []\n  - id: s\n    title: S\n    kind: smoke\n    items:\n      - { id: a, title: Announce, run: "true" }\n');
+    const ui = renderTui({ evidenceDir: join(dir, 'ev'), screen: { name: 'new-session', ref: warned, prefill: {}, fromHome: false } });
+    const frame = await ui.waitFor('Start session');
+    expect(frame).toContain(`1 checklist warning: cutover validate ${warned} lists it`);
+    const { ui: clean } = await form();
+    expect(clean.lastFrame()).not.toContain('checklist warning');
+  });
+
   it('an invalid checklist ends the TUI with its errors; nothing is recorded', async () => {
     const dir = tempEvidenceDir();
     const bad = join(dir, 'bad.yaml');

@@ -15,6 +15,8 @@ export interface LoadedForForm {
   checklist: Checklist;
   path: string;
   displayPath: string;
+  /** How many of `validate`'s warnings say the file may be misread (when the full parse ran). */
+  warnings?: number;
 }
 
 export interface TuiServices {

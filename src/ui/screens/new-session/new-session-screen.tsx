@@ -12,6 +12,8 @@ import { useFieldProblem } from '../../widgets/form/use-field-problem.js';
 import { useForm } from '../../widgets/form/use-form.js';
 import { useFormState } from '../../widgets/form/use-form-state.js';
 import { firstProblem, initialFocus, initialValues, sessionFields, variablesOf } from './session-fields.js';
+import { shellWord } from '../../../domain/command-template.js';
+import { plural } from '../../../domain/plural.js';
 
 function loginName(): string {
   try {
@@ -110,6 +112,7 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
   });
 
   const drill = form.state.values.mode === 'drill';
+  const warnings = props.loaded.warnings ?? 0;
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -127,7 +130,12 @@ function SessionForm(props: Props & { loaded: LoadedForForm }): React.JSX.Elemen
           Nothing is recorded until you start. Evidence goes to {tui.services.evidenceDir}
         </Text>
       )}
-      <Form fields={fields} state={form.state} height={Math.max(3, tui.bodyRows - 2)} width={tui.size.columns} problem={shownProblem} />
+      {warnings ? (
+        <Text color={color('yellow')} wrap="truncate">
+          {plural(warnings, 'checklist warning')}: cutover validate {shellWord(props.loaded.displayPath)} lists {warnings === 1 ? 'it' : 'them'}
+        </Text>
+      ) : null}
+      <Form fields={fields} state={form.state} height={Math.max(3, tui.bodyRows - (warnings ? 3 : 2))} width={tui.size.columns} problem={shownProblem} />
     </Box>
   );
 }
