@@ -95,7 +95,8 @@ export class RunOutput {
     const quiet = now - this.lastDataAt >= IDLE_FLUSH_MS;
     for (const source of SOURCES) {
       const held = this.heldSince[source];
-      if (this.streams[source].pending === 0 || (!quiet && (held === undefined || now - held < IDLE_FLUSH_MS))) continue;
+      const due = quiet || (held !== undefined && now - held >= IDLE_FLUSH_MS);
+      if (!due || this.streams[source].pending === 0) continue;
       // not flush: a secret written in two parts with a pause between them must not be cut in two
       this.emit(source, this.streams[source].release());
       this.heldSince[source] = undefined;

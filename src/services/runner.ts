@@ -2,6 +2,7 @@
 // expectation judged as it streams, and a timeout or cancel that kills the whole process tree.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { formatDuration } from '../domain/duration.js';
 import { CutoverError } from '../domain/errors.js';
 import { createExpectationMatcher, type Expectation } from '../domain/expectation.js';
 import type { Redactor } from '../domain/redaction.js';
@@ -148,8 +149,7 @@ function supervise(req: RunRequest, output: RunOutput): Promise<Supervised> {
 
 /** Ends the log of a run whose command left processes holding its output (a daemon started with `&`). */
 function leftOpenNote(exitedAfterMs: number): string {
-  const exited = exitedAfterMs < 1000 ? `${Math.round(exitedAfterMs)}ms` : `${(exitedAfterMs / 1000).toFixed(1)}s`;
-  return `\n[cutover: the command exited after ${exited}, but processes it started still held its output ${PIPE_GRACE_MS / 1000}s later; they were left running, and what they write from here on is not kept]\n`;
+  return `\n[cutover: the command exited after ${formatDuration(exitedAfterMs)}, but processes it started still held its output ${PIPE_GRACE_MS / 1000}s later; they were left running, and what they write from here on is not kept]\n`;
 }
 
 /** A string abort reason says why (e.g. the terminal closed); a bare abort() is the operator's cancel. */
