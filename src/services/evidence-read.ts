@@ -12,7 +12,7 @@ import { writeFileDurable } from './durable-file.js';
 import { fileErrorReason } from './file-errors.js';
 import { openRegularSync, readRegularFile } from './regular-file.js';
 import { findDuplicateKey } from './verify-duplicate-keys.js';
-import { sha256SmallFileSync } from './sha256-file.js';
+import { sha256File, type FileDigest } from './sha256-file.js';
 
 /** How an operator continues from a damaged file; the CLI wires this to writeRecoveredCopy. */
 export const RECOVER_COMMAND = 'cutover resume --recover';
@@ -46,8 +46,13 @@ export function damageHint(path: string, validCount: number, headerIntact = true
   return `nothing was changed. \`cutover verify ${shellWord(path)}\` shows the details; \`${RECOVER_COMMAND} ${shellWord(path)}\` continues from a copy holding ${keep}, beside the original`;
 }
 
+/** Whether a damaged file's header can still be trusted: nothing edited it, and it reads as a header. */
+function headerTrusted(problem: ChainProblem, header: unknown): boolean {
+  return !problem.headerUntrusted && (problem.seq > 1 || header === undefined || isIntactHeader(header));
+}
+
 export function damagedError(path: string, problem: ChainProblem, validCount: number, header?: unknown): CutoverError {
-  const headerIntact = !problem.headerUntrusted && (problem.seq > 1 || header === undefined || isIntactHeader(header));
+  const headerIntact = headerTrusted(problem, header);
   return new CutoverError(`evidence file ${path} is damaged at seq ${problem.seq}: ${problem.message}`, 1, damageHint(path, validCount, headerIntact));
 }
 
@@ -146,7 +151,7 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
   }
   const { header, events, problem, appendable } = found;
   if (!problem) return { header, events, appendable };
-  const hint = damageHint(path, events.length, !problem.headerUntrusted && (problem.seq > 1 || isIntactHeader(header)));
+  const hint = damageHint(path, events.length, headerTrusted(problem, header));
   return { header, events, problem: { ...problem, hint }, appendable };
 }
 
@@ -154,9 +159,8 @@ export async function readEvidence(path: string): Promise<EvidenceRead> {
  * The copy says, in its own chain, what it was made from and what was left behind: without it, a
  * copy of a tampered file would verify intact with no trace of the tampering.
  */
-function provenance(path: string, header: EvidenceHeader, events: readonly EvidenceEvent[], problem: DamageProblem | undefined): EvidenceEvent {
-  const digest = sha256SmallFileSync(path);
-  const source = `${basename(path)}${digest && digest !== 'large' ? ` (sha256 ${digest.sha256})` : ''}`;
+function provenance(path: string, digest: FileDigest | undefined, header: EvidenceHeader, events: readonly EvidenceEvent[], problem: DamageProblem | undefined): EvidenceEvent {
+  const source = `${basename(path)}${digest ? ` (sha256 ${digest.sha256})` : ''}`;
   const what = problem
     ? `it is damaged at seq ${problem.seq} (${problem.message}): the ${plural(events.length, 'intact event')} before it ${events.length === 1 ? 'is' : 'are'} carried over, nothing from seq ${problem.seq} on`
     : `it is intact but was rewritten by another tool: its ${plural(events.length, 'event')} ${events.length === 1 ? 'is' : 'are'} carried over in cutover's layout`;
@@ -176,7 +180,7 @@ export async function writeRecoveredCopy(path: string): Promise<string> {
     throw new CutoverError(`cannot recover ${path}: its header is damaged or was edited, so neither it nor any event can be trusted`, 1);
   }
   const base = SAFE_NAME.test(header.sessionId ?? '') ? header.sessionId : basename(path, '.json');
-  const text = renderDocument(header, [...events, provenance(path, header, events, problem)]);
+  const text = renderDocument(header, [...events, provenance(path, await sha256File(path), header, events, problem)]);
   for (let attempt = 1; ; attempt++) {
     const name = `${base}.recovered-${events.length}${attempt > 1 ? `-${attempt}` : ''}.json`;
     const target = join(dirname(resolve(path)), name);
