@@ -41,16 +41,24 @@ interface Counted {
   times: string[];
 }
 
-/** Largest number of timestamps that fit in any window of `windowMs`. */
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
+interface Windowed {
+  /** Largest number of timestamps that fit in any window of `windowMs`. */
+  best: number;
+  /** The timestamps in some window holding at least `atLeast` of them: the ones the rule counts. */
+  counted: string[];
+}
+
+function countInWindow(times: string[], windowMs: number, atLeast: number): Windowed {
+  const sorted = [...times].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const counted = new Set<string>();
   let best = 0;
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) > windowMs) start++;
+    while (Date.parse(sorted[end] as string) - Date.parse(sorted[start] as string) > windowMs) start++;
     best = Math.max(best, end - start + 1);
+    if (end - start + 1 >= atLeast) sorted.slice(start, end + 1).forEach((at) => counted.add(at));
   }
-  return best;
+  return { best, counted: [...counted] };
 }
 
 const earlier = (a: string | undefined, b: string | undefined): string | undefined => (!a || !b ? (a ?? b) : Date.parse(a) <= Date.parse(b) ? a : b);
@@ -84,8 +92,11 @@ function incidents(when: RuleCondition, state: SessionState): Counted {
   const counted = state.incidents.filter((inc) => (!levels || levels.includes(inc.severity)) && (when.includeResolved || !inc.resolvedAt));
   const times = counted.map((inc) => inc.declaredAt);
   const windowMs = when.within ? parseDuration(when.within) : undefined;
-  const count = windowMs === undefined ? counted.length : maxInWindow(times.map((at) => Date.parse(at)), windowMs);
-  return { count, times };
+  if (windowMs === undefined) return { count: counted.length, times };
+  // An incident outside every window that reaches the threshold is not evidence for the rule: it
+  // must not make a decision on it look unanswered.
+  const { best, counted: inWindows } = countInWindow(times, windowMs, when.atLeast);
+  return { count: best, times: inWindows };
 }
 
 /** A field that takes one name or a list of them, as a list; undefined when left out (no restriction). */
@@ -124,7 +135,9 @@ function headlineOf({ rule, reason }: FiringRule): string {
 
 export function evaluateRules(checklist: Checklist, state: SessionState): Evaluation {
   const firing = checklist.severity.rules.map((rule) => evaluateRule(rule, state)).filter((f): f is FiringRule => f !== undefined);
-  firing.sort((a, b) => STRENGTH[b.rule.recommend] - STRENGTH[a.rule.recommend]);
+  // Among rules recommending the same, the one with the newest evidence leads: it is what a
+  // decision taken before it has not seen.
+  firing.sort((a, b) => STRENGTH[b.rule.recommend] - STRENGTH[a.rule.recommend] || Date.parse(b.evidenceAt) - Date.parse(a.evidenceAt));
   const top = firing[0];
   if (!top) return { recommendation: 'none', firing, headline: 'No rule firing' };
   return { recommendation: top.rule.recommend, firing, headline: headlineOf(top) };
