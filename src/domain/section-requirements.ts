@@ -15,26 +15,46 @@ const INCIDENTS = 'open incidents';
 /** `open incidents: INC-1 (SEV1), INC-2 (SEV0)`: the form recorded in override.recorded's `unmet`. */
 const requirement = (what: string, names: string[]): string => `${what}: ${names.join(', ')}`;
 
-/** The names an override of the section listed under `what`. */
-function overridden(state: SessionState, sectionId: string, what: string): Set<string> {
+/** The names an override of the section listed under `what`, each with the latest override naming it. */
+function overridden(state: SessionState, sectionId: string, what: string): Map<string, string> {
   const prefix = `${what}: `;
-  const unmet = state.overrides.filter((o) => o.section === sectionId).flatMap((o) => o.unmet);
-  return new Set(unmet.filter((u) => u.startsWith(prefix)).flatMap((u) => u.slice(prefix.length).split(', ')));
+  const covered = new Map<string, string>();
+  for (const override of state.overrides.filter((o) => o.section === sectionId)) {
+    const names = override.unmet.filter((u) => u.startsWith(prefix)).flatMap((u) => u.slice(prefix.length).split(', '));
+    for (const name of names) covered.set(name, override.at);
+  }
+  return covered;
 }
+
+/** When the gate last failed, if its current result is a failure. */
+function gateFailedAt(state: SessionState, key: string): string | undefined {
+  const item = state.items[key];
+  if (item?.result?.status === 'fail') return item.result.at;
+  return item?.status === 'fail' ? item.markedAt : undefined;
+}
+
+/** A gate an override named still stands in the way once it fails after that override. */
+const failedSince = (state: SessionState, gates: Array<[string, string]>, name: string, overriddenAt: string): boolean =>
+  gates.some(([id, key]) => {
+    const failedAt = id === name ? gateFailedAt(state, key) : undefined;
+    return failedAt !== undefined && Date.parse(failedAt) > Date.parse(overriddenAt);
+  });
 
 export function unmetRequirements(checklist: Checklist, state: SessionState, sectionId: string): string[] {
   const section = checklist.sections.find((s) => s.id === sectionId);
   if (!section?.requires) return [];
   const unmet: Array<[string, string[]]> = [];
-  if (section.requires.gatesPassed) {
-    const gates = checklist.sections.filter((s) => s.kind === 'gates');
-    unmet.push([GATES, gates.flatMap((s) => s.items.filter((i) => state.items[`${s.id}/${i.id}`]?.status !== 'pass').map((i) => i.id))]);
-  }
+  // Gate item ids to their state keys: the override names a gate by its item id.
+  const gates = checklist.sections.filter((s) => s.kind === 'gates').flatMap((s) => s.items.map((i): [string, string] => [i.id, `${s.id}/${i.id}`]));
+  if (section.requires.gatesPassed) unmet.push([GATES, gates.filter(([, key]) => state.items[key]?.status !== 'pass').map(([id]) => id)]);
   if (section.requires.noOpenIncidents) unmet.push([INCIDENTS, openIncidents(state).map((i) => `${i.incidentId} (${i.severity})`)]);
   return unmet
     .filter(([what, names]) => {
       const covered = overridden(state, sectionId, what);
-      return names.some((name) => !covered.has(name));
+      return names.some((name) => {
+        const at = covered.get(name);
+        return at === undefined || (what === GATES && failedSince(state, gates, name, at));
+      });
     })
     .map(([what, names]) => requirement(what, names));
 }
