@@ -15,11 +15,16 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
   const incidents = [...state.incidents].sort((a, b) => Number(!!a.resolvedAt) - Number(!!b.resolvedAt));
   const select = useSelectState(incidents.length);
   const chosen = incidents[select.index];
+  // A bad night outgrows the screen: the rows shown follow the selection, so R never resolves an
+  // incident the operator cannot see.
+  const rows = Math.max(1, bodyRows - 3);
+  const first = Math.max(0, select.index - rows + 1);
 
   useKeys(
     (event) => {
       const action = actionFor('incidents', event);
       if (action === 'up' || action === 'down') select.dispatch({ type: action });
+      else if (action === 'pageUp' || action === 'pageDown') select.dispatch({ type: 'page', delta: action === 'pageUp' ? -rows : rows });
       else if (action === 'incident') tui.go({ name: 'triage', back: 'incidents' });
       else if (action === 'back') tui.go({ name: 'main' });
       else if (action === 'help') tui.showHelp();
@@ -53,8 +58,11 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
   }));
   return (
     <Box flexDirection="column" height={bodyRows}>
-      <Text bold>Incidents</Text>
-      {data.length ? <Table data={data.slice(0, Math.max(1, bodyRows - 3))} width={size.columns} selected={select.index} /> : <Text dimColor>No incident declared. i declares one.</Text>}
+      <Text bold>
+        Incidents
+        {data.length > rows ? <Text dimColor>{` (${first + 1}-${Math.min(data.length, first + rows)} of ${data.length}, ↑/↓ PgUp/PgDn)`}</Text> : null}
+      </Text>
+      {data.length ? <Table data={data.slice(first, first + rows)} width={size.columns} selected={select.index - first} /> : <Text dimColor>No incident declared. i declares one.</Text>}
       {chosen?.description ? (
         <Text wrap="truncate" dimColor>
           {chosen.description}

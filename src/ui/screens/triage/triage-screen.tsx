@@ -3,10 +3,12 @@
 // they would say once this incident is declared.
 import { Box, Text } from 'ink';
 import React, { useMemo } from 'react';
-import { evaluateRules, manualTriggers } from '../../../domain/severity-rules.js';
+import { headlineWithDecision } from '../../../domain/recommendation-decision.js';
+import { evaluateRules, manualTriggers, type Evaluation } from '../../../domain/severity-rules.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import type { TriagePreset } from '../../app/screens.js';
 import { useSessionTui } from '../../app/tui-context.js';
+import { sessionTime } from '../../format.js';
 import { recommendationColor } from '../../theme.js';
 import { Form } from '../../widgets/form/form.js';
 import { useFieldProblem } from '../../widgets/form/use-field-problem.js';
@@ -34,6 +36,10 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
   const { problem, tell } = useFieldProblem(form);
   const values = form.state.values;
 
+  // As the header says it: a decision already taken answers the recommendation until evidence
+  // its rule counts arrives, so the preview tells whether this incident asks for a new one.
+  const decided = (evaluation: Evaluation, at: SessionState): string => headlineWithDecision(evaluation, at, (iso) => sessionTime(at.t0, iso));
+
   useForm(fields, form, {
     active,
     guardDiscard: true,
@@ -45,14 +51,15 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
         return;
       }
       const input = { severity: v.severity ?? start, title: v.title.trim(), description: v.description?.trim(), section: preset?.section, item: preset?.item };
-      void tui.perform(`declaring ${input.severity}`, () => session.declareIncident(input), (inc) => `${inc.incidentId} declared (${inc.severity}): ${session.evaluation.headline}`).then((r) => {
+      void tui.perform(`declaring ${input.severity}`, () => session.declareIncident(input), (inc) => `${inc.incidentId} declared (${inc.severity}): ${decided(session.evaluation, session.state)}`).then((r) => {
         if (r.ok) tui.go({ name: back }, { keepStatus: true });
       });
     },
   });
 
   const now = session.evaluation;
-  const preview = evaluateRules(session.checklist, withIncident(state, values.severity ?? start));
+  const previewState = withIncident(state, values.severity ?? start);
+  const preview = evaluateRules(session.checklist, previewState);
   const manual = manualTriggers(session.checklist);
   // The heading, the form and what the rules will say once declared always show; the levels and
   // their criteria get the rest, then what the rules say now, then the manual triggers.
@@ -68,11 +75,11 @@ export function TriageScreen({ preset, back = 'main', active }: { preset?: Triag
       <Form fields={fields} state={form.state} height={formHeight} width={size.columns} problem={problem} />
       {showNow ? (
         <Text wrap="truncate" color={recommendationColor(now.recommendation)}>
-          now: {now.headline}
+          now: {decided(now, state)}
         </Text>
       ) : null}
       <Text wrap="truncate" bold color={recommendationColor(preview.recommendation)}>
-        once declared: {preview.headline}
+        once declared: {decided(preview, previewState)}
       </Text>
       {showManual ? (
         <Text wrap="truncate" dimColor>
