@@ -13,7 +13,8 @@ function decisions(ctx: ReportContext): string[] {
   if (all.length === 0) return [];
   const shown = all.slice(-DECISIONS_SHOWN).map((d) => `**${d.decision.toUpperCase()}** at ${ctx.offset(d.at)} (${text(d.by)})`);
   const earlier = all.length - shown.length;
-  return [`decided ${earlier ? `${earlier} time${earlier === 1 ? '' : 's'}, then ` : ''}${shown.join(', then ')}`];
+  // "decided 1 time, then HOLD, then …" read as one decision in all: say the rest came before.
+  return [`decided ${earlier ? `${earlier} time${earlier === 1 ? '' : 's'} before, then ` : ''}${shown.join(', then ')}`];
 }
 
 function incidents(ctx: ReportContext): string[] {
