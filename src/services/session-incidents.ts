@@ -24,7 +24,10 @@ export async function declareIncident(session: CutoverSession, input: IncidentIn
 }
 
 export async function resolveIncident(session: CutoverSession, incidentId: string, note: string): Promise<void> {
-  if (!session.state.incidents.some((i) => i.incidentId === incidentId)) throw new CutoverError(`no incident ${incidentId}`, EXIT.usage);
+  const incident = session.state.incidents.find((i) => i.incidentId === incidentId);
+  if (!incident) throw new CutoverError(`no incident ${incidentId}`, EXIT.usage);
+  // A second resolution would move the time it was resolved, which windowed rules count by.
+  if (incident.resolvedAt) throw new CutoverError(`${incidentId} is already resolved (at ${incident.resolvedAt})`, EXIT.usage);
   await session.append({ type: 'incident.resolved', incidentId, note });
   await session.syncRules();
 }

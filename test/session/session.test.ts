@@ -146,6 +146,9 @@ describe('CutoverSession', () => {
     await session.runItem('gates', 'g1');
     await session.resolveIncident('INC-1', 'fixed');
     expect(session.unmetRequirements('forward')).toEqual([]);
+    const resolvedAt = session.state.incidents[0]?.resolvedAt;
+    await expect(session.resolveIncident('INC-1', 'again')).rejects.toThrow(/^INC-1 is already resolved/);
+    expect(session.state.incidents[0]?.resolvedAt).toBe(resolvedAt);
     const other = await start();
     await other.recordOverride('forward', 'accepted by the release manager');
     expect(other.unmetRequirements('forward')).toEqual([]);

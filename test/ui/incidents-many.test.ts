@@ -19,6 +19,11 @@ describe('incidents list longer than the screen', () => {
     await ui.press(pageDown);
     frame = await ui.waitFor(/›\s*INC-30\s/);
     expect(frame).toMatch(/Incidents \(\d+-30 of 30/);
+    await ui.press('g');
+    frame = await ui.waitFor(/›\s*INC-1\s/);
+    expect(frame).toMatch(/Incidents \(1-\d+ of 30/);
+    await ui.press('G');
+    await ui.waitFor(/›\s*INC-30\s/);
     await ui.press('R');
     expect(await ui.waitFor('Resolve INC-30')).toContain('glitch 30');
   });

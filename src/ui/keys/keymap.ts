@@ -137,6 +137,8 @@ export const KEYMAP: Record<Scope, Binding[]> = {
   summary: [...move, { ...back, keys: [n('escape'), t('q')], label: 'Esc/q' }, help],
   incidents: [
     ...move,
+    { action: 'top', keys: [n('home'), t('g')], label: 'g', help: 'first incident' },
+    { action: 'bottom', keys: [n('end'), t('G')], label: 'G', help: 'last incident' },
     { action: 'incident', keys: [t('i'), t('n')], label: 'i', help: 'declare a new incident', footer: 'declare' },
     { action: 'resolve', keys: [t('R')], label: 'R', help: 'resolve the selected incident (note recorded)', footer: 'resolve' },
     back,

@@ -23,7 +23,7 @@ export function IncidentsScreen({ active }: { active: boolean }): React.JSX.Elem
   useKeys(
     (event) => {
       const action = actionFor('incidents', event);
-      if (action === 'up' || action === 'down') select.dispatch({ type: action });
+      if (action === 'up' || action === 'down' || action === 'top' || action === 'bottom') select.dispatch({ type: action });
       else if (action === 'pageUp' || action === 'pageDown') select.dispatch({ type: 'page', delta: action === 'pageUp' ? -rows : rows });
       else if (action === 'incident') tui.go({ name: 'triage', back: 'incidents' });
       else if (action === 'back') tui.go({ name: 'main' });
