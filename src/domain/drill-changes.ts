@@ -1,7 +1,8 @@
 // What changed in the latest drill: the measures (total, rollback, roll-forward, sections, steps)
 // that moved beyond noise against the median of the drills before it, biggest change first.
 import type { Checklist } from './checklist-schema.js';
-import { compareDrills, isNoise, type Comparison } from './drill-compare.js';
+import { compareDrills, isNoise, passesNote, type Comparison } from './drill-compare.js';
+import { kindSoFar, sectionsSoFar } from './drill-so-far.js';
 import type { DrillTimings } from './drill-timings.js';
 
 export interface DrillChange {
@@ -24,15 +25,17 @@ export function drillChanges(checklist: Checklist | undefined, latest: DrillTimi
     const ofKind = checklist?.sections.filter((s) => s.kind === kind) ?? [];
     return ofKind.length === 1 ? [ofKind[0]?.id] : [];
   }));
+  // an unfinished drill's total so far, or a section it stopped in, is no measure of how long it takes
+  const soFar = sectionsSoFar(checklist, latest);
+  const walked = (kind: 'rollback' | 'rollforward'): boolean => latest[`${kind}Ms`] !== undefined && !kindSoFar(checklist, latest, kind);
   const headline = [
-    // an unfinished drill's total so far is no measure of how long it takes
     ...(latest.finished ? change('total', compared.total) : []),
-    ...(latest.rollbackMs === undefined ? [] : change('rollback', compared.rollback)),
-    ...(latest.rollforwardMs === undefined ? [] : change('roll-forward', compared.rollforward)),
+    ...(walked('rollback') ? change('rollback', compared.rollback) : []),
+    ...(walked('rollforward') ? change('roll-forward', compared.rollforward) : []),
   ];
   const parts = [
-    ...compared.sections.filter((c) => !soleOfKind.has(c.key)).flatMap((c) => change(`section ${c.key}`, c)),
-    ...compared.items.flatMap((c) => change(sectionOf.has(c.key) ? `${sectionOf.get(c.key)}/${c.key}` : c.key, c)),
+    ...compared.sections.filter((c) => !soleOfKind.has(c.key) && !soFar.has(c.key)).flatMap((c) => change(`section ${c.key}${passesNote(c)}`, c)),
+    ...compared.items.flatMap((c) => change(`${sectionOf.has(c.key) ? `${sectionOf.get(c.key)}/${c.key}` : c.key}${passesNote(c)}`, c)),
   ].sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs));
   return [...headline, ...parts.slice(0, limit)];
 }

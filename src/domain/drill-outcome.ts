@@ -19,7 +19,8 @@ const list = (steps: string[]): string => steps.join(', ');
  * `ongoing`: the drill is being walked now, so not being finished is no finding.
  */
 export function drillFindings(d: DrillTimings, { ongoing = false } = {}): string[] {
-  const missed = d.injectedFaults.filter((f) => !f.caught).map((f) => f.step);
+  const notChecked = d.faultsNotChecked ?? [];
+  const missed = d.injectedFaults.filter((f) => !f.caught && !notChecked.includes(f.step)).map((f) => f.step);
   const caught = d.injectedFaults.filter((f) => f.caught).map((f) => f.step);
   const stillFailing = d.failedSteps.filter((step) => !d.passedWhenRerun.includes(step));
   return [
@@ -29,6 +30,7 @@ export function drillFindings(d: DrillTimings, { ongoing = false } = {}): string
     ...(d.refusedSteps.length ? [`refused (destructive, not allowed in this drill): ${list(d.refusedSteps)}`] : []),
     ...(d.injectionsFailed.length ? [`fault not injected (its inject command failed): ${list(d.injectionsFailed)}`] : []),
     ...(missed.length ? [`injected fault not caught: ${list(missed)}`] : []),
+    ...(notChecked.length ? [ongoing ? `injected fault not checked yet: ${list(notChecked)}` : `injected fault never checked (its step was not run after the injection): ${list(notChecked)}`] : []),
     ...(caught.length ? [`injected fault caught: ${list(caught)}`] : []),
     ...(d.failedUnderFault.length ? [`failed while the injected fault was in place (not counted): ${list(d.failedUnderFault)}`] : []),
     ...(d.finished || ongoing ? [] : ['not finished (left open or interrupted)']),

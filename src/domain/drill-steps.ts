@@ -27,6 +27,8 @@ export interface DrillSteps {
   lastResult: Map<string, string>;
   /** Steps whose fault was injected (its inject command passed). */
   injected: Set<string>;
+  /** Injected steps that were run or marked after their fault was injected. */
+  checkedAfterInjection: Set<string>;
   injectionsFailed: string[];
 }
 
@@ -62,6 +64,7 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
   const failedUnderFault = new Set<string>();
   const lastResult = new Map<string, string>();
   const injected = new Set<string>();
+  const checkedAfterInjection = new Set<string>();
   const attempted = new Set<string>();
   let faultInPlace = false;
   let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
@@ -82,6 +85,7 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
         attempted.add(key);
         continue;
       }
+      if (injected.has(key)) checkedAfterInjection.add(key);
       if (recovery.has(ref.section)) faultInPlace = false;
       const span = spans.get(key) ?? { ...ref, segments: [] };
       spans.set(key, span);
@@ -110,5 +114,5 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
     if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
   }
   for (const key of failed) failedUnderFault.delete(key);
-  return { spans: [...spans.values()], failed, caught, failedUnderFault, lastResult, injected, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
+  return { spans: [...spans.values()], failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
 }

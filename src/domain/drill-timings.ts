@@ -3,7 +3,7 @@
 import type { Checklist } from './checklist-schema.js';
 import type { EvidenceEvent } from './events.js';
 import { activeClock } from './drill-pauses.js';
-import { drillSteps } from './drill-steps.js';
+import { drillSteps, type StepSpan } from './drill-steps.js';
 
 export { compareDrills, describeDelta, type Comparison, type DrillComparison } from './drill-compare.js';
 
@@ -37,8 +37,12 @@ export interface DrillTimings {
   injectedFaults: Array<{ step: string; caught: boolean }>;
   /** Steps whose fault injection command failed every time: no fault was injected, none rehearsed. */
   injectionsFailed: string[];
+  /** Of the faults not caught, those whose step was never run (or marked) after the injection; absent: none. */
+  faultsNotChecked?: string[];
   sections: Record<string, number>;
   items: Record<string, number>;
+  /** Sections and items walked in more than one pass (smoke again after a rollback), by id; absent: one pass. */
+  passes?: { sections: Record<string, number>; items: Record<string, number> };
 }
 
 interface DrillHeader {
@@ -55,7 +59,8 @@ interface DrillHeader {
  */
 export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
   const clock = activeClock(events);
-  const { spans, failed, caught, failedUnderFault, lastResult, injected, injectionsFailed } = drillSteps(checklist, events);
+  const { spans, failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed } = drillSteps(checklist, events);
+  const faultsNotChecked = [...injected].filter((step) => !caught.has(step) && !checkedAfterInjection.has(step));
   const items: Record<string, number> = {};
   const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
   for (const span of spans) {
@@ -68,6 +73,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
   }
   const sections: Record<string, number> = {};
   for (const pass of sectionPasses.values()) sections[pass.section] = (sections[pass.section] ?? 0) + clock.between(pass.start, pass.end);
+  const passes = passCounts(spans);
   const walked = (kind: string): number | undefined => {
     const ids = checklist.sections.filter((s) => s.kind === kind && sections[s.id] !== undefined).map((s) => s.id);
     return ids.length ? ids.reduce((sum, id) => sum + (sections[id] ?? 0), 0) : undefined;
@@ -95,7 +101,21 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     refusedSteps,
     injectedFaults: [...injected].map((step) => ({ step, caught: caught.has(step) })),
     injectionsFailed,
+    ...(faultsNotChecked.length ? { faultsNotChecked } : {}),
     sections,
     items,
+    ...(passes ? { passes } : {}),
   };
+}
+
+/** How many passes of each section and item were walked, where more than one. */
+function passCounts(spans: readonly StepSpan[]): DrillTimings['passes'] {
+  const count = (idOf: (span: StepSpan) => string): Record<string, number> => {
+    const passesOf = new Map<string, Set<number>>();
+    for (const span of spans) passesOf.set(idOf(span), (passesOf.get(idOf(span)) ?? new Set<number>()).add(span.pass));
+    return Object.fromEntries([...passesOf].filter(([, walked]) => walked.size > 1).map(([id, walked]) => [id, walked.size]));
+  };
+  const sections = count((span) => span.section);
+  const items = count((span) => span.item);
+  return Object.keys(sections).length || Object.keys(items).length ? { sections, items } : undefined;
 }

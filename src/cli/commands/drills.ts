@@ -68,7 +68,15 @@ function latestChanges({ drills, latestChecklist }: DrillHistory): string[] {
     MEDIAN: formatDuration(c.medianMs),
     CHANGE: `${formatDuration(Math.abs(c.deltaMs))} ${c.deltaMs < 0 ? 'faster' : 'slower'}`,
   }));
-  return [title, ...versionNote, '', formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']), '', `every step: cutover report ${shellWord(displayPathOf(latest.evidence))}`];
+  return [
+    title,
+    ...versionNote,
+    '',
+    formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']),
+    '',
+    ...(latest.passes ? ['a section or step walked in several passes is compared only with drills that walked it as many times'] : []),
+    `every step: cutover report ${shellWord(displayPathOf(latest.evidence))}`,
+  ];
 }
 
 export async function drillsCommand(ref: string, opts: Record<string, unknown>): Promise<void> {
@@ -83,7 +91,7 @@ export async function drillsCommand(ref: string, opts: Record<string, unknown>):
   for (const problem of history.leftOut) process.stderr.write(`cutover: drill left out: ${problem}\n`);
   const { drills } = history;
   if (opts.json) {
-    const withResults = drills.map((d) => ({ ...d, result: resultWord(d).toLowerCase() }));
+    const withResults = drills.map((d) => ({ ...d, result: drillResult(d), findings: drillFindings(d) }));
     process.stdout.write(`${JSON.stringify({ checklist: checklistId, evidenceDir, drills: withResults, leftOut: history.leftOut }, null, 2)}\n`);
     return;
   }

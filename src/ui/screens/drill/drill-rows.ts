@@ -1,8 +1,10 @@
 // The drill summary as table rows: total, rollback, roll-forward, then each section and each of its
 // steps that took time, in checklist order, against the earlier drills (last, best, median, delta).
 import type { Checklist } from '../../../domain/checklist-schema.js';
+import { passesNote } from '../../../domain/drill-compare.js';
 import { compareDrills, describeDelta, type Comparison, type DrillTimings } from '../../../domain/drill-timings.js';
 import { drillFindings } from '../../../domain/drill-outcome.js';
+import { kindSoFar, sectionsSoFar } from '../../../domain/drill-so-far.js';
 import { formatDuration } from '../../../domain/duration.js';
 
 export interface SummaryRow {
@@ -30,21 +32,23 @@ export function summaryRows(checklist: Checklist, current: DrillTimings, earlier
   const compared = compareDrills(current, earlier);
   const sections = new Map(compared.sections.map((c) => [c.key, c]));
   const items = new Map(compared.items.map((c) => [c.key, c]));
-  // a total so far is no measure of how long the drill takes: shown, not compared
-  const rows = [current.finished ? row('total', compared.total) : { ...row('total', compared.total), vs: 'so far' }];
+  // a total so far, or a section not walked to its end yet, is no measure of how long it takes: shown, not compared
+  const soFar = sectionsSoFar(checklist, current);
+  const rowSoFar = (step: string, c: Comparison, isSoFar: boolean): SummaryRow => (isSoFar ? { ...row(step, c), vs: 'so far' } : row(step, c));
+  const rows = [rowSoFar('total', compared.total, !current.finished)];
   const endToEnd = (kind: 'rollback' | 'rollforward', label: string, c: Comparison, walked: boolean): void => {
     if (!checklist.sections.some((s) => s.kind === kind)) return;
-    rows.push(walked ? row(label, c) : { ...row(label, c), now: '-', vs: 'not walked' });
+    rows.push(walked ? rowSoFar(label, c, kindSoFar(checklist, current, kind)) : { ...row(label, c), now: '-', vs: 'not walked' });
   };
   endToEnd('rollback', 'rollback', compared.rollback, current.rollbackMs !== undefined);
   endToEnd('rollforward', 'roll-forward', compared.rollforward, current.rollforwardMs !== undefined);
   for (const section of checklist.sections) {
     const s = sections.get(section.id);
     if (!s) continue;
-    rows.push(row(section.title, s));
+    rows.push(rowSoFar(`${section.title}${passesNote(s)}`, s, soFar.has(section.id)));
     for (const item of section.items) {
       const c = items.get(item.id);
-      if (c && c.currentMs > 0) rows.push(row(`  ${item.id}`, c));
+      if (c && c.currentMs > 0) rows.push(row(`  ${item.id}${passesNote(c)}`, c));
     }
   }
   return rows;
