@@ -37,3 +37,19 @@ describe('resuming after the previous process', () => {
     expect(ui.lastFrame()).not.toContain('did not stop normally');
   });
 });
+
+describe('an item whose re-run a crash cut short', () => {
+  it('shows, under INTERRUPTED, the result it had before (a failed check still counts as failed)', async () => {
+    const first = await startSession(tempEvidenceDir(), { checklistPath: nightWalk });
+    await first.markItem('smoke', 'first', 'fail', 'checked by hand: broken');
+    await first.append({ type: 'command.started', runId: 'r0001', section: 'smoke', item: 'first', pass: 1, command: 'echo first ok', cwd: first.evidenceDir, log: first.store.runLogRelative('r0001') });
+    await first.close();
+    const again = await CutoverSession.resume(first.evidencePath);
+    sessions.push(again);
+    const ui = renderTui({ session: again, columns: 100, rows: 30 });
+    await ui.waitFor('cutover stopped while a command was running');
+    await ui.press('y');
+    const frame = await ui.waitFor('result before it:');
+    expect(frame).toMatch(/result before it: ✗ FAIL at \d\d:\d\d:\d\d/);
+  });
+});

@@ -62,6 +62,9 @@ function resultLines(session: CutoverSession, state: SessionState, section: Chec
       ...wrapText(`last: ! interrupted at ${clockTime(run.startedAt)}: ${run.interrupted.reason}`, width, 2).map((text) => ({ text, tone: 'magenta' as const, bold: true })),
       ...wrapText('its processes may still run: check first', width, 2).map((text) => ({ text, tone: 'magenta' as const })),
     );
+    // What the item had before this run was cut short still stands (a failed gate still holds).
+    const before = current.result ? STATUS_MARK[current.result.status] : undefined;
+    if (before && current.result) lines.push({ text: `result before it: ${before.mark} ${before.word} at ${clockTime(current.result.at)}`, tone: before.color });
   } else {
     lines.push({ text: `${mark.mark} ${mark.word}${current.markedAt ? ` at ${clockTime(current.markedAt)}` : ''}`, tone: mark.color, bold: true });
   }
