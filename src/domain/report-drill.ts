@@ -8,6 +8,7 @@ import { formatDuration } from './duration.js';
 import type { ReportContext } from './report-context.js';
 import { table, text } from './report-markdown.js';
 import { section } from './report-records.js';
+import { plural } from './plural.js';
 
 const ms = (value: number | undefined): string => (value === undefined ? '—' : formatDuration(value));
 
@@ -22,16 +23,15 @@ function headlineTimes(t: DrillTimings): string {
   return `total ${formatDuration(t.totalMs)}${t.finished ? '' : ' so far'}; rollback ${walked(t.rollbackMs)}; roll-forward ${walked(t.rollforwardMs)}`;
 }
 
-const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** "0 failed steps, 1 refused step": a FAILED drill says why in its headline, not only "0 failed steps". */
 function headlineCounts(t: DrillTimings): string {
   const missed = t.injectedFaults.filter((f) => !f.caught).length;
   return [
-    counted(t.failures, 'failed step'),
-    ...(t.refusedSteps.length ? [counted(t.refusedSteps.length, 'refused step')] : []),
-    ...(missed ? [counted(missed, 'injected fault') + ' not caught'] : []),
-    ...(t.injectionsFailed.length ? [counted(t.injectionsFailed.length, 'fault') + ' not injected'] : []),
+    plural(t.failures, 'failed step'),
+    ...(t.refusedSteps.length ? [plural(t.refusedSteps.length, 'refused step')] : []),
+    ...(missed ? [plural(missed, 'injected fault') + ' not caught'] : []),
+    ...(t.injectionsFailed.length ? [plural(t.injectionsFailed.length, 'fault') + ' not injected'] : []),
   ].join(', ');
 }
 

@@ -4,6 +4,7 @@
 // no rule firing": the decisions, incidents, failures of earlier passes and missing sign-offs say it.
 import type { ReportContext } from './report-context.js';
 import { text } from './report-markdown.js';
+import { plural } from './plural.js';
 
 /** More decisions than this are summed up: the Decisions section lists them all. */
 const DECISIONS_SHOWN = 3;
@@ -14,7 +15,7 @@ function decisions(ctx: ReportContext): string[] {
   const shown = all.slice(-DECISIONS_SHOWN).map((d) => `**${d.decision.toUpperCase()}** at ${ctx.offset(d.at)} (${text(d.by)})`);
   const earlier = all.length - shown.length;
   // "decided 1 time, then HOLD, then …" read as one decision in all: say the rest came before.
-  return [`decided ${earlier ? `${earlier} time${earlier === 1 ? '' : 's'} before, then ` : ''}${shown.join(', then ')}`];
+  return [`decided ${earlier ? `${plural(earlier, 'time')} before, then ` : ''}${shown.join(', then ')}`];
 }
 
 function incidents(ctx: ReportContext): string[] {
@@ -25,7 +26,7 @@ function incidents(ctx: ReportContext): string[] {
   const severities = [...bySeverity].map(([severity, n]) => (all.length === 1 ? severity : `${n} ${severity}`)).join(', ');
   const open = all.filter((inc) => !inc.resolvedAt).length;
   const state = open === 0 ? (all.length === 1 ? 'resolved' : 'all resolved') : `**${open} open**`;
-  return [`${all.length} incident${all.length === 1 ? '' : 's'} declared (${text(severities)}), ${state}`];
+  return [`${plural(all.length, 'incident')} declared (${text(severities)}), ${state}`];
 }
 
 /** Checks that failed in a pass a later pass replaced (smoke before a rollback): the counts no longer show them. */
@@ -33,7 +34,7 @@ function earlierFailures(ctx: ReportContext): string[] {
   const failed = Object.values(ctx.state.history).filter((it) => it.status === 'fail' && it.pass < (ctx.state.passes[it.section] ?? 1));
   if (failed.length === 0) return [];
   const which = failed.map((it) => `${it.section}/${it.item} (pass ${it.pass})`).join(', ');
-  return [`${failed.length} check${failed.length === 1 ? '' : 's'} failed in an earlier pass: ${text(which)}`];
+  return [`${plural(failed.length, 'check')} failed in an earlier pass: ${text(which)}`];
 }
 
 /** Once a cutover happened (T0 marked) or anyone signed: a CI gate run of a few sections is not asked for them. */

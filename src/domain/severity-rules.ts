@@ -5,6 +5,7 @@ import { parseDuration } from './duration.js';
 import type { EventBody } from './events.js';
 import type { ItemState, SessionState } from './session-state.js';
 import { soakRunOutcome } from './soak-tally.js';
+import { plural } from './plural.js';
 
 type RuleCondition = NonNullable<SeverityRuleDef['when']>;
 
@@ -107,7 +108,7 @@ const severityLevels = (when: RuleCondition): string[] | undefined => namesIn(wh
 function reasonFor(when: RuleCondition, count: number): string {
   if (when.failedChecks !== undefined) {
     const where = when.section ? ` in ${sectionsOf(when)?.join(', ')}` : '';
-    return `${count} check${count === 1 ? '' : 's'} failed${where}`;
+    return `${plural(count, 'check')} failed${where}`;
   }
   const levels = severityLevels(when);
   const what = levels ? levels.join('/') : 'incident';
