@@ -2,10 +2,9 @@
 // problem named with its place), 2 unreadable input (thrown as CutoverError by the service).
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { plainLines } from '../../domain/plain-text.js';
-import { SIGNAL_EXIT, STOP_SIGNALS } from '../../domain/stop-signals.js';
-import { endByHangUpAtExit } from '../../services/hang-up-exit.js';
 import { removeVerifyTempDirsSync } from '../../services/verify-bundle.js';
 import { verifyTarget, type VerifyResult } from '../../services/verify.js';
+import { cancellable } from '../cancellable.js';
 
 const utc = (ts: string | undefined): string => (ts ? `${ts.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '-');
 
@@ -46,19 +45,9 @@ async function verifyOrReport(target: string, json: boolean): Promise<VerifyResu
   }
 }
 
-/** Ctrl-C (or SIGTERM, SIGHUP) mid-verify: the unpacked copy of a .tar.gz goes too, and the exit code says which signal. */
-function onStop(signal: NodeJS.Signals): void {
-  endByHangUpAtExit(signal);
-  removeVerifyTempDirsSync();
-  process.stderr.write(`cutover: verify cancelled (${signal})\n`);
-  process.exit(SIGNAL_EXIT[signal] ?? 1);
-}
-
 export async function verifyCommand(target: string, opts: { json?: boolean }): Promise<void> {
-  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
-  const result = await verifyOrReport(target, opts.json ?? false).finally(() => {
-    for (const signal of STOP_SIGNALS) process.off(signal, onStop);
-  });
+  // Ctrl-C mid-verify: the unpacked copy of a .tar.gz goes too.
+  const result = await cancellable('verify', removeVerifyTempDirsSync, () => verifyOrReport(target, opts.json ?? false));
   if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.ok ? 'intact' : 'tampered', ...result }, null, 2)}\n`);
   // Problems quote what the file holds (an unknown key, a session id): never escape sequences to the terminal.
   else process.stdout.write(plainLines(result.ok ? summary(result) : tampered(result)));
