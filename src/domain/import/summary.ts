@@ -1,6 +1,7 @@
 // What an import mapped, for the stderr summary and for tests.
 import type { ChecklistOut } from './assemble.js';
 import type { ImportContext } from './context.js';
+import { plural } from '../plural.js';
 
 export interface ImportSummary {
   sections: number;
@@ -44,10 +45,6 @@ export function summarize(checklist: ChecklistOut, ctx: ImportContext, hadCrlf: 
     keptAsDescription: [...ctx.keptAsDescription],
     notices,
   };
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 const SHOWN = 5;
