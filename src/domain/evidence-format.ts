@@ -81,7 +81,7 @@ function parseLines(text: string): Parsed | undefined {
   const header = parseHeaderLine(lines[0] ?? '');
   if (header === undefined) return undefined;
   const events: unknown[] = [];
-  const problemHere = (message: string): Parsed => ({ header, events, problem: { seq: events.length + 1, message }, appendable: false });
+  const problemHere = (message: string, torn?: true): Parsed => ({ header, events, problem: { seq: events.length + 1, message, ...(torn && { torn }) }, appendable: false });
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === ']}') {
@@ -96,7 +96,7 @@ function parseLines(text: string): Parsed | undefined {
       event = JSON.parse(hasComma ? line.slice(0, -1) : line);
     } catch {
       const torn = i >= lines.length - 2;
-      return problemHere(torn ? 'event is incomplete (file truncated or the last write was cut short)' : 'event is not valid JSON (file edited or damaged)');
+      return torn ? problemHere('event is incomplete (file truncated or the last write was cut short)', true) : problemHere('event is not valid JSON (file edited or damaged)');
     }
     const commaExpected = next !== undefined && next !== '' && next !== ']}';
     if (next !== undefined && next !== '' && hasComma !== commaExpected) {
@@ -105,7 +105,7 @@ function parseLines(text: string): Parsed | undefined {
     events.push(event);
   }
   const last = events.length ? `seq ${events.length}` : 'its header';
-  return problemHere(`file ends after ${last} without its closing "]}" (file truncated or the last write was cut short)`);
+  return problemHere(`file ends after ${last} without its closing "]}" (file truncated or the last write was cut short)`, true);
 }
 
 const BYTE_ORDER_MARK = '\uFEFF';

@@ -18,6 +18,8 @@ export interface ChainProblem {
    * its hash (the first event is all that vouches for it), so no event can be trusted either.
    */
   headerUntrusted?: true;
+  /** The file ends mid-event or without its closing bytes, as it does while an append is landing. */
+  torn?: true;
 }
 
 const HEADER_EDITED = 'prev does not match the header hash (header edited)';

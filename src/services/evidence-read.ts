@@ -136,20 +136,26 @@ async function readSettled(path: string, attempts = 20): Promise<{ text: string;
 /**
  * Read-only, no lock: the header, the intact events, and the first problem if there is one.
  * A live session may be appending while we read, and a read can land mid-append: a problem only
- * counts once the file is unchanged since it was read (or reads the same twice).
+ * counts once the file is unchanged since it was read (or reads the same twice). A file whose
+ * torn tail changed at every read is a writer appending faster than we can read it (under load):
+ * the events before the append are what it held, and an append never touches them.
  */
 export async function readEvidence(path: string): Promise<EvidenceRead> {
   let { text, stamp } = await readSettled(path);
   let found = inspectFile(path, text);
+  let settled = false;
   for (let attempt = 0; found.problem && attempt < 5; attempt++) {
     await sleep(20);
-    if (stamp !== undefined && stampOf(path) === stamp) break;
+    settled = stamp !== undefined && stampOf(path) === stamp;
+    if (settled) break;
     const again = await readSettled(path, 3);
-    if (again.text === text) break;
+    settled = again.text === text;
+    if (settled) break;
     ({ text, stamp } = again);
     found = inspectFile(path, text);
   }
   const { header, events, problem, appendable } = found;
+  if (problem?.torn && !settled) return { header, events, appendable: true };
   if (!problem) return { header, events, appendable };
   const hint = damageHint(path, events.length, headerTrusted(problem, header));
   return { header, events, problem: { ...problem, hint }, appendable };
