@@ -125,13 +125,15 @@ export function buildProgram(): Command {
     .option('--operator <name>', 'operator name (default: login name)')
     .option('--drill', 'record as a drill; the exit code is the drill\'s result (0 passed)')
     .option('--allow-destructive', 'run destructive items unattended (without it they are refused, recorded, and count as failed)')
+    .option('--confirm-requirements', "confirm a roll-forward's `requires.text` for this unattended run (without it the section stays locked)")
     .option('--inject <item>', 'drill only: inject the fault declared by this item before running it', collect)
     .option('--json', 'print one JSON object instead of the table')
     .addHelpText(
       'after',
       '\nItems without a `run` are manual: recorded as not run. Sections whose `requires` are not met\n' +
-        'are not entered (recorded, counted as failed). Ctrl-C, SIGTERM or SIGHUP (a dropped SSH\n' +
-        'session) cancels the running command, records it and closes the session (exit 130 / 143 / 129).\n' +
+        'are not entered (recorded, counted as failed); the `text` requirements of a roll-forward are\n' +
+        'confirmed only with --confirm-requirements. Ctrl-C, SIGTERM or SIGHUP (a dropped SSH session)\n' +
+        'cancels the running command, records it and closes the session (exit 130 / 143 / 129).\n' +
         'Exit: 0 every check passed, 1 any failed, 2 usage or invalid checklist.',
     )
     .action(async (checklist: string, opts) => {

@@ -141,6 +141,12 @@ export const EventBody = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('destructive.refused'), section: z.string(), item: z.string(), reason: z.string() }),
   z.strictObject({ type: z.literal('override.recorded'), section: z.string(), reason: z.string(), unmet: z.array(z.string()) }),
+  z.strictObject({
+    type: z.literal('requirements.confirmed').describe("The operator confirmed a roll-forward section's `requires.text` (an unattended run: its --confirm-requirements flag)"),
+    section: z.string(),
+    texts: z.array(z.string()),
+    unattended: z.literal(true).optional(),
+  }),
   z.strictObject({ type: z.literal('cursor.moved'), section: z.string(), item: z.string().optional() }),
   z.strictObject({ type: z.literal('exported'), path: z.string(), format: z.enum(['dir', 'tar.gz']) }),
   z.strictObject({ type: z.literal('session.closed'), reason: z.string().default('') }),

@@ -19,7 +19,7 @@ export function checklistFromEvidence(header: EvidenceHeader, events: readonly E
   for (const e of events) {
     if (e.type === 'command.started' || e.type === 'item.marked' || e.type === 'destructive.refused' || e.type === 'destructive.confirmed') {
       touch(e.section, e.item, e.type === 'command.started' ? e.command : undefined);
-    } else if (e.type === 'pass.started' || e.type === 'override.recorded') {
+    } else if (e.type === 'pass.started' || e.type === 'override.recorded' || e.type === 'requirements.confirmed') {
       touch(e.section);
     } else if (e.type === 'role.assigned' || e.type === 'signoff.recorded') {
       roles.set(e.role, e.role);

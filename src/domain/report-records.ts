@@ -1,5 +1,5 @@
 // The record sections of the report: roles, gates, incidents, rules, decisions, sign-offs,
-// destructive confirmations, overrides, notes and exports. Each returns nothing when empty
+// destructive confirmations, overrides, roll-forward requirements, notes and exports. Each returns nothing when empty
 // unless an empty section says something a reader needs (e.g. "no incidents").
 import { formatDuration } from './duration.js';
 import { RECOMMENDATION_LABEL } from './severity-rules.js';
@@ -100,6 +100,23 @@ export function renderOverrides(ctx: ReportContext): string[] {
   if (ctx.state.overrides.length === 0) return [];
   const rows = ctx.state.overrides.map((o) => [ctx.offset(o.at), text(ctx.sectionTitle(o.section)), text(o.reason), text(o.unmet.join('; '))]);
   return section('Overrides', [table(['At', 'Section', 'Reason', 'Requirements not met'], rows)]);
+}
+
+/** Each `requires.text` of a roll-forward the session went into: who confirmed it and when, or that nobody did. */
+export function renderRequirements(ctx: ReportContext): string[] {
+  const { state } = ctx;
+  const reached = (id: string): boolean =>
+    state.confirmations.some((c) => c.section === id) || state.overrides.some((o) => o.section === id) || Object.keys(state.items).some((key) => key.startsWith(`${id}/`));
+  const rows = ctx.checklist.sections
+    .filter((s) => s.requires?.text.length && reached(s.id))
+    .flatMap((s) =>
+      (s.requires?.text ?? []).map((requirement) => {
+        const confirmed = state.confirmations.find((c) => c.section === s.id && c.texts.includes(requirement));
+        const who = confirmed ? (confirmed.unattended ? `${text(confirmed.by)} (unattended run, --confirm-requirements)` : text(confirmed.by)) : '**not confirmed**';
+        return [text(s.title), text(requirement), who, confirmed ? ctx.offset(confirmed.at) : ''];
+      }),
+    );
+  return rows.length ? section('Roll-forward requirements', [table(['Section', 'Requirement', 'Confirmed by', 'At'], rows)]) : [];
 }
 
 export function renderNotes(ctx: ReportContext): string[] {

@@ -75,6 +75,8 @@ function describe(ctx: ReportContext, e: EvidenceEvent): Omit<Row, 'ts' | 'by'> 
       return { what: `Destructive ${where(e.section, e.item)} **refused** — ${text(e.reason)}` };
     case 'override.recorded':
       return { what: `**Override**: ${text(ctx.sectionTitle(e.section))} unlocked — ${text(e.reason)}` };
+    case 'requirements.confirmed':
+      return { what: `${text(ctx.sectionTitle(e.section))}: requirements confirmed${e.unattended ? ' by the unattended run (--confirm-requirements)' : ''} — ${text(e.texts.join('; '))}` };
     case 'exported':
       return { what: `Exported (${e.format}) to ${code(e.path)}` };
     case 'session.closed':

@@ -58,3 +58,10 @@ export function unmetRequirements(checklist: Checklist, state: SessionState, sec
     })
     .map(([what, names]) => requirement(what, names));
 }
+
+/** The section's `requires.text` nobody has confirmed yet (an override does not confirm them: they are judgements). */
+export function unconfirmedRequirements(checklist: Checklist, state: SessionState, sectionId: string): string[] {
+  const texts = checklist.sections.find((s) => s.id === sectionId)?.requires?.text ?? [];
+  const confirmed = new Set(state.confirmations.filter((c) => c.section === sectionId).flatMap((c) => c.texts));
+  return texts.filter((t) => !confirmed.has(t));
+}

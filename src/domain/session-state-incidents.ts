@@ -1,12 +1,12 @@
 // The reducer's cases for what goes wrong and what is decided about it: incidents, the severity
-// rules they fire, the operator's decisions, and overrides of a section's requirements.
+// rules they fire, the operator's decisions, and overrides and confirmations of a section's requirements.
 import type { EventHandlers, Incident, SessionState } from './session-state-types.js';
 
 export function openIncidents(state: SessionState): Incident[] {
   return state.incidents.filter((inc) => !inc.resolvedAt);
 }
 
-type IncidentEventType = 'incident.declared' | 'incident.resolved' | 'rule.fired' | 'rule.cleared' | 'decision.taken' | 'override.recorded';
+type IncidentEventType = 'incident.declared' | 'incident.resolved' | 'rule.fired' | 'rule.cleared' | 'decision.taken' | 'override.recorded' | 'requirements.confirmed';
 
 export const incidentEvents: EventHandlers<IncidentEventType> = {
   'incident.declared': (state, event) => {
@@ -34,5 +34,8 @@ export const incidentEvents: EventHandlers<IncidentEventType> = {
   },
   'override.recorded': (state, event) => {
     state.overrides.push({ section: event.section, reason: event.reason, unmet: event.unmet, at: event.ts });
+  },
+  'requirements.confirmed': (state, event) => {
+    state.confirmations.push({ section: event.section, texts: event.texts, by: event.by, at: event.ts, unattended: event.unattended === true });
   },
 };

@@ -75,6 +75,8 @@ export interface SessionState {
   notes: Array<{ section?: string; item?: string; text: string; at: string; by: string }>;
   firedRules: Record<string, { recommend: string; text: string; reason: string; at: string }>;
   overrides: Array<{ section: string; reason: string; unmet: string[]; at: string }>;
+  /** A roll-forward's `requires.text`, confirmed: by the operator, or by an unattended run's flag. */
+  confirmations: Array<{ section: string; texts: string[]; by: string; at: string; unattended: boolean }>;
   destructive: Array<{ section: string; item: string; outcome: 'confirmed' | 'refused'; detail: string; at: string }>;
   exports: Array<{ path: string; format: string; at: string }>;
   cursor?: { section: string; item?: string };

@@ -34,6 +34,7 @@ export function initialState(header: EvidenceHeader): SessionState {
     notes: [],
     firedRules: {},
     overrides: [],
+    confirmations: [],
     destructive: [],
     exports: [],
     closed: false,
@@ -69,6 +70,7 @@ export function reduce(state: SessionState, event: EvidenceEvent): SessionState 
     notes: [...state.notes],
     firedRules: { ...state.firedRules },
     overrides: [...state.overrides],
+    confirmations: [...state.confirmations],
     destructive: [...state.destructive],
     exports: [...state.exports],
   };

@@ -38,6 +38,13 @@ export async function recordOverride(session: CutoverSession, sectionId: string,
   await session.append({ type: 'override.recorded', section: sectionId, reason, unmet });
 }
 
+/** Records the section's `requires.text` not confirmed yet as confirmed by the operator (or the unattended run's flag). */
+export async function confirmRequirements(session: CutoverSession, sectionId: string, opts: { unattended?: boolean }): Promise<void> {
+  const texts = session.unconfirmedRequirements(sectionId);
+  if (!texts.length) return;
+  await session.append({ type: 'requirements.confirmed', section: sectionId, texts, ...(opts.unattended ? { unattended: true as const } : {}) });
+}
+
 /** Records rule.fired / rule.cleared for every change in which rules fire. */
 export async function syncRules(session: CutoverSession): Promise<void> {
   for (const change of ruleChanges(session.evaluation, session.state)) await session.append(change);

@@ -7,10 +7,10 @@ import type { DecisionKind, EventBody, ItemMark } from '../domain/events.js';
 import type { Redactor } from '../domain/redaction.js';
 import { redactDeep } from '../domain/redact-event.js';
 import type { Incident, RunState, SessionState } from '../domain/session-state.js';
-import { missingRoles, unmetRequirements } from '../domain/section-requirements.js';
+import { missingRoles, unconfirmedRequirements, unmetRequirements } from '../domain/section-requirements.js';
 import { evaluateRules, type Evaluation } from '../domain/severity-rules.js';
 import type { EvidenceStore } from './evidence-store.js';
-import { declareIncident, recordOverride, resolveIncident, syncRules, type IncidentInput } from './session-incidents.js';
+import { confirmRequirements, declareIncident, recordOverride, resolveIncident, syncRules, type IncidentInput } from './session-incidents.js';
 import { findItem, findSection, injectFault, markItem, requireItem, startNewPass, type FoundItem } from './session-items.js';
 import { exportBundle } from './session-lazy-modules.js';
 import { createSession, reopenSession, type Opened, type StartOptions } from './session-open.js';
@@ -130,6 +130,14 @@ export class CutoverSession {
   unmetRequirements(sectionId: string): string[] {
     return unmetRequirements(this.checklist, this.state, sectionId);
   }
+  /** The section's `requires.text` still to be confirmed (an override does not cover them). */
+  unconfirmedRequirements(sectionId: string): string[] {
+    return unconfirmedRequirements(this.checklist, this.state, sectionId);
+  }
+  /** Whether anything stands between the operator and the section's items. */
+  isLocked(sectionId: string): boolean {
+    return this.unmetRequirements(sectionId).length > 0 || this.unconfirmedRequirements(sectionId).length > 0;
+  }
 
   // Items: session-runs.ts, session-items.ts.
   runItem(sectionId: string, itemId: string, opts: RunItemOptions = {}): Promise<RunState> {
@@ -167,6 +175,9 @@ export class CutoverSession {
   }
   recordOverride(sectionId: string, reason: string): Promise<void> {
     return recordOverride(this, sectionId, reason);
+  }
+  confirmRequirements(sectionId: string, opts: { unattended?: boolean } = {}): Promise<void> {
+    return confirmRequirements(this, sectionId, opts);
   }
   syncRules(): Promise<void> {
     return syncRules(this);

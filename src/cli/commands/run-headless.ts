@@ -1,10 +1,13 @@
 // One item of a headless run, recorded through the session like any operator action: automated
 // items run (soaks re-run per `watch`), manual ones are recorded as not run, destructive ones are
-// refused (and recorded) unless --allow-destructive, and locked sections are not entered.
+// refused (and recorded) unless --allow-destructive, and locked sections are not entered. A
+// roll-forward's `requires.text` are judgements nobody is there to make: the section stays locked
+// unless the run was started with --confirm-requirements (recorded as the unattended run's).
 import type { RunState } from '../../domain/session-state.js';
 import type { CutoverSession } from '../../services/session.js';
 import { isAutomated, type PlannedItem } from './run-plan.js';
 import type { Row } from './run-table.js';
+import { plural } from '../../domain/plural.js';
 import { soakRunOutcome, soakTally } from '../../domain/soak-tally.js';
 
 export const MANUAL_NOTE = 'manual item: not run headless';
@@ -13,6 +16,7 @@ export const LEFT_OPEN_NOTE = 'what it started in the background still held its 
 
 export interface HeadlessOptions {
   allowDestructive: boolean;
+  confirmRequirements: boolean;
   signal: AbortSignal;
 }
 
@@ -44,6 +48,12 @@ export async function runPlannedItem(session: CutoverSession, p: PlannedItem, op
     await session.markItem(section.id, item.id, 'not-run', `section locked: ${unmet.join('; ')}`, true);
     return { ...rowOf(p, 'locked'), note: unmet.join('; ') };
   }
+  const unconfirmed = session.unconfirmedRequirements(section.id);
+  if (unconfirmed.length && !opts.confirmRequirements) {
+    await session.markItem(section.id, item.id, 'not-run', `section locked: not confirmed: ${unconfirmed.join('; ')}`, true);
+    return { ...rowOf(p, 'locked'), note: `${plural(unconfirmed.length, 'requirement')} to confirm: pass --confirm-requirements to confirm them for this unattended run` };
+  }
+  if (unconfirmed.length) await session.confirmRequirements(section.id, { unattended: true });
   if (item.destructive && !opts.allowDestructive) {
     await session.append({ type: 'destructive.refused', section: section.id, item: item.id, reason: DESTRUCTIVE_REASON });
     await session.markItem(section.id, item.id, 'not-run', `destructive item refused: ${DESTRUCTIVE_REASON}`);

@@ -29,6 +29,7 @@ export interface RunOptions {
   drill?: boolean;
   inject?: string[];
   allowDestructive?: boolean;
+  confirmRequirements?: boolean;
   evidenceDir: string;
 }
 
@@ -120,7 +121,7 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
       }
       if (controller.signal.aborted) break;
       report(() => table.start(p));
-      const row = await runPlannedItem(session, p, { allowDestructive: opts.allowDestructive ?? false, signal: controller.signal });
+      const row = await runPlannedItem(session, p, { allowDestructive: opts.allowDestructive ?? false, confirmRequirements: opts.confirmRequirements ?? false, signal: controller.signal });
       rows.push(row);
       report(() => table.finish(row));
     }

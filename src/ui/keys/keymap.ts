@@ -98,7 +98,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 't0', keys: [t('t')], label: 't', help: 'mark T0 (cutover executed); required roles must be filled', footer: 'T0' },
     { action: 'roles', keys: [t('o')], label: 'o', help: 'roles: who holds which role', footer: 'roles' },
     { action: 'signoff', keys: [t('S')], label: 'S', help: 'sign off for a role' },
-    { action: 'override', keys: [t('O')], label: 'O', help: 'override unmet roll-forward requirements (reason recorded)' },
+    { action: 'override', keys: [t('O')], label: 'O', help: 'roll-forward: override unmet requirements (reason recorded), confirm its requirements' },
     { action: 'newPass', keys: [t('N')], label: 'N', help: 'run the selected section again as a new pass (earlier results kept)' },
     { action: 'export', keys: [t('x')], label: 'x', help: 'export the incident package', footer: 'export' },
     { action: 'drillSummary', keys: [t('D')], label: 'D', help: 'drill: timings of this drill against earlier drills', footer: 'summary' },

@@ -147,11 +147,9 @@ export function detailLines(
 export function lockLines(session: CutoverSession, section: ChecklistSection): DetailLine[] {
   if (section.kind !== 'rollforward' || !section.requires) return [];
   const unmet = session.unmetRequirements(section.id);
-  const confirm = section.requires.text.map((t) => ({ text: `  ☐ ${t}`, dim: true }));
-  if (!unmet.length) return [{ text: 'roll-forward unlocked', tone: 'green' }, ...confirm];
-  return [
-    { text: 'LOCKED — unmet requirements (O: override with a reason):', tone: 'yellow', bold: true },
-    ...unmet.map((u) => ({ text: `  ✗ ${u}`, tone: 'yellow' as const })),
-    ...confirm,
-  ];
+  const open = new Set(session.unconfirmedRequirements(section.id));
+  const confirm = section.requires.text.map((t): DetailLine => (open.has(t) ? { text: `  ☐ ${t}`, tone: 'yellow' } : { text: `  ☑ ${t}`, dim: true }));
+  if (!unmet.length && !open.size) return [{ text: 'roll-forward unlocked', tone: 'green' }, ...confirm];
+  const head = unmet.length ? 'LOCKED — unmet requirements (O: override with a reason):' : 'LOCKED — to confirm (O or running an item asks):';
+  return [{ text: head, tone: 'yellow', bold: true }, ...unmet.map((u) => ({ text: `  ✗ ${u}`, tone: 'yellow' as const })), ...confirm];
 }

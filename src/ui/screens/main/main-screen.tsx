@@ -110,7 +110,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
             index={cursor.sectionIndex}
             focused={cursor.pane === 'sections'}
             height={bodyRows}
-            locked={(id) => session.unmetRequirements(id).length > 0}
+            locked={(id) => session.isLocked(id)}
             version={tui.version}
             width={layout.leftWidth}
           />

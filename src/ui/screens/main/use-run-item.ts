@@ -1,10 +1,11 @@
 // Starting a command from the checklist, with the gates in front of it: a secret the resumed
-// session lacks is asked for, a locked roll-forward asks for an override reason, a destructive
-// item asks for its id to be typed. The command itself runs in the session (through the run
+// session lacks is asked for, a locked roll-forward asks for an override reason and for its
+// requirements to be confirmed, a destructive item asks for its id to be typed. The command itself runs in the session (through the run
 // controller), never in a component.
 import type { ChecklistItem, ChecklistSection } from '../../../domain/checklist-schema.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import type { RunKind } from '../../run/run-controller.js';
+import { requirementsDialog } from './requirements-dialog.js';
 import { missingSecretsOf, secretPrompt } from './secret-prompt.js';
 
 export interface RunIntent {
@@ -43,6 +44,11 @@ export function useRunItem(): (intent: RunIntent) => void {
     });
   };
 
+  const confirmRequirements = (intent: RunIntent): void => {
+    if (intent.kind === 'inject' || !session.unconfirmedRequirements(intent.section.id).length) return confirmDestructive(intent);
+    tui.openDialog(requirementsDialog(tui, session, intent.section, () => confirmDestructive(intent)));
+  };
+
   const run = (intent: RunIntent): void => {
     if (runs.running) {
       tui.go({ name: 'running' });
@@ -62,7 +68,7 @@ export function useRunItem(): (intent: RunIntent) => void {
       return;
     }
     const unmet = intent.kind === 'inject' ? [] : session.unmetRequirements(intent.section.id);
-    if (unmet.length === 0) return confirmDestructive(intent);
+    if (unmet.length === 0) return confirmRequirements(intent);
     tui.openDialog({
       kind: 'prompt',
       title: `${intent.section.title} is locked`,
@@ -70,7 +76,7 @@ export function useRunItem(): (intent: RunIntent) => void {
       required: 'an override needs a reason',
       onSubmit: (reason) => {
         void tui.perform('recording the override', () => session.recordOverride(intent.section.id, reason.trim()), () => 'override recorded').then((r) => {
-          if (r.ok) confirmDestructive(intent);
+          if (r.ok) confirmRequirements(intent);
         });
       },
     });

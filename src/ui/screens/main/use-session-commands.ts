@@ -5,6 +5,7 @@ import { currentPass } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import type { Action } from '../../keys/keymap.js';
 import { useMarkT0 } from '../use-mark-t0.js';
+import { requirementsDialog } from './requirements-dialog.js';
 
 export function useSessionCommands(): (action: Action, section?: ChecklistSection, item?: ChecklistItem) => void {
   const tui = useSessionTui();
@@ -23,6 +24,10 @@ export function useSessionCommands(): (action: Action, section?: ChecklistSectio
 
   const override = (section?: ChecklistSection): void => {
     const unmet = section ? session.unmetRequirements(section.id) : [];
+    if (section && !unmet.length && session.unconfirmedRequirements(section.id).length) {
+      tui.openDialog(requirementsDialog(tui, session, section));
+      return;
+    }
     if (!section || !unmet.length) {
       tui.say(section?.kind === 'rollforward' ? 'nothing to override: this roll-forward is unlocked' : 'overrides apply to roll-forward sections', 'info');
       return;
@@ -33,7 +38,9 @@ export function useSessionCommands(): (action: Action, section?: ChecklistSectio
       lines: unmet.map((u) => `✗ ${u}`),
       required: 'an override needs a reason',
       onSubmit: (reason) => {
-        void tui.perform('recording the override', () => session.recordOverride(section.id, reason.trim()), () => `${section.title}: override recorded`);
+        void tui.perform('recording the override', () => session.recordOverride(section.id, reason.trim()), () => `${section.title}: override recorded`).then((r) => {
+          if (r.ok && session.unconfirmedRequirements(section.id).length) tui.openDialog(requirementsDialog(tui, session, section));
+        });
       },
     });
   };
