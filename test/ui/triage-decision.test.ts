@@ -159,6 +159,21 @@ describe('decision, sign-off, export', () => {
     expect(session.state.signoffs[0]).toMatchObject({ role: 'lead', name: 'Alice' });
   });
 
+  it('does not take one letter (a key pressed twice) as the name of who signs off', async () => {
+    const { session, ui } = await open();
+    await ui.press('S');
+    await ui.waitFor('Sign-off');
+    await ui.press(enter);
+    await ui.waitFor('Sign off as Release lead');
+    ui.stdin.write('S');
+    await ui.press(enter);
+    await ui.waitFor('"S" is not a name: type the name of the person signing off');
+    expect(session.state.signoffs).toEqual([]);
+    ui.stdin.write('am');
+    await ui.press(enter);
+    await ui.waitFor('Release lead signed off: Sam');
+  });
+
   it('Enter on an item of a sign-off section signs for its owner and records the item', async () => {
     const { session, ui } = await open();
     for (let i = 0; i < 4; i++) await ui.press(arrowDown);

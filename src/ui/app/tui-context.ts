@@ -19,6 +19,8 @@ export interface PromptDialog {
   mask?: boolean;
   /** When set, an empty value is refused with this message. */
   required?: string;
+  /** What is wrong with a value that is not empty, if anything: shown, and the dialog stays open. */
+  check?: (value: string) => string | undefined;
   onSubmit: (value: string) => void;
   onCancel?: () => void;
 }

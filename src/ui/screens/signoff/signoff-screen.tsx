@@ -43,6 +43,8 @@ export function SignoffScreen({ roleId, itemId, active }: { roleId?: string; ite
       lines: [...(warning ? [warning] : []), 'Name of the person signing off (recorded with the time).'],
       initial: held && !held.tbd ? held.name : '',
       required: 'a sign-off needs a name',
+      // A key pressed twice (S, then S again in the prompt) is not a name.
+      check: (name) => (name.trim().length < 2 ? `"${name.trim()}" is not a name: type the name of the person signing off` : undefined),
       onSubmit: (name) => {
         const who = name.trim();
         const record = async (): Promise<void> => {

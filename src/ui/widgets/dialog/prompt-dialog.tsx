@@ -28,8 +28,9 @@ export function PromptDialogView({ dialog, layout, width, onClose }: { dialog: P
   useTextInput(input, {
     active: true,
     onSubmit: (value) => {
-      if (dialog.required && !value.trim()) {
-        setProblem(dialog.required);
+      const problem = dialog.required && !value.trim() ? dialog.required : value.trim() ? dialog.check?.(value) : undefined;
+      if (problem) {
+        setProblem(problem);
         return;
       }
       onClose();
