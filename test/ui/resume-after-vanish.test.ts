@@ -3,7 +3,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CutoverSession } from '../../src/services/session.js';
+import { clockTime } from '../../src/ui/format.js';
 import { renderTui, sessionsClosedAfterEach, startSession, tempEvidenceDir } from './helpers.js';
+
+// Not UTC, so that a time printed in UTC cannot pass for the local clock.
+process.env.TZ = 'Asia/Kolkata';
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -25,8 +29,8 @@ describe('resuming after the previous process', () => {
     const { again, last } = await resumedAfter('vanished');
     const ui = renderTui({ session: again, columns: 100, rows: 24 });
     const frame = await ui.waitFor('did not stop normally');
-    // the footer wraps: read it as one line
-    expect(frame.replace(/\s+/g, ' ')).toContain(`nothing was recorded after ${last.slice(11, 19)} UTC`);
+    // the footer wraps: read it as one line; the time is the local clock, as every time in the TUI
+    expect(frame.replace(/\s+/g, ' ')).toMatch(new RegExp(`nothing was recorded after ${clockTime(last)}(?! UTC)`));
   });
 
   it('quit: nothing is said', async () => {

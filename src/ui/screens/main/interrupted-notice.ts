@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { previousEnding } from '../../../domain/session-ending.js';
 import type { SessionState } from '../../../domain/session-state.js';
 import { useSessionTui } from '../../app/tui-context.js';
+import { clockTime } from '../../format.js';
 
 /**
  * What the latest resume found cut short, still its item's last word (not run again, not marked
@@ -34,7 +35,7 @@ export function InterruptedNotice(): null {
     const runs = interruptedRuns(state);
     if (!runs.length) {
       const before = state.lastResume ? previousEnding(session.store.events, state.lastResume.seq) : undefined;
-      if (before?.how === 'vanished') tui.say(`cutover did not stop normally last time (a crash, kill -9 or lost connection): nothing was recorded after ${before.lastEventAt.slice(11, 19)} UTC`, 'error');
+      if (before?.how === 'vanished') tui.say(`cutover did not stop normally last time (a crash, kill -9 or lost connection): nothing was recorded after ${clockTime(before.lastEventAt)}`, 'error');
       return;
     }
     tui.openDialog(
