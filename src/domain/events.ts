@@ -68,6 +68,7 @@ export const EventBody = z.discriminatedUnion('type', [
     cwd: z.string(),
     log: z.string().describe('Run log path relative to the evidence file'),
     timeoutMs: z.number().optional(),
+    shell: z.string().optional().describe('The program and flags the command text was passed to: `/bin/sh -e -c`. Absent in evidence recorded before errexit, which ran it with `/bin/sh -c`'),
   }),
   z.strictObject({
     type: z.literal('command.finished'),

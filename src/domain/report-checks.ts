@@ -12,6 +12,37 @@ import { soakRunOutcome, soakTally } from './soak-tally.js';
 
 const EARLIER_RUNS_SHOWN = 20;
 
+/** What ran a command whose command.started has no `shell`: every cutover before errexit. */
+const SHELL_BEFORE_ERREXIT = '/bin/sh -c';
+/** What a shell's way of running means for a command of several lines (markdown). */
+const SHELL_MEANING: Record<string, string> = {
+  '/bin/sh -e -c': 'the first command that failed ended the run, with its exit code',
+  [SHELL_BEFORE_ERREXIT]: 'a command of several lines, or `a; b`, failed only when its last command did',
+};
+
+interface ChecksContext extends ReportContext {
+  /** The shell to name beside this run's command: set only when the session's runs did not all run alike. */
+  shellToName(runId: string): string | undefined;
+}
+
+/** Each run's shell, from its command.started event. */
+function shellsByRun(ctx: ReportContext): Map<string, string> {
+  const shells = new Map<string, string>();
+  for (const e of ctx.events) if (e.type === 'command.started') shells.set(e.runId, e.shell ?? SHELL_BEFORE_ERREXIT);
+  return shells;
+}
+
+/** How the commands ran, once above the sections; a session resumed by a newer cutover can have both ways. */
+function shellNote(shells: Map<string, string>): string[] {
+  const runs = new Map<string, number>();
+  for (const shell of shells.values()) runs.set(shell, (runs.get(shell) ?? 0) + 1);
+  const ways = [...runs].map(([shell, count]) => {
+    const meaning = SHELL_MEANING[shell];
+    return `as ${code(`${shell} '…'`)}${runs.size > 1 ? ` (${plural(count, 'run')})` : ''}${meaning ? `: ${meaning}` : ''}`;
+  });
+  return ways.length ? [`Commands ran ${ways.join('; ')}.`, ''] : [];
+}
+
 const logName = (run: RunState): string => run.log.split('/').at(-1) ?? run.log;
 
 function runsOf(ctx: ReportContext, it: ItemState | undefined): RunState[] {
@@ -54,9 +85,15 @@ function runFacts(ctx: ReportContext, run: RunState, itemLabel: string): string 
   return facts.join(' · ');
 }
 
-function runDetail(ctx: ReportContext, run: RunState, itemLabel: string): string[] {
+function commandLabel(ctx: ChecksContext, run: RunState): string {
+  const shell = ctx.shellToName(run.runId);
+  const how = [run.edited ? 'edited by the operator before running' : '', shell ? `ran as ${code(`${shell} '…'`)}` : ''].filter(Boolean);
+  return how.length ? `Command (${how.join('; ')}):` : 'Command:';
+}
+
+function runDetail(ctx: ChecksContext, run: RunState, itemLabel: string): string[] {
   const out: string[] = [runFacts(ctx, run, itemLabel), ''];
-  out.push(run.edited ? 'Command (edited by the operator before running):' : 'Command:', '', fence(run.command, 'sh'), '');
+  out.push(commandLabel(ctx, run), '', fence(run.command, 'sh'), '');
   const f = run.finished;
   if (f?.reasons.length) out.push('Why it failed:', '', ...f.reasons.map((r) => `- ${text(r)}`), '');
   if (run.interrupted) out.push(`**Interrupted:** ${text(run.interrupted.reason)}. The command may have gone on running after that; nothing after this point was recorded.`, '');
@@ -78,7 +115,7 @@ function earlierRuns(ctx: ReportContext, runs: RunState[]): string[] {
   return [`Earlier runs${note}:`, '', table(['Run', 'At', 'Result', 'Exit', 'Duration'], rows), ''];
 }
 
-function itemDetail(ctx: ReportContext, section: ChecklistSection, item: ChecklistItem, pass: number): string[] {
+function itemDetail(ctx: ChecksContext, section: ChecklistSection, item: ChecklistItem, pass: number): string[] {
   const it = ctx.state.history[`${itemKey(section.id, item.id)}#${pass}`];
   const runs = runsOf(ctx, it);
   const injected = ctx.state.runOrder
@@ -109,7 +146,7 @@ function itemDetail(ctx: ReportContext, section: ChecklistSection, item: Checkli
   return out;
 }
 
-function passBlock(ctx: ReportContext, section: ChecklistSection, pass: number): string[] {
+function passBlock(ctx: ChecksContext, section: ChecklistSection, pass: number): string[] {
   return [overview(ctx, section, pass), '', ...section.items.flatMap((item) => itemDetail(ctx, section, item, pass))];
 }
 
@@ -119,8 +156,11 @@ function passReasons(ctx: ReportContext, sectionId: string): Map<number, { reaso
   return reasons;
 }
 
-export function renderChecks(ctx: ReportContext): string[] {
-  const out = ['## Checks', ''];
+export function renderChecks(report: ReportContext): string[] {
+  const shells = shellsByRun(report);
+  const mixed = new Set(shells.values()).size > 1;
+  const ctx: ChecksContext = { ...report, shellToName: (runId) => (mixed ? shells.get(runId) : undefined) };
+  const out = ['## Checks', '', ...shellNote(shells)];
   ctx.checklist.sections.forEach((section, index) => {
     out.push(`### ${index + 1}. ${text(section.title)} (${section.kind})`, '');
     if (section.description) out.push(text(section.description), '');

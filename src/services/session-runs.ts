@@ -6,6 +6,7 @@ import { parseDuration } from '../domain/duration.js';
 import { CutoverError, EXIT } from '../domain/errors.js';
 import { currentPass, type RunState } from '../domain/session-state.js';
 import { allVariables, varFlagsHint } from '../domain/session-variables.js';
+import { SHELL } from './process-group.js';
 import { runCommand, type RunOutcome } from './runner.js';
 import type { CutoverSession } from './session.js';
 
@@ -132,6 +133,7 @@ export async function executeItem(
     cwd,
     log: session.store.runLogRelative(runId),
     ...(timeoutMs ? { timeoutMs } : {}),
+    shell: SHELL,
   });
   const started = Date.now();
   const outcome = await runCommand({
