@@ -16,7 +16,7 @@ export interface DrillChange {
 
 /** The changes of `latest` against `earlier` (oldest first), biggest first; `limit` steps and sections at most. */
 export function drillChanges(checklist: Checklist | undefined, latest: DrillTimings, earlier: DrillTimings[], limit = 8): DrillChange[] {
-  const compared = compareDrills(latest, earlier);
+  const compared = compareDrills(latest, earlier, checklist);
   const sectionOf = new Map(checklist?.sections.flatMap((s) => s.items.map((i) => [i.id, s.id] as const)) ?? []);
   const change = (what: string, c: Comparison): DrillChange[] =>
     isNoise(c) || c.medianMs === undefined || c.deltaMs === undefined ? [] : [{ what, latestMs: c.currentMs, medianMs: c.medianMs, deltaMs: c.deltaMs }];

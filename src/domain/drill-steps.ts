@@ -30,6 +30,8 @@ export interface DrillSteps {
   /** Injected steps that were run or marked after their fault was injected. */
   checkedAfterInjection: Set<string>;
   injectionsFailed: string[];
+  /** Manual items recorded as not run and never walked (a headless drill does not run them). */
+  notRun: string[];
 }
 
 // Events that are not something the operator finished: they do not start the next manual step's time.
@@ -66,6 +68,8 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
   const injected = new Set<string>();
   const checkedAfterInjection = new Set<string>();
   const attempted = new Set<string>();
+  const markedNotRun = new Set<string>();
+  const manual = new Set(checklist.sections.flatMap((s) => s.items.filter((item) => !item.run?.trim()).map((item) => item.id)));
   let faultInPlace = false;
   let lastAction = events[0] ? Date.parse(events[0].ts) : 0;
   let lastStep: string | undefined;
@@ -78,7 +82,9 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
     const ts = Date.parse(event.ts);
     const ref = stepOf(event);
     // a manual step that a headless run (or a refused destructive step) did not run was not walked
-    if (ref && !(event.type === 'item.marked' && event.status === 'not-run' && !spans.has(stepName(ref)))) {
+    const notWalked = ref && event.type === 'item.marked' && event.status === 'not-run' && !spans.has(stepName(ref));
+    if (notWalked && manual.has(ref.item)) markedNotRun.add(ref.item);
+    if (ref && !notWalked) {
       const key = stepName(ref);
       if (event.type === 'command.started' && event.purpose === 'inject') {
         injectRun.set(event.runId, key);
@@ -114,5 +120,7 @@ export function drillSteps(checklist: Checklist, events: readonly EvidenceEvent[
     if (!NOT_AN_ACTION.has(event.type)) lastAction = ts;
   }
   for (const key of failed) failedUnderFault.delete(key);
-  return { spans: [...spans.values()], failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed: [...attempted].filter((key) => !injected.has(key)) };
+  const walkedItems = new Set([...spans.values()].map((span) => span.item));
+  const notRun = [...markedNotRun].filter((item) => !walkedItems.has(item));
+  return { spans: [...spans.values()], failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed: [...attempted].filter((key) => !injected.has(key)), notRun };
 }

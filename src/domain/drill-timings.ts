@@ -40,7 +40,10 @@ export interface DrillTimings {
   /** Of the faults not caught, those whose step was never run (or marked) after the injection; absent: none. */
   faultsNotChecked?: string[];
   sections: Record<string, number>;
+  /** Time per item walked, by item id. */
   items: Record<string, number>;
+  /** Manual items recorded as not run and never walked (a headless drill does not run them); absent: none. */
+  notRun?: string[];
   /** Sections and items walked in more than one pass (smoke again after a rollback), by id; absent: one pass. */
   passes?: { sections: Record<string, number>; items: Record<string, number> };
 }
@@ -59,7 +62,7 @@ interface DrillHeader {
  */
 export function drillTimings(checklist: Checklist, header: DrillHeader, events: readonly EvidenceEvent[]): DrillTimings {
   const clock = activeClock(events);
-  const { spans, failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed } = drillSteps(checklist, events);
+  const { spans, failed, caught, failedUnderFault, lastResult, injected, checkedAfterInjection, injectionsFailed, notRun } = drillSteps(checklist, events);
   const faultsNotChecked = [...injected].filter((step) => !caught.has(step) && !checkedAfterInjection.has(step));
   const items: Record<string, number> = {};
   const sectionPasses = new Map<string, { section: string; start: number; end: number }>();
@@ -104,6 +107,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     ...(faultsNotChecked.length ? { faultsNotChecked } : {}),
     sections,
     items,
+    ...(notRun.length ? { notRun } : {}),
     ...(passes ? { passes } : {}),
   };
 }

@@ -1,5 +1,6 @@
 // The report's drill part: did the rehearsal pass, how long it took step by step, and how that
 // compares with earlier drills of the same checklist (last, best, median, faster or slower).
+import { bestText } from './drill-best.js';
 import { passesNote } from './drill-compare.js';
 import { describeDelta, type Comparison, type DrillTimings } from './drill-timings.js';
 import { drillFindings, resultWord } from './drill-outcome.js';
@@ -14,7 +15,7 @@ const ms = (value: number | undefined): string => (value === undefined ? '—' :
 
 function row(label: string, current: number | undefined, c: Comparison | undefined, soFar = false): string[] {
   const against = current === undefined ? 'not walked in this drill' : soFar ? 'so far: the drill is not finished' : c ? describeDelta(c, formatDuration) : 'first drill';
-  return [label, current === undefined ? 'not walked' : `${formatDuration(current)}${passesNote(c)}`, ms(c?.lastMs), ms(c?.bestMs), ms(c?.medianMs), against];
+  return [label, current === undefined ? 'not walked' : `${formatDuration(current)}${passesNote(c)}`, ms(c?.lastMs), (c && bestText(c, formatDuration)) ?? '—', ms(c?.medianMs), against];
 }
 
 /** "total 2.0s; rollback 397ms; roll-forward not walked". */
@@ -56,7 +57,7 @@ export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): s
     }
   }
   const intro = earlier
-    ? `Compared with ${earlier} earlier drill${earlier === 1 ? '' : 's'} of \`${text(ctx.checklist.id)}\` in the same evidence directory (\`cutover drills ${text(ctx.checklist.id)} --evidence-dir DIR\`, DIR the folder of this session's evidence file, lists them).`
+    ? `Compared with ${earlier} earlier drill${earlier === 1 ? '' : 's'} of \`${text(ctx.checklist.id)}\` in the same evidence directory (\`cutover drills ${text(ctx.checklist.id)} --evidence-dir DIR\`, DIR the folder of this session's evidence file, lists them). Best is the fastest of them that passed.`
     : 'No earlier drill of this checklist in the evidence directory: this one is the baseline for the next.';
   const findings = drillFindings(timings).map((finding) => `- ${text(finding)}`);
   return section('Drill timings', [
@@ -64,6 +65,7 @@ export function renderDrillTimings(ctx: ReportContext, timings: DrillTimings): s
     ...(findings.length ? ['', ...findings] : []),
     '',
     intro,
+    ...(comparison?.walkedNote ? ['', `Note: ${text(comparison.walkedNote)}.`] : []),
     '',
     table(['Step', 'Took', 'Last', 'Best', 'Median', 'Against the median'], rows),
   ]);

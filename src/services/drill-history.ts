@@ -53,5 +53,5 @@ export async function compareWithEarlierDrills(evidenceDir: string, header: Evid
   const history = await loadDrillHistory(evidenceDir, header.checklist.id, header.sessionId).catch(() => []);
   const earlier = history.filter((d) => d.startedAt < header.createdAt);
   const current = drillTimings(checklist, header, events);
-  return { current, comparison: compareDrills(current, earlier), earlier: earlier.length };
+  return { current, comparison: compareDrills(current, earlier, checklist), earlier: earlier.length };
 }

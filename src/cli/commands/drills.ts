@@ -2,9 +2,11 @@
 // went wrong in each, and which steps of the latest drill got slower or faster than the median.
 import { basename } from 'node:path';
 import { shellWord } from '../../domain/command-template.js';
+import { bestDrill } from '../../domain/drill-best.js';
 import { drillChanges } from '../../domain/drill-changes.js';
 import { drillFindings, drillResult, resultWord } from '../../domain/drill-outcome.js';
 import type { DrillTimings } from '../../domain/drill-timings.js';
+import { walkedStepsNote } from '../../domain/drill-walked.js';
 import { formatDuration } from '../../domain/duration.js';
 import { CutoverError, EXIT } from '../../domain/errors.js';
 import { displayPathOf, findChecklists, loadChecklist, resolveChecklistRef } from '../../services/checklist-loader.js';
@@ -26,16 +28,14 @@ async function checklistIdOf(ref: string, history: DrillHistory): Promise<string
 const started = (d: DrillTimings): string => d.startedAt.replace('T', ' ').slice(0, 16);
 
 function historyRows(drills: DrillHistory['drills']): Array<Record<string, string>> {
-  // the best is the fastest drill that passed: one that failed early or stopped part way is no model
-  const passed = drills.filter((d) => drillResult(d) === 'passed').map((d) => d.totalMs);
-  const best = passed.length ? Math.min(...passed) : undefined;
+  const best = bestDrill(drills);
   return drills.map((d) => ({
     STARTED: started(d),
     TICKET: d.ticket,
     OPERATOR: d.operator,
     VERSION: d.checklistVersion,
     RESULT: resultWord(d),
-    TOTAL: `${formatDuration(d.totalMs)}${!d.finished ? ' so far' : drillResult(d) === 'passed' && d.totalMs === best ? ' (best)' : ''}`,
+    TOTAL: `${formatDuration(d.totalMs)}${!d.finished ? ' so far' : d === best ? ' (best)' : ''}`,
     ROLLBACK: walked(d.rollbackMs),
     'ROLL-FORWARD': walked(d.rollforwardMs),
     EVIDENCE: basename(d.evidence),
@@ -61,7 +61,9 @@ function latestChanges({ drills, latestChecklist }: DrillHistory): string[] {
   const versionNote = otherVersions.length
     ? [`note: it used checklist version ${latest.checklistVersion}; ${earlier.filter((d) => d.checklistVersion !== latest.checklistVersion).length} of the drills before it used version ${otherVersions.join(', ')}`]
     : [];
-  if (changes.length === 0) return [title, ...versionNote, '  every measure within 5% (or 100ms) of its median'];
+  const walkedNote = walkedStepsNote(latest, earlier);
+  const notes = [...versionNote, ...(walkedNote ? [`note: ${walkedNote}`] : [])];
+  if (changes.length === 0) return [title, ...notes, '  every measure within 5% (or 100ms) of its median'];
   const rows = changes.map((c) => ({
     MEASURE: c.what,
     LATEST: formatDuration(c.latestMs),
@@ -70,7 +72,7 @@ function latestChanges({ drills, latestChecklist }: DrillHistory): string[] {
   }));
   return [
     title,
-    ...versionNote,
+    ...notes,
     '',
     formatTable(rows, ['MEASURE', 'LATEST', 'MEDIAN', 'CHANGE']),
     '',
@@ -105,6 +107,7 @@ export async function drillsCommand(ref: string, opts: Record<string, unknown>):
   }
   const out = [`Drills of ${checklistId} (${drills.length}, oldest first) in ${displayPathOf(evidenceDir)}; times are UTC`, ''];
   out.push(formatTable(historyRows(drills), ['STARTED', 'TICKET', 'OPERATOR', 'VERSION', 'RESULT', 'TOTAL', 'ROLLBACK', 'ROLL-FORWARD', 'EVIDENCE']));
+  out.push(bestDrill(drills) ? '(best): the fastest drill that passed' : 'no drill passed yet: none is marked best (a drill that FAILED or is unfinished is no time to beat)');
   const findings = findingLines(drills);
   if (findings.length) out.push('', 'Findings:', ...findings);
   const changes = latestChanges(history);

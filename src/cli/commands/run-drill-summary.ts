@@ -15,6 +15,8 @@ const timed = (label: string, ms: number | undefined, c: Comparison): string =>
 export interface DrillSummary {
   result: DrillResult;
   findings: string[];
+  /** The drill's total as its evidence measures it (first event to session.closed): the table's total line gives the same figure. */
+  totalMs: number;
   /** For the table's end: times against earlier drills, the result, where the history is. */
   lines: string[];
 }
@@ -34,7 +36,8 @@ export async function drillSummary(session: CutoverSession, checklist: Checklist
   const lines = [
     `drill: ${times.join(', ')}${against}`,
     `${indent}result: ${resultWord(current)}${findings.length ? ` — ${findings.join('; ')}` : ''}`,
+    ...(comparison.walkedNote ? [`${indent}note: ${comparison.walkedNote}`] : []),
     `${indent}history: cutover drills ${shellWord(checklist.id)}${session.evidenceDir === resolve('evidence') ? '' : ` --evidence-dir ${shellWord(session.evidenceDir)}`}`,
   ];
-  return { result: drillResult(current), findings, lines };
+  return { result: drillResult(current), findings, totalMs: current.totalMs, lines };
 }

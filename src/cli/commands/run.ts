@@ -149,7 +149,8 @@ export async function runCommand(checklistRef: string, opts: RunOptions): Promis
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const stopped = interrupted ? ` (interrupted by ${interrupted}: ${plural(notReached, 'item')} not reached)` : '';
-    table.line(`\n${totalsLine(rows, Date.now() - started)}${stopped}`);
+    // a drill's total is the one its evidence gives (and the drill line below repeats), not this process's clock
+    table.line(`\n${totalsLine(rows, drill?.totalMs ?? Date.now() - started)}${stopped}`);
     for (const line of drill?.lines ?? []) table.line(line);
     table.line(`evidence: ${evidence}\nreport:   cutover report ${shellWord(evidence)}`);
   }

@@ -1,8 +1,9 @@
 // The drill summary as table rows: total, rollback, roll-forward, then each section and each of its
 // steps that took time, in checklist order, against the earlier drills (last, best, median, delta).
 import type { Checklist } from '../../../domain/checklist-schema.js';
+import { bestText } from '../../../domain/drill-best.js';
 import { passesNote } from '../../../domain/drill-compare.js';
-import { compareDrills, describeDelta, type Comparison, type DrillTimings } from '../../../domain/drill-timings.js';
+import { compareDrills, describeDelta, type Comparison, type DrillComparison, type DrillTimings } from '../../../domain/drill-timings.js';
 import { drillFindings } from '../../../domain/drill-outcome.js';
 import { kindSoFar, sectionsSoFar } from '../../../domain/drill-so-far.js';
 import { formatDuration } from '../../../domain/duration.js';
@@ -25,11 +26,10 @@ export function deltaText(c: Comparison): string {
 }
 
 function row(step: string, c: Comparison): SummaryRow {
-  return { step, now: ms(c.currentMs), last: ms(c.lastMs), best: ms(c.bestMs), median: ms(c.medianMs), vs: deltaText(c) };
+  return { step, now: ms(c.currentMs), last: ms(c.lastMs), best: bestText(c, formatDuration) ?? '-', median: ms(c.medianMs), vs: deltaText(c) };
 }
 
-export function summaryRows(checklist: Checklist, current: DrillTimings, earlier: DrillTimings[]): SummaryRow[] {
-  const compared = compareDrills(current, earlier);
+export function summaryRows(checklist: Checklist, current: DrillTimings, earlier: DrillTimings[], compared = compareDrills(current, earlier, checklist)): SummaryRow[] {
   const sections = new Map(compared.sections.map((c) => [c.key, c]));
   const items = new Map(compared.items.map((c) => [c.key, c]));
   // a total so far, or a section not walked to its end yet, is no measure of how long it takes: shown, not compared
@@ -62,11 +62,10 @@ export function failuresText(current: DrillTimings, earlier: DrillTimings[]): st
 }
 
 /** The one-line verdict: the total with its delta against the median (once finished), and the failures. */
-export function headline(current: DrillTimings, earlier: DrillTimings[]): string {
-  const { total } = compareDrills(current, earlier);
+export function headline(current: DrillTimings, earlier: DrillTimings[], { total }: DrillComparison = compareDrills(current, earlier)): string {
   const vs = !current.finished
     ? ` so far${total.medianMs === undefined ? '' : ` (median ${formatDuration(total.medianMs)})`}`
-    : total.deltaMs === undefined ? '' : ` (${describeDelta(total, formatDuration)})`;
+    : total.deltaMs === undefined && !total.unlike ? '' : ` (${describeDelta(total, formatDuration)})`;
   return `this drill ${formatDuration(total.currentMs)}${vs} · ${failuresText(current, earlier)}`;
 }
 

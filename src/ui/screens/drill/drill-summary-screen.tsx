@@ -2,7 +2,7 @@
 // against the earlier drills of the same checklist in the evidence directory.
 import { Box, Text } from 'ink';
 import React, { useMemo } from 'react';
-import { drillTimings } from '../../../domain/drill-timings.js';
+import { compareDrills, drillTimings } from '../../../domain/drill-timings.js';
 import { useSessionTui } from '../../app/tui-context.js';
 import { localDateTime, plural, wrapText } from '../../format.js';
 import { actionFor } from '../../keys/keymap.js';
@@ -38,12 +38,15 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
   const earlier = history.status === 'ready' ? history.drills : [];
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const current = useMemo(() => drillTimings(session.checklist, session.store.header, session.store.events), [session, version]);
-  const rows = useMemo(() => summaryRows(session.checklist, current, earlier), [session.checklist, current, earlier]);
+  const compared = useMemo(() => compareDrills(current, earlier, session.checklist), [session.checklist, current, earlier]);
+  const rows = useMemo(() => summaryRows(session.checklist, current, earlier, compared), [session.checklist, current, earlier, compared]);
   // wrapped, not cut: the last finding (time not counted while the session was closed) matters most
-  // when comparing; up to 3 rows, fewer on a short terminal, so the table keeps 3
+  // when comparing; up to 3 rows, fewer on a short terminal, so the table keeps 3; then, in up to 3
+  // rows, why some times are not compared (earlier drills walked other steps)
   const findings = findingsText(current);
   const findingRows = findings ? wrapText(findings, size.columns, Math.max(1, Math.min(3, bodyRows - 7))) : [];
-  const height = Math.max(1, bodyRows - 4 - findingRows.length);
+  const noteRows = compared.walkedNote ? wrapText(compared.walkedNote, size.columns, Math.max(1, Math.min(3, bodyRows - 7 - findingRows.length))) : [];
+  const height = Math.max(1, bodyRows - 4 - findingRows.length - noteRows.length);
   const { top: first, scroll: scrollRows } = useLineScroll(rows.length, height);
 
   useKeys(
@@ -72,10 +75,15 @@ export function DrillSummaryScreen({ active }: { active: boolean }): React.JSX.E
         {about.text}
       </Text>
       <Text bold wrap="truncate">
-        {headline(current, earlier)}
+        {headline(current, earlier, compared)}
       </Text>
       {findingRows.map((line, i) => (
         <Text key={i} wrap="truncate" color={color('yellow')}>
+          {line}
+        </Text>
+      ))}
+      {noteRows.map((line, i) => (
+        <Text key={`note-${i}`} wrap="truncate" dimColor>
           {line}
         </Text>
       ))}
