@@ -1,6 +1,7 @@
 // Did a drill pass? A drill passes when it was finished, no step failed other than to an injected
 // fault (its own check, or a smoke check while the fault was still in place), no destructive step
-// was refused, and every fault to inject was injected and caught by its check.
+// was refused, no step was kept from running by a locked section, and every fault to inject was
+// injected and caught by its check.
 import type { DrillTimings } from './drill-timings.js';
 import { formatDuration } from './duration.js';
 
@@ -8,8 +9,8 @@ export type DrillResult = 'passed' | 'failed' | 'unfinished';
 
 export function drillResult(d: DrillTimings): DrillResult {
   if (!d.finished) return 'unfinished';
-  // a fault that was never injected was never rehearsed, like a refused step
-  return d.failures || d.refusedSteps.length || d.injectionsFailed.length || d.injectedFaults.some((f) => !f.caught) ? 'failed' : 'passed';
+  // a fault that was never injected was never rehearsed, like a refused or a locked step
+  return d.failures || d.refusedSteps.length || d.lockedSteps?.length || d.injectionsFailed.length || d.injectedFaults.some((f) => !f.caught) ? 'failed' : 'passed';
 }
 
 const list = (steps: string[]): string => steps.join(', ');
@@ -28,6 +29,7 @@ export function drillFindings(d: DrillTimings, { ongoing = false } = {}): string
     ...(stillFailing.length ? [`failed: ${list(stillFailing)}`] : []),
     ...(d.passedWhenRerun.length ? [`failed, then passed when run again: ${list(d.passedWhenRerun)}`] : []),
     ...(d.refusedSteps.length ? [`refused (destructive, not allowed in this drill): ${list(d.refusedSteps)}`] : []),
+    ...(d.lockedSteps?.length ? [`locked, not rehearsed (its section's requirements were not met or not confirmed): ${list(d.lockedSteps)}`] : []),
     ...(d.injectionsFailed.length ? [`fault not injected (its inject command failed): ${list(d.injectionsFailed)}`] : []),
     ...(missed.length ? [`injected fault not caught: ${list(missed)}`] : []),
     ...(notChecked.length ? [ongoing ? `injected fault not checked yet: ${list(notChecked)}` : `injected fault never checked (its step was not run after the injection): ${list(notChecked)}`] : []),

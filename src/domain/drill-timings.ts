@@ -33,6 +33,8 @@ export interface DrillTimings {
   failedUnderFault: string[];
   /** Destructive steps refused because the drill did not allow them. */
   refusedSteps: string[];
+  /** Steps a locked section kept from running (requirements not met or not confirmed) and never walked after; absent: none. */
+  lockedSteps?: string[];
   /** Faults injected before a step, and whether that step's check then failed (caught it). */
   injectedFaults: Array<{ step: string; caught: boolean }>;
   /** Steps whose fault injection command failed every time: no fault was injected, none rehearsed. */
@@ -85,6 +87,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
   const rollforwardMs = walked('rollforward');
   const failedSteps = [...failed];
   const refusedSteps = [...new Set(events.flatMap((e) => (e.type === 'destructive.refused' ? [`${e.section}/${e.item}`] : [])))];
+  const lockedSteps = [...new Set(events.flatMap((e) => (e.type === 'item.marked' && e.locked && items[e.item] === undefined ? [`${e.section}/${e.item}`] : [])))];
   const closing = events.findLast((e) => e.type === 'session.closed' || e.type === 'session.resumed');
   return {
     sessionId: header.sessionId,
@@ -102,6 +105,7 @@ export function drillTimings(checklist: Checklist, header: DrillHeader, events: 
     passedWhenRerun: failedSteps.filter((step) => lastResult.get(step) === 'pass'),
     failedUnderFault: [...failedUnderFault],
     refusedSteps,
+    ...(lockedSteps.length ? { lockedSteps } : {}),
     injectedFaults: [...injected].map((step) => ({ step, caught: caught.has(step) })),
     injectionsFailed,
     ...(faultsNotChecked.length ? { faultsNotChecked } : {}),

@@ -31,6 +31,7 @@ function headlineCounts(t: DrillTimings): string {
   return [
     plural(t.failures, 'failed step'),
     ...(t.refusedSteps.length ? [plural(t.refusedSteps.length, 'refused step')] : []),
+    ...(t.lockedSteps?.length ? [plural(t.lockedSteps.length, 'locked step')] : []),
     ...(missed ? [plural(missed, 'injected fault') + ' not caught'] : []),
     ...(t.injectionsFailed.length ? [plural(t.injectionsFailed.length, 'fault') + ' not injected'] : []),
   ].join(', ');

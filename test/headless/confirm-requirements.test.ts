@@ -37,4 +37,13 @@ describe('headless roll-forward requirements to confirm', () => {
     expect(report).toMatch(/\| Roll forward \| Action items are accepted \| \S+ \(unattended run, --confirm-requirements\) \| \+?\d/);
     expect(runCli(['verify', json?.evidence as string]).code).toBe(0);
   });
+
+  it('a drill whose roll-forward stayed locked FAILED: it was not rehearsed', () => {
+    const locked = runJson('confirm.yaml', scratch(), ['--drill']);
+    expect(locked.code).toBe(1);
+    expect(locked.json?.drill).toMatchObject({ result: 'failed', findings: expect.arrayContaining([expect.stringMatching(/^locked, not rehearsed .*: forward\/go$/)]) });
+    const confirmed = runJson('confirm.yaml', scratch(), ['--drill', '--confirm-requirements']);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.json?.drill).toMatchObject({ result: 'passed' });
+  });
 });
