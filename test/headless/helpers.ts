@@ -63,4 +63,5 @@ export interface HeadlessJson {
   evidence: string;
   items: Array<{ section: string; item: string; title: string; result: string; exitCode: number | null; durationMs: number; runId: string | null; note?: string }>;
   injected?: Array<{ item: string; exitCode: number | null; runId: string; ok: boolean }>;
+  drill?: { result: string; findings: string[] };
 }
