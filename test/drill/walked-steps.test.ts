@@ -71,7 +71,8 @@ describe('a drill that walked manual steps against headless drills that did not'
     await ui.press('D');
     const frame = await ui.waitFor('against 1 earlier drill');
     expect(frame).toMatch(/^\s+rollback\s+\S+\s+-\s+-\s+-\s+not compared: other steps walked/m);
-    expect(frame).not.toContain('slower');
+    // the rollback and its section are not compared; the smoke check is (it may read slower under load)
+    expect(frame).not.toMatch(/^\s+(rollback|Rollback)\s.*(slower|faster)/m);
     expect(frame).toContain('this drill walked step announce that the earlier drill did not run');
     ui.unmount();
 
