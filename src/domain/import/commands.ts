@@ -1,6 +1,7 @@
 // Which code is a shell command: fenced blocks by language (or by their look when untagged), and
 // inline `code` spans that read as a command rather than a file path, flag value or identifier.
 import { afterPrompt, fromPrompted, hasPrompt, typedInto, type BlockCommand } from './prompted-block.js';
+import { rootPrompted } from './root-prompts.js';
 import { sessionOpener } from './session-openers.js';
 import { continuesOnNextLine, logicalLines } from './shell-scan.js';
 
@@ -26,6 +27,8 @@ pg_basebackup pg_upgrade pg_dumpall pg_lsclusters patronictl repmgr pgbouncer ap
 brew mount umount fsck lvcreate lvextend zfs virsh nmcli certbot keytool logrotate useradd usermod crictl ctr
 nerdctl velero restic borg rclone s3cmd tcpdump systemd-analyze update-alternatives haproxy varnishadm
 kubeadm kubelet apt-mark apt-cache yum-config-manager flyway liquibase sqlcmd mongodump mongorestore
+sysctl modprobe lsblk blkid fdisk parted mkfs.ext4 mkfs.xfs xfs_growfs resize2fs reboot shutdown hostnamectl
+timedatectl ufw firewall-cmd setenforce getenforce chronyc update-grub
 `.trim().split(/\s+/));
 
 const DOC_EXTENSION = /\.(?:md|markdown|ya?ml|json|txt|log|toml|ini|cfg|conf|csv|html?|pdf|png|svg|lock)$/i;
@@ -77,7 +80,7 @@ const PROGRAM_WITH_OPTION = /^([a-z][a-z0-9_.+-]*)\s+(?:\S+\s+){0,3}--?[a-zA-Z]/
 // Compound commands: `for c in …; do …; done`, `if [ … ]; then`, `while true; do`.
 const SHELL_KEYWORD = /^(?:for\s+\w+\s+in\b|(?:if|while|until)\s+(?:\[|!|\w)|case\s+\S+\s+in\b|(?:do|done|then|fi|else|esac)\b)/;
 
-function isShellLine(line: string): boolean {
+export function isShellLine(line: string): boolean {
   const trimmed = line.trim();
   if (hasPrompt(trimmed) || SHELL_KEYWORD.test(trimmed)) return true;
   // `sudo <anything>` is a command, whatever the program.
@@ -100,6 +103,7 @@ function isPromptCommand(line: string): boolean {
  * when it is a terminal session: `$ ` prompt lines followed by what the commands printed.
  */
 export function looksLikeShell(code: string): boolean {
+  if (rootPrompted(code, false, isShellLine)) return true;
   const lines = logicalLines(code).filter((l) => l.trim() && !/^\s*#/.test(l));
   if (!lines.length) return false;
   if (lines.some(isPromptCommand) && hasPrompt(lines[0] ?? '')) return true;
@@ -131,8 +135,10 @@ function withoutPrintedTables(code: string): BlockCommand {
   return out;
 }
 
-export function commandFromCode(lang: string | null | undefined, code: string): BlockCommand {
+export function commandFromCode(lang: string | null | undefined, written: string): BlockCommand {
   const language = (lang ?? '').toLowerCase();
+  const shellLanguage = !language || isShellLang(language);
+  const code = (shellLanguage && rootPrompted(written, PROMPTED_LANGS.has(language), isShellLine)) || written;
   const shell = isShellLang(language) || (!language && looksLikeShell(code));
   if (!shell) return { reason: language ? `${language} block` : 'untagged block that does not look like shell' };
   if (!code.trim()) return { reason: 'empty code block' };

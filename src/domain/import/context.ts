@@ -3,6 +3,7 @@
 import type { RecommendationKind, SectionKindName } from '../checklist-schema.js';
 import { IdRegistry, slugify } from './ids.js';
 import { levelKey, type ParsedCondition } from './severity.js';
+import { clearerRuleText, sameRule } from './rule-dedupe.js';
 import type { SectionOut } from './section-builder.js';
 
 export interface RoleDraft {
@@ -28,6 +29,8 @@ export interface RuleDraft {
   condition?: ParsedCondition;
   recommend: RecommendationKind;
   unless?: string;
+  /** The rule in the runbook's words, without a label or section name: to find the same rule twice. */
+  said?: string;
 }
 
 export interface VariableDraft {
@@ -109,10 +112,22 @@ export class ImportContext {
     return level;
   }
 
-  /** `idFrom`: the words the id is made of (default the text). */
-  rule(text: string, recommend: RecommendationKind, condition?: ParsedCondition, unless?: string, idFrom = text): void {
-    const id = this.ruleIds.take(slugify(idFrom, 5), 'rule');
-    this.rules.push({ id, text, recommend, ...(condition ? { condition } : {}), ...(unless ? { unless } : {}) });
+  /**
+   * `idFrom`: the words the id is made of (default the text). A rule that says what an earlier one
+   * says (a severity table's "SEV1 | Rollback" row and "Any SEV1 => rollback" below it) is not
+   * added again: the clearer of the two texts is kept. True when the rule was added.
+   */
+  rule(text: string, recommend: RecommendationKind, condition?: ParsedCondition, unless?: string, idFrom = text): boolean {
+    const draft = { text, recommend, ...(condition ? { condition } : {}), ...(unless ? { unless } : {}), said: idFrom };
+    const same = this.rules.find((rule) => sameRule(rule, draft));
+    if (same) {
+      const kept = clearerRuleText(same.text, text);
+      this.notices.push(`rule "${kept === text ? same.text : text}" says the same as "${kept}": imported once`);
+      same.text = kept;
+      return false;
+    }
+    this.rules.push({ id: this.ruleIds.take(slugify(idFrom, 5), 'rule'), ...draft });
+    return true;
   }
 
   variable(name: string, placeholder: string): void {

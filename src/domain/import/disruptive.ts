@@ -18,6 +18,8 @@ const READ_ONLY = /^(?:--?(?:dry-?run|help|h|check|what-if)|list|ls|show|status|
 // Programs that only print or search: `echo "restore done"`, `grep failover app.log`.
 const PRINTS = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'cat', 'less', 'more', 'head', 'tail', 'jq', 'yq', 'man', 'which', 'ls', 'find', 'awk', 'sed', 'tee', 'wc', 'sort', 'test', '[', 'journalctl']);
 
+const POWER = /^(?:reboot|shutdown|poweroff|halt|kexec)$/;
+
 function commandWords(line: string): string[] {
   const words = line.trim().replace(/^\$\s+/, '').split(/\s+/);
   let i = 0;
@@ -34,6 +36,9 @@ export function looksDisruptive(run: string): string | undefined {
       const name = program.split('/').pop() ?? '';
       if (PRINTS.has(name) || args.some((a) => READ_ONLY.test(a))) continue;
       if (SCRIPT_ACTION.test(name) && !LOOKS_ONLY.test(name)) return `runs ${name}`;
+      // `reboot`, `shutdown -r now`, `systemctl reboot`: the host goes away.
+      const power = POWER.test(name) ? name : name === 'systemctl' ? args.find((a) => POWER.test(a)) : undefined;
+      if (power) return name === power ? `runs ${power}` : `${name} ${power}`;
       const positional = args.filter((a) => !a.startsWith('-')).slice(0, 3);
       const action = positional.find((a) => SUBCOMMAND.test(a)) ?? args.find((a) => OPTION.test(a));
       if (action && /^[a-z][\w.-]*$/.test(name)) return `${name} ${action.replace(/=.*$/, '')}`;

@@ -12,6 +12,9 @@ import { stripNumbering } from './section-kind.js';
 import { foreignTemplate, templatize, variableName } from './placeholders.js';
 import { unwrapWatch } from './commands.js';
 import { logicalLines } from './shell-scan.js';
+import { annotationFields } from './annotation-fields.js';
+import type { Annotations } from './annotation-parts.js';
+import { inherit, takeAnnotations, titleAnnotations } from './step-annotations.js';
 
 export type ItemOut = z.input<typeof Item>;
 type ExpectationOut = z.input<typeof Expectation>;
@@ -36,6 +39,8 @@ export interface ItemDraft {
   undo?: ItemDraft;
   /** The row's cell in a step table's Phase column ("Prep", "Verify", "Rollback"). */
   phase?: string;
+  /** Owner, time and offset its section's heading gives, for what the step does not say itself. */
+  inherited?: Annotations;
 }
 
 export interface SectionScope {
@@ -142,16 +147,18 @@ function outputInTitle(title: string, run: string): ExpectationOut | undefined {
 }
 
 export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionScope): ItemOut {
-  const description = [...draft.description];
   // An author's <!-- note --> is not part of the step's name, but it is kept.
   const notes = [...draft.title.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => (m[1] ?? '').trim()).filter(Boolean);
-  description.unshift(...notes.map((note) => `Note: ${note}`));
-  let title = draft.title.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  const free = { owner: !draft.owner, at: !draft.at };
+  const annotated = takeAnnotations(draft.title.replace(/<!--[\s\S]*?-->/g, ' '), draft.description, ctx, free);
+  inherit(annotated.annotations, draft.inherited, free);
+  const description = [...notes.map((note) => `Note: ${note}`), ...annotated.description];
+  let title = annotated.title;
   let run = runOf(draft, scope);
   const bare = run && !draft.blocks.length ? titleWithoutCommand(title, draft.spans) : undefined;
   if (bare) {
     if (bare.kept) description.unshift(bare.kept);
-    title = bare.title;
+    title = titleAnnotations(bare.title, annotated.annotations, ctx, free);
   } else if (title.length > MAX_TITLE) {
     description.unshift(title);
     title = shorten(title);
@@ -177,10 +184,16 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
     }
   }
   const watched = run ? unwrapWatch(run) : undefined;
+  // "Watch the error rate (30 min)": a soak's time is how long it re-runs, not a limit on one run.
+  const soak = watched ? annotated.annotations.duration : undefined;
+  if (soak) annotated.annotations.duration = undefined;
+  const soakFor = soak?.value ?? (watched ? watchFor(watched.every) : '');
   if (watched) {
-    description.push(`Imported from \`${run}\`: re-run every ${watched.every} for ${watchFor(watched.every)} (adjust watch.for to the runbook's window).`);
+    const window = soak ? `, the runbook's ${soak.written}` : ` (adjust watch.for to the runbook's window)`;
+    description.push(`Imported from \`${run}\`: re-run every ${watched.every} for ${soakFor}${window}.`);
     run = watched.run;
   }
+  const fields = annotationFields(annotated.annotations, !!run, ctx, description);
   if (!title) title = commandTitle(run) ?? 'Step';
   const id = ctx.itemIds.take(draft.explicitId ?? slugify(stripNumbering(title)), 'item');
   const item: ItemOut = { id, title };
@@ -190,7 +203,8 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   if (draft.expect && run) item.expect = draft.expect;
   else if (said) item.expect = said;
   else if (draft.expect?.description) item.description = [item.description, `Expected: ${draft.expect.description}`].filter(Boolean).join('\n');
-  if (draft.owner) item.owner = draft.owner;
+  if (fields.timeout) item.timeout = fields.timeout;
+  if (draft.owner ?? fields.owner) item.owner = draft.owner ?? fields.owner;
   if (draft.evidence) item.evidence = true;
   const destroys = run ? needsConfirmation(run) : undefined;
   if (run && (destroys || SAYS_DESTRUCTIVE.test(title))) item.destructive = true;
@@ -203,7 +217,7 @@ export function finishItem(draft: ItemDraft, ctx: ImportContext, scope: SectionS
   if (destroys && draft.wholeScript) {
     ctx.notices.push(`"${title}" in "${scope.title}" is one script (${draft.wholeScript}), so its commented parts stay one step; it looks destructive (${destroys}): marked destructive`);
   }
-  if (draft.at) item.at = draft.at;
-  if (watched) item.watch = { every: watched.every, for: watchFor(watched.every) };
+  if (draft.at ?? fields.at) item.at = draft.at ?? fields.at;
+  if (watched) item.watch = { every: watched.every, for: soakFor };
   return item;
 }

@@ -13,7 +13,7 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[,;]$|\s+(?:and|or)$/i, '').trim();
 }
 
-/** Each entry of a trigger list becomes a rule; its condition is parsed when it can be. */
+/** Each entry of a trigger list becomes a rule; its condition is parsed when it can be. Returns how many were new. */
 export function rulesFromList(list: List, leadIn: string | undefined, fallback: RecommendationKind, ctx: ImportContext, scope: SectionScope): number {
   let added = 0;
   for (const entry of list.children) {
@@ -24,8 +24,7 @@ export function rulesFromList(list: List, leadIn: string | undefined, fallback: 
     const where = SELF_EXPLAINING.has(scope.kind) ? '' : ` (${scope.title})`;
     // "TLS errors → P2, investigate" under "Abort criteria": the entry's own answer is milder than the list's.
     const recommend = parsed.recommend ?? (fallback === 'rollback' && otherConsequence(own) ? 'consider-rollback' : fallback);
-    ctx.rule(`${label}${own}${where}`, recommend, parsed.condition, parsed.unless, own);
-    added++;
+    if (ctx.rule(`${label}${own}${where}`, recommend, parsed.condition, parsed.unless, own)) added++;
   }
   return added;
 }

@@ -4,7 +4,8 @@
 // (a group sets a variable, a function or the shell's state that a later group uses; a here-document
 // or a loop that spans groups) stays whole. A terminal session that shows each command's output is
 // likewise a step per prompted command.
-import type { PromptedCommand } from './commands.js';
+import { isShellLine, type PromptedCommand } from './commands.js';
+import { commentedCommand } from './root-prompts.js';
 import { leftoverOf, scanShell, type ScannedLine } from './shell-scan.js';
 
 export interface ScriptPart {
@@ -99,6 +100,8 @@ export function groupScript(code: string): Grouping | undefined {
   const lines = code.split('\n');
   const headings = lines.filter((l) => COMMENT.test(l)).length;
   if (headings === 0) return undefined;
+  // "#!/bin/bash" first: the author wrote one script file, not steps.
+  if (/^\s*#!/.test(code)) return { wholeScript: 'it starts with #!, one script file' };
   const scanned = scanShell(code);
   if (!scanned) return headings > 1 ? { wholeScript: 'a quote, here-document, loop or block runs across its comments' } : undefined;
   const groups = groupsOf(lines, scanned).filter((g) => g.commands || g.heading.length);
@@ -112,9 +115,10 @@ export function groupScript(code: string): Grouping | undefined {
   if (why) return { wholeScript: why };
   return {
     parts: groups.map((g) => {
-      const [first, ...more] = g.heading;
-      const title = first?.replace(COMMENT, '').trim();
-      const code_ = [...more, ...g.lines].join('\n').trim();
+      // "# systemctl stop app" above "# Stop the app first": a command commented out names no step.
+      const at = g.heading.findIndex((line) => !commentedCommand(line, isShellLine));
+      const title = g.heading[at]?.replace(COMMENT, '').trim();
+      const code_ = [...g.heading.filter((_, i) => i !== at), ...g.lines].join('\n').trim();
       return title ? { title, code: code_ } : { code: code_ };
     }),
   };
@@ -151,4 +155,12 @@ function dependsAcross(codes: string[]): string | undefined {
   const parts = codes.map((code) => ({ lines: code.split('\n'), scanned: scanShell(code) }));
   if (parts.some((p) => !p.scanned)) return 'a quote, here-document, loop or block runs across its commands';
   return oneScript(parts as ScriptLines[]);
+}
+
+/** The words of a block's first comment ("# Restart the API"), skipping commands commented out. */
+export function leadingComment(code: string): string | undefined {
+  const lines = code.split('\n');
+  const end = lines.findIndex((line) => !COMMENT.test(line));
+  const heading = lines.slice(0, end < 0 ? lines.length : end).find((line) => !commentedCommand(line, isShellLine));
+  return heading?.replace(COMMENT, '').trim() || undefined;
 }

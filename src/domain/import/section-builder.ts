@@ -19,6 +19,8 @@ import { handleList } from './section-lists.js';
 import { handleTable, handleTableData } from './section-tables.js';
 import { htmlAroundTable, htmlTableData } from './html-table.js';
 import { attachCode } from './steps.js';
+import { leadingComment } from './script-groups.js';
+import { headingAnnotations, isAnnotationParagraph } from './section-annotations.js';
 import { collectSpans } from './detail-steps.js';
 import { tableRollbackSection } from './table-rollback.js';
 import { phaseSection, splitPhases } from './table-phases.js';
@@ -59,6 +61,11 @@ class SectionBuilder {
     }
     this.ctx.legend(line); // kept as text too: it explains the abbreviations wherever they appear
     const inStep = this.openStep && !NUMBERED_STEP.test(line);
+    // "**Owner:** SRE · **ETA:** 30 min" names no step: it says who does them (section-annotations.ts).
+    if (isAnnotationParagraph(inlineText(children), this.ctx)) {
+      (inStep && this.openStep ? this.openStep.description : this.description).push(inlineText(children));
+      return 'done';
+    }
     const introduces = next?.type === 'list' || next?.type === 'table' || next?.type === 'code';
     if (this.outputOfLastCommand(line, previous, next)) return 'consumed-next';
     if (!inStep && introduces && (line.endsWith(':') || isBoldLabel(children))) return 'lead-in';
@@ -66,7 +73,11 @@ class SectionBuilder {
     else if (this.expectationOfLastCommand(line, previous)) return 'done';
     // "Validate that the cluster is healthy." right before its command: the step that command does.
     else if (!inStep && next?.type === 'code' && commandFromCode(next.lang, next.value).run && !EXPECT_LINE.test(line)) return 'lead-in';
-    else if (inStep && this.openStep) this.openStep.description.push(inlineText(children));
+    else if (inStep && this.openStep) {
+      // As under a step heading: "`flagctl set writes off`" in the step's text is its command.
+      this.openStep.description.push(inlineText(children));
+      collectSpans(children, this.openStep);
+    }
     else if (!this.stepParagraph(children, line)) this.description.push(inlineText(children));
     return 'done';
   }
@@ -129,7 +140,7 @@ class SectionBuilder {
       this.description.push(fence(code.value, code.lang ?? ''));
       return ctx.keep(command.reason ?? 'code block', scope.title);
     }
-    const comment = /^\s*#\s*(.+)$/.exec(code.value.split('\n')[0] ?? '')?.[1];
+    const comment = leadingComment(code.value);
     const draft = newItem(leadIn ?? '');
     const parts = attachCode(code.lang, code.value, draft, { ctx, scope });
     if (!draft.title) draft.title = comment ?? '';
@@ -207,14 +218,19 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
     else if (block.type !== 'thematicBreak') builder.keepBlock(block);
   }
   stepHeadings.forEach((node) => builder.stepHeading(node));
+  const heading = headingAnnotations(scope, builder.description, builder.items, ctx);
+  const ownTitle = heading?.ownTitle ?? scope.ownTitle;
+  if (heading) builder.description.splice(0, builder.description.length, ...heading.description);
   // A section that is one bare code block: its heading names the step better than the command.
   const only = builder.items.length === 1 ? builder.items[0] : undefined;
-  if (only && !only.title.trim()) only.title = stripNumbering(scope.ownTitle);
-  const id = ctx.sectionIds.take(sectionSlug(scope.ownTitle), 'section');
-  const kinds = ctx.sectionsByKind.get(scope.kind) ?? [];
-  ctx.sectionsByKind.set(scope.kind, [...kinds, id]);
+  if (only && !only.title.trim()) only.title = stripNumbering(ownTitle);
+  const id = ctx.sectionIds.take(sectionSlug(ownTitle), 'section');
+  const kind = textOnlyKind(scope.kind, builder);
+  const kinds = ctx.sectionsByKind.get(kind) ?? [];
+  ctx.sectionsByKind.set(kind, [...kinds, id]);
   const { keep, phases } = splitPhases(builder.items, scope.kind);
-  const section: SectionOut = { id, title: scope.title, kind: scope.kind, items: keep.map((d) => finishItem(d, ctx, scope)) };
+  const title = scope.title.slice(0, scope.title.length - scope.ownTitle.length) + ownTitle;
+  const section: SectionOut = { id, title, kind, items: keep.map((d) => finishItem(d, ctx, scope)) };
   for (const phase of phases) ctx.tableSections.push({ after: id, section: phaseSection(section, phase, ctx) });
   const rollback = tableRollbackSection(section, builder.items.flatMap((d) => (d.undo ? [d.undo] : [])), ctx);
   if (rollback) ctx.tableSections.push({ after: id, section: rollback });
@@ -222,6 +238,17 @@ export function buildSection(scope: Scope, blocks: RootContent[], stepHeadings: 
   if (description.length) section.description = description.join('\n\n');
   if (builder.requires) section.requires = builder.requires;
   return section;
+}
+
+// Kinds that exist to hold checks or steps: empty, `validate` warns that they do nothing.
+const ITEM_KINDS: ReadonlySet<Scope['kind']> = new Set(['gates', 'smoke', 'rollback', 'rollforward']);
+
+/**
+ * "## Rollback triggers" whose list all became rules, "## Abort criteria" that became severity
+ * levels: no step is left, only what they say about deciding. Such a section is triage.
+ */
+function textOnlyKind(kind: Scope['kind'], builder: SectionBuilder): Scope['kind'] {
+  return !builder.items.length && builder.mapped.length && ITEM_KINDS.has(kind) ? 'triage' : kind;
 }
 
 function sectionSlug(title: string): string {

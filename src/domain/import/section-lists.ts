@@ -31,7 +31,7 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
   const trigger = (leadIn ? triggerRecommendation(leadIn) : scope.trigger) ?? (isRuleList(list) ? 'consider-rollback' : undefined);
   if (trigger) {
     const n = rulesFromList(list, leadIn, trigger, ctx, scope);
-    section.mapped.push(`${n} rule${n === 1 ? '' : 's'} imported into severity.rules.`);
+    section.mapped.push(n ? `${n} rule${n === 1 ? '' : 's'} imported into severity.rules.` : 'Its rules are said elsewhere too: imported into severity.rules once.');
     return;
   }
   if (leadIn) leadInKept(leadIn, list, section);

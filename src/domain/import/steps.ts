@@ -16,6 +16,8 @@ import { slugify } from './ids.js';
 import { ROLE_WORD } from './roles.js';
 import { rulesFromList } from './rules.js';
 import { triggerRecommendation } from './severity.js';
+import { splitAnnotationLines } from './step-annotations.js';
+import { ownerRole } from './owner-roles.js';
 
 export interface ListEnv {
   ctx: ImportContext;
@@ -93,10 +95,10 @@ function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
   const first = quoted ? entryFirst.children[0] : entryFirst;
   const rest = quoted ? [...entryFirst.children.slice(1), ...entryRest] : entryRest;
   if (first?.type !== 'paragraph') return entry.children;
-  let title = inlineText(first.children, ' ');
+  let title = titleLines(first.children, draft, env.ctx);
   const owner = ownerPrefix(title, env.ctx);
   if (owner) {
-    draft.owner = env.ctx.role(owner.role);
+    draft.owner = ownerRole(owner.role, env.ctx);
     title = owner.rest;
   }
   const offset = parseOffsetPrefix(title);
@@ -107,6 +109,16 @@ function titleOf(entry: ListItem, draft: ItemDraft, env: ListEnv): Nodes[] {
   draft.title = title;
   collectSpans(first.children, draft);
   return rest;
+}
+
+/**
+ * The entry's first paragraph as its title; lines under the first that are only annotations
+ * ("**Owner:** SRE", "ETA: 10 min") go to the description.
+ */
+function titleLines(children: PhrasingContent[], draft: ItemDraft, ctx: ImportContext): string {
+  const { title, labels } = splitAnnotationLines(inlineText(children), ctx);
+  draft.description.push(...labels);
+  return title;
 }
 
 /** "release-operator" -> "Release operator". */

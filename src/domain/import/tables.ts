@@ -11,6 +11,8 @@ import { roleTitle } from './steps.js';
 import { collectSpans } from './detail-steps.js';
 import { isValidId } from './ids.js';
 import { undoOf } from './table-rollback.js';
+import { knownRole } from './owner-roles.js';
+import { splitAnnotationLines } from './step-annotations.js';
 
 export type ColumnRole = 'id' | 'time' | 'phase' | 'rollback' | 'command' | 'expect' | 'owner' | 'evidence' | 'status' | 'title' | 'label' | 'other';
 
@@ -73,7 +75,10 @@ export function commandCell(cell: Cell, header: string, draft: ItemDraft): void 
 
 function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: ImportContext, index: number): ItemDraft {
   const titleColumn = [roles.indexOf('title'), roles.indexOf('label'), roles.indexOf('other')].find((i) => i >= 0 && !isPlaceholder(row[i]?.text ?? ''));
-  const draft = newItem(titleColumn === undefined ? '' : (row[titleColumn]?.text ?? '').replace(/\s*\n\s*/g, ' '));
+  // "Drain the primary<br>Owner: DBA": a line under the title that only annotates it is not the title.
+  const { title, labels } = splitAnnotationLines(titleColumn === undefined ? '' : (row[titleColumn]?.text ?? ''), ctx);
+  const draft = newItem(title);
+  draft.description.push(...labels);
   let undo: { cell: Cell; header: string } | undefined;
   if (titleColumn !== undefined) collectSpans(row[titleColumn]?.nodes ?? [], draft);
   row.forEach((cell, i) => {
@@ -92,7 +97,7 @@ function rowToItem(row: Cell[], data: TableData, roles: ColumnRole[], ctx: Impor
     else if (role === 'time' && parseOffsetPrefix(text)?.rest === '') draft.at = parseOffsetPrefix(text)?.at;
     else if (role === 'owner') {
       const owners = refs.length ? refs.map(roleTitle) : [text.replace(/[`*_]/g, '').trim()];
-      const ids = owners.map((o) => (/^@[\w.-]+$/.test(o) ? ctx.role(o.slice(1), { name: o }) : ctx.role(o)));
+      const ids = owners.map((o) => knownRole(o, ctx) ?? (/^@[\w.-]+$/.test(o) ? ctx.role(o.slice(1), { name: o }) : ctx.role(o)));
       draft.owner = ids[0];
       if (owners.length > 1) draft.description.push(`${header}: ${text}`);
     } else draft.description.push(`${header}: ${text}`);
