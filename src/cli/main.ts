@@ -13,7 +13,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 function evidenceDirOption(): Option {
-  return new Option('--evidence-dir <dir>', 'where evidence files live (default ./evidence, or $CUTOVER_EVIDENCE_DIR)');
+  return new Option('--evidence-dir <dir>', 'where evidence files live (default $CUTOVER_EVIDENCE_DIR, else ./evidence)');
 }
 
 /** Global options may come before or after the subcommand: `cutover run x --evidence-dir d` works. */
@@ -37,7 +37,8 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 ok; 1 a check failed, a checklist is invalid, evidence is tampered, or an -o already\n' +
         'exists; 2 a usage error or unreadable input. Environment: CUTOVER_EVIDENCE_DIR, CUTOVER_CHECKLISTS\n' +
-        '(more checklist folders), NO_COLOR. `cutover <command> --help` shows a command\'s options.',
+        '(more checklist folders), CUTOVER_ENV (the default --env of run), NO_COLOR. `cutover <command> --help`\n' +
+        'shows a command\'s options.',
     )
     .exitOverride();
 

@@ -52,7 +52,8 @@ describe('inputs that are not evidence', () => {
 
   it('export -o into a place that cannot hold folders (/proc) fails at once with exit 2', () => {
     const dir = tempDir();
-    const run = runCli(['run', 'checklists/demo.yaml', '--headless', '--json', '--section', 'gates', '--evidence-dir', dir, '--ticket', 'T-1'], quick);
+    // a checklist whose gate starts nothing (the demo's gates start its service, left running for 15 minutes)
+    const run = runCli(['run', 'test/fixtures/headless/confirm.yaml', '--headless', '--json', '--section', 'gates', '--evidence-dir', dir, '--ticket', 'T-1'], quick);
     const file = (JSON.parse(run.stdout) as { evidence: string }).evidence;
     expect(file).toMatch(/\.json$/);
     const result = runCli(['export', file, '-o', '/proc/no-such-dir/bundle'], quick);
