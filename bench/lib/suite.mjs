@@ -50,6 +50,7 @@ export const SUITE = [
   { name: 'verify', script: 'verify.mjs', about: 'verify of 10,000 events' },
   { name: 'tui-first-frame', script: 'tui-first-frame.mjs', about: 'TUI first frame vs node -e, in tmux' },
   { name: 'tui-key-latency', script: 'tui-key-latency.mjs', about: 'TUI key-to-frame while a command streams' },
+  { name: 'tui-large', script: 'tui-large.mjs', args: ['--runs', '3'], about: '800-item runbook + 10,000-event session vs the demo, in tmux' },
 ];
 
 /** Figures from output without BENCH lines, through the entry's adapter (or a generic reading). */

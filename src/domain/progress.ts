@@ -57,11 +57,25 @@ export function sectionProgress(checklist: Checklist, state: SessionState, secti
   return progress;
 }
 
+/**
+ * Every item's key in `state.items`, made once per checklist (a loaded checklist does not change):
+ * the header counts all items at every frame, and a key built anew each time is a new string to
+ * hash for the lookup.
+ */
+const itemKeysOf = new WeakMap<Checklist, string[]>();
+
+function itemKeys(checklist: Checklist): string[] {
+  let keys = itemKeysOf.get(checklist);
+  if (!keys) {
+    keys = checklist.sections.flatMap((section) => section.items.map((item) => itemKey(section.id, item.id)));
+    itemKeysOf.set(checklist, keys);
+  }
+  return keys;
+}
+
 export function totals(checklist: Checklist, state: SessionState): Progress {
   const progress = empty();
-  for (const section of checklist.sections) {
-    for (const item of section.items) count(progress, itemState(state, section.id, item.id)?.status);
-  }
+  for (const key of itemKeys(checklist)) count(progress, state.items[key]?.status);
   return progress;
 }
 

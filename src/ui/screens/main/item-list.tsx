@@ -1,6 +1,6 @@
 // Items of the selected section with their status in the section's current pass.
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { useMemo } from 'react';
 import type { ChecklistSection } from '../../../domain/checklist-schema.js';
 import { itemState } from '../../../domain/progress.js';
 import { currentPass, type SessionState } from '../../../domain/session-state.js';
@@ -9,21 +9,10 @@ import { color, STATUS_MARK } from '../../theme.js';
 import { timelineStyle } from '../../timeline/timeline-style.js';
 import { Select, type SelectRow } from '../../widgets/select/select.js';
 
-export function ItemList(props: {
-  section: ChecklistSection;
-  state: SessionState;
-  index: number;
-  focused: boolean;
-  height: number;
-  /** Shown before the title when the sections pane is hidden. */
-  position?: string;
-  /** Cutover-clock status of timeline items, keyed `section/item`. */
-  timeline?: Map<string, TimelineEntry>;
-}): React.JSX.Element {
-  const { section, state } = props;
-  const pass = currentPass(state, section.id);
-  const rows = section.items.map((item): SelectRow => {
-    const entry = props.timeline?.get(`${section.id}/${item.id}`);
+/** One row per item: its status mark, clock time, title, and on the right its clock status or "manual". */
+function itemRows(section: ChecklistSection, state: SessionState, timeline: Map<string, TimelineEntry> | undefined): SelectRow[] {
+  return section.items.map((item): SelectRow => {
+    const entry = timeline?.get(`${section.id}/${item.id}`);
     const clock = entry ? timelineStyle(entry) : undefined;
     const status = itemState(state, section.id, item.id)?.status ?? 'pending';
     const mark = STATUS_MARK[status];
@@ -41,6 +30,26 @@ export function ItemList(props: {
       rightBold: clock?.bold,
     };
   });
+}
+
+export function ItemList(props: {
+  section: ChecklistSection;
+  state: SessionState;
+  /** The session's event count: the state object is updated in place, so this is what changes. */
+  version: number;
+  index: number;
+  focused: boolean;
+  height: number;
+  /** Shown before the title when the sections pane is hidden. */
+  position?: string;
+  /** Cutover-clock status of timeline items, keyed `section/item`. */
+  timeline?: Map<string, TimelineEntry>;
+}): React.JSX.Element {
+  const { section, state, version, timeline } = props;
+  const pass = currentPass(state, section.id);
+  // Built again when the session records something or the clock ticks, not when the cursor moves.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => itemRows(section, state, timeline), [section, state, version, timeline]);
   // One row (a dialog takes the rest): the selected item, with its place in the list, not the title.
   if (props.height < 2) return <Select rows={rows} index={props.index} height={1} focused={props.focused} />;
   return (
