@@ -1,11 +1,13 @@
 // Earlier drills of a checklist, read from the evidence directory (read-only, no locks).
+import { basename } from 'node:path';
 import type { Checklist } from '../domain/checklist-schema.js';
 import { shellWord } from '../domain/command-template.js';
 import { compareDrills, drillTimings, type DrillTimings } from '../domain/drill-timings.js';
 import type { EvidenceEvent, EvidenceHeader } from '../domain/events.js';
 import { displayPathOf } from './checklist-loader.js';
 import { readChecklistSnapshot } from './checklist-snapshot.js';
-import { listSessions, readEvidence } from './evidence-store.js';
+import { evidencePaths } from './evidence-list.js';
+import { isIntactHeader, readEvidence } from './evidence-read.js';
 
 export interface DrillHistory {
   /** Timings of every readable drill, oldest first. */
@@ -18,14 +20,23 @@ export interface DrillHistory {
   latestChecklist?: Checklist;
 }
 
+/** Each file read once: the session being walked (`exclude`, with its thousands of events) not at all. */
 export async function readDrillHistory(evidenceDir: string, checklistId: string, exclude?: string): Promise<DrillHistory> {
-  const sessions = (await listSessions(evidenceDir)).filter((s) => s.checklistId === checklistId);
   const drills: DrillHistory['drills'] = [];
   const checklists = new Map<string, Checklist>();
   const leftOut: string[] = [];
-  for (const summary of sessions.filter((s) => s.mode === 'drill' && s.sessionId !== exclude)) {
-    const where = displayPathOf(summary.path);
-    const { header, events, problem } = await readEvidence(summary.path);
+  let sessions = 0;
+  for (const path of await evidencePaths(evidenceDir)) {
+    if (exclude !== undefined && basename(path) === `${exclude}.json`) {
+      sessions++;
+      continue;
+    }
+    const read = await readEvidence(path).catch(() => undefined); // not evidence, or unreadable: not a session
+    if (!read || !isIntactHeader(read.header) || read.header.checklist?.id !== checklistId) continue;
+    sessions++;
+    const { header, events, problem } = read;
+    if (header.mode !== 'drill' || header.sessionId === exclude) continue;
+    const where = displayPathOf(path);
     if (problem) {
       leftOut.push(`${where}: damaged at seq ${problem.seq} (cutover verify ${shellWord(where)})`);
       continue;
@@ -35,12 +46,12 @@ export async function readDrillHistory(evidenceDir: string, checklistId: string,
       leftOut.push(`${where}: ${snapshot.problem ?? 'no checklist snapshot'}`);
       continue;
     }
-    drills.push({ ...drillTimings(snapshot.checklist, header, events), evidence: summary.path });
+    drills.push({ ...drillTimings(snapshot.checklist, header, events), evidence: path });
     checklists.set(header.sessionId, snapshot.checklist);
   }
   drills.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const latestChecklist = checklists.get(drills.at(-1)?.sessionId ?? '');
-  return { drills, leftOut, sessions: sessions.length, ...(latestChecklist ? { latestChecklist } : {}) };
+  return { drills, leftOut, sessions, ...(latestChecklist ? { latestChecklist } : {}) };
 }
 
 /** Timings of every intact drill of `checklistId` in `evidenceDir`, oldest first. */

@@ -79,16 +79,16 @@ export async function unreadableFiles(dir: string): Promise<string[]> {
   return paths.filter((_, i) => denied[i]);
 }
 
+/** The paths of the files in `dir` that may be evidence (`*.json`, not hidden); a missing directory has none. */
+export async function evidencePaths(dir: string): Promise<string[]> {
+  const root = resolve(dir);
+  const names = await readdir(root).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => join(root, name));
+}
+
 /** Every evidence file in `dir`, most recent activity first; a missing directory has none. */
 export async function listSessions(dir: string): Promise<SessionSummary[]> {
-  const root = resolve(dir);
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return [];
-  }
-  const paths = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => join(root, name));
+  const paths = await evidencePaths(dir);
   const summaries = (await Promise.all(paths.map(summarize))).filter((s): s is SessionSummary => !!s);
   return summaries.sort((a, b) => (a.lastEventAt < b.lastEventAt ? 1 : a.lastEventAt > b.lastEventAt ? -1 : a.path.localeCompare(b.path)));
 }
