@@ -2,28 +2,11 @@
 // `events` events (command runs, soak runs piling up on a few watched items, notes, marks,
 // incidents, cursor moves), laid out exactly as the store writes it. Built with the project's own
 // hash-chain code, written in one go: seconds, not an fsync per event. The bench passes that code
-// bundled by esbuild (`bundledDomain`); the large-* UI tests pass the TypeScript modules.
-import { build } from 'esbuild';
+// bundled by esbuild (`bundledDomain`, event-chain.mjs); the large-* UI tests pass the TypeScript modules.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { REPO_ROOT } from './repo.mjs';
-
-/** The domain functions the writer needs, bundled from src/ into `workDir`. */
-export async function bundledDomain(workDir) {
-  const outfile = join(workDir, 'large-session-domain.mjs');
-  await build({
-    stdin: {
-      contents: "export { sealEvent, headerHash } from './src/domain/hash-chain.ts'; export { renderDocument } from './src/domain/evidence-format.ts'; export { parseChecklistText } from './src/domain/checklist-parse.ts';",
-      resolveDir: REPO_ROOT,
-      loader: 'ts',
-    },
-    outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
-    // the YAML parser is CommonJS and requires Node built-ins
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
-  return import(outfile);
-}
+import { eventChain } from './event-chain.mjs';
 
 const excerptOf = (text) => ({ head: text, tail: '', truncated: false });
 
@@ -34,7 +17,7 @@ const excerptOf = (text) => ({ head: text, tail: '', truncated: false });
  * most runs (`busiest`: `{ section, item }`), where the session's cursor was left.
  */
 export function writeLargeSession(dir, domain, { checklistPath, events: wanted, sessionId, mode = 'drill' }) {
-  const { sealEvent, headerHash, renderDocument, parseChecklistText } = domain;
+  const { renderDocument, parseChecklistText } = domain;
   const source = readFileSync(checklistPath, 'utf8');
   const parsed = parseChecklistText(source, checklistPath);
   if (!parsed.ok) throw new Error(`could not read ${checklistPath}: ${JSON.stringify(parsed.diagnostics).slice(0, 400)}`);
@@ -47,15 +30,7 @@ export function writeLargeSession(dir, domain, { checklistPath, events: wanted, 
     checklist: { id: checklist.id, title: checklist.title, version: checklist.version, sha256: createHash('sha256').update(source).digest('hex'), path: resolve(checklistPath), snapshot },
     host: 'bench', operator: 'bench', ticket: 'BENCH-LARGE', environment: 'bench', mode, variables: {},
   };
-  const out = [];
-  let prev = headerHash(header);
-  let clock = Date.parse(header.createdAt);
-  const add = (body) => {
-    clock += 900;
-    const event = sealEvent(out.length + 1, new Date(clock).toISOString(), 'bench', body, prev);
-    out.push(event);
-    prev = event.hash;
-  };
+  const { events: out, add, now } = eventChain(domain, header, 900);
   const items = checklist.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
   const runnable = items.filter(({ item }) => item.run);
   const manual = items.filter(({ item }) => !item.run);
@@ -76,7 +51,7 @@ export function writeLargeSession(dir, domain, { checklistPath, events: wanted, 
 
   add({ type: 'session.started', pid: 4242, argv: ['open', checklistPath] });
   for (const role of checklist.roles) add({ type: 'role.assigned', role: role.id, name: `${role.title} on duty`, contact: '', backup: '', tbd: false });
-  add({ type: 't0.marked', at: new Date(clock).toISOString() });
+  add({ type: 't0.marked', at: now() });
   let incidents = 0;
   let soaks = 0;
   for (let round = 0; out.length < wanted; round++) {

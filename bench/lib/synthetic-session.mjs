@@ -2,29 +2,10 @@
 // event chain, checklist snapshot, per-run logs), built with the project's own domain code
 // bundled by esbuild. Writing the file in one go instead of appending event by event (each
 // fsynced) keeps the setup of a 10,000-event session to seconds.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './repo.mjs';
-
-async function domain(workDir) {
-  const outfile = join(workDir, 'domain.mjs');
-  await build({
-    stdin: {
-      contents: "export { sealEvent, headerHash } from './src/domain/hash-chain.ts'; export { renderDocument } from './src/domain/evidence-format.ts';",
-      resolveDir: REPO_ROOT,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return import(outfile);
-}
+import { bundledDomain, eventChain } from './event-chain.mjs';
 
 const CHECKLIST = (items) => `id: bench-synthetic
 title: Synthetic soak session
@@ -54,7 +35,8 @@ function logText(run, bytes) {
  * followed by `notes` note events; returns the evidence path and what it holds.
  */
 export async function writeSyntheticSession(dir, workDir, { runs, logBytes, notes = 0 }) {
-  const { sealEvent, headerHash, renderDocument } = await domain(workDir);
+  const domain = await bundledDomain(workDir);
+  const { renderDocument } = domain;
   const sessionId = 'bench-synthetic-20260207-100000-beef';
   const source = CHECKLIST(Math.min(runs, 50) || 1);
   mkdirSync(join(dir, `${sessionId}.runs`), { recursive: true, mode: 0o700 });
@@ -64,15 +46,7 @@ export async function writeSyntheticSession(dir, workDir, { runs, logBytes, note
     checklist: { id: 'bench-synthetic', title: 'Synthetic soak session', version: '1', sha256: createHash('sha256').update(source).digest('hex'), path: 'bench.yaml', snapshot: `${sessionId}.checklist.yaml` },
     host: 'bench', operator: 'bench', ticket: 'BENCH-1', environment: 'bench', mode: 'live', variables: {},
   };
-  const events = [];
-  let prev = headerHash(header);
-  let clock = Date.parse(header.createdAt);
-  const add = (body) => {
-    clock += 250;
-    const event = sealEvent(events.length + 1, new Date(clock).toISOString(), 'bench', body, prev);
-    events.push(event);
-    prev = event.hash;
-  };
+  const { events, add } = eventChain(domain, header, 250);
   let totalLogBytes = 0;
   for (let r = 1; r <= runs; r++) {
     const runId = `r${String(r).padStart(4, '0')}`;
