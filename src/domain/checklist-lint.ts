@@ -17,7 +17,7 @@ const PIPE_TO_SHELL = [
 ];
 
 const CREDENTIALS: Array<[string, RegExp]> = [
-  ['password=...', new RegExp(String.raw`\w*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[=:]\s*["']?${NOT_LITERAL}[^\s'"&;|,}]{3,}`, 'i')],
+  ['password=...', new RegExp(String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[=:]\s*["']?${NOT_LITERAL}[^\s'"&;|,}]{3,}`, 'i')],
   ['--password <value>', new RegExp(String.raw`--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s+)["']?${NOT_LITERAL}[^\s'"&;|]{3,}`, 'i')],
   ['-p<password>', new RegExp(String.raw`\bmysql(?:dump|admin|sh)?\b[^|;&\n]*\s-p${NOT_LITERAL}["']?[^\s'"$]{2,}`)],
   ['Authorization header', new RegExp(String.raw`authorization:\s*(?:bearer|basic|token)\s+${NOT_LITERAL}[A-Za-z0-9._~+/=-]{8,}`, 'i')],
@@ -37,8 +37,15 @@ const ENDLESS: Array<[string, RegExp]> = [
   ['ping without -c', /(?:^|[;&|(]\s*)ping\s(?!(?:[^;&|\n]*\s)?-c\s?\d)/m],
 ];
 
+// These shapes (and those of looksDestructive) scan from each occurrence of a word to the end of its
+// command segment: quadratic in a long run of such words (an 80 KB command took 20 s to lint). Only
+// the head of a command is linted; real commands are far shorter than this.
+const LINTED_LENGTH = 8192;
+const linted = (command: string): string => (command.length > LINTED_LENGTH ? command.slice(0, LINTED_LENGTH) : command);
+
 export function findEndless(command: string): string | undefined {
-  return ENDLESS.find(([, pattern]) => pattern.test(command))?.[0];
+  const head = linted(command);
+  return ENDLESS.find(([, pattern]) => pattern.test(head))?.[0];
 }
 
 function warning(path: PathSegment[], message: string, code: string): FieldIssue {
@@ -46,7 +53,8 @@ function warning(path: PathSegment[], message: string, code: string): FieldIssue
 }
 
 export function findCredential(command: string): string | undefined {
-  return CREDENTIALS.find(([, pattern]) => pattern.test(command))?.[0];
+  const head = linted(command);
+  return CREDENTIALS.find(([, pattern]) => pattern.test(head))?.[0];
 }
 
 // Where a command is a check whose output may tell more than its exit code (`curl` without -f
@@ -61,7 +69,7 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[], c
   ];
   for (const [at, command] of commands) {
     if (command === undefined) continue;
-    if (PIPE_TO_SHELL.some((p) => p.test(command))) {
+    if (PIPE_TO_SHELL.some((p) => p.test(linted(command)))) {
       out.push(warning(at, 'pipes a download into a shell; download, verify (checksum or signature), then run', 'pipe-to-shell'));
     }
     const credential = findCredential(command);
@@ -78,7 +86,7 @@ function lintItem(item: ChecklistItem, path: PathSegment[], out: FieldIssue[], c
   if (endless) {
     out.push(warning([...path, 'run'], `never exits on its own (${endless}): the run lasts until its timeout and then fails; use watch: { every, for } to re-check a command`, 'never-exits'));
   }
-  const destructive = looksDestructive(item.run);
+  const destructive = looksDestructive(linted(item.run));
   if (destructive && !item.destructive) {
     out.push(warning([...path, 'run'], `looks destructive (${destructive}) but the item is not marked destructive: true`, 'destructive-unmarked'));
   }

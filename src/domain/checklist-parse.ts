@@ -7,6 +7,7 @@ import { flowCommaHint } from './checklist-flow-comma.js';
 import { cutShortMessage, cutsText, documentHashComments, emptiedValueHint, type HashComment } from './checklist-hash-comments.js';
 import { unquotedPlaceholder } from './checklist-placeholder-quotes.js';
 import { looksLikeYaml, yamlHint, YAML_IN_JSON_HINT } from './checklist-yaml-hints.js';
+import { findYamlNodeFlood } from './checklist-yaml-tokens.js';
 import { checkReferences } from './checklist-refs.js';
 import { lintChecklist } from './checklist-lint.js';
 import { formatOf, quickParseChecklist } from './checklist-quick.js';
@@ -61,7 +62,8 @@ function parse(text: string, file: string): ParseResult {
     file, ...position(offset), path: formatPath(path), message, severity: 'error', code,
   });
 
-  const nonText = findNonText(source) ?? findOversize(source);
+  // JSON needs a comma or colon per value (counted by findOversize); YAML does not.
+  const nonText = findNonText(source) ?? findOversize(source) ?? (format === 'yaml' ? findYamlNodeFlood(source) : undefined);
   if (nonText) return fail([at(nonText.offset, nonText.message, nonText.code)]);
   if (source.trim() === '') return fail([at(0, EMPTY_MESSAGE, 'empty')]);
   if (format === 'json') {
@@ -69,7 +71,7 @@ function parse(text: string, file: string): ParseResult {
     if (syntax) return fail([at(syntax.offset, `${syntax.message}${looksLikeYaml(source) ? YAML_IN_JSON_HINT : ''}`, 'json-syntax')]);
   }
 
-  const doc = parseDocument(source, { uniqueKeys: true, merge: format === 'yaml', prettyErrors: false });
+  const doc = parseWithoutStacks(source, format);
   // Valid JSON is authoritative from JSON.parse; from YAML's view of it we only take duplicate keys.
   const syntaxErrors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : [...doc.errors, ...doc.warnings];
   const syntaxError = firstSyntaxError(syntaxErrors);
@@ -117,6 +119,20 @@ function parse(text: string, file: string): ParseResult {
   const controls = controlCharacterIssues(parsed.data);
   if (controls.length) return fail(controls.map(locateIssue));
   return { ok: true, checklist: parsed.data, diagnostics: [...lintChecklist(parsed.data).map(locateIssue), ...commentWarnings()].sort(byPosition) };
+}
+
+/**
+ * yaml makes an Error for every problem it records, and capturing their stack traces (never shown)
+ * was most of the time of a file of tens of thousands of misplaced nodes.
+ */
+function parseWithoutStacks(source: string, format: 'yaml' | 'json'): Document {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(source, { uniqueKeys: true, merge: format === 'yaml', prettyErrors: false });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** One error, since later YAML errors are mostly echoes of the first; a tab indent is the usual root cause. */

@@ -3,6 +3,7 @@
 import type { List, Nodes, RootContent } from 'mdast';
 import { inlineText } from './inline-text.js';
 import { sourceOf } from './markdown-tree.js';
+import { joinLines } from './line-breaks.js';
 
 function indent(text: string, by: string): string {
   return text.split('\n').map((l, i) => (i === 0 || !l ? l : by + l)).join('\n');
@@ -15,7 +16,7 @@ export function listText(list: List, source: string): string {
       const box = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
       const parts = item.children.map((child, j) => {
         const text = blockText(child, source);
-        return j === 0 && child.type === 'paragraph' ? text.replace(/\s*\n\s*/g, ' ') : text;
+        return j === 0 && child.type === 'paragraph' ? joinLines(text) : text;
       });
       return indent(marker + box + parts.filter(Boolean).join('\n'), ' '.repeat(marker.length));
     })

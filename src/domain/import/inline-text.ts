@@ -1,6 +1,7 @@
 // Phrasing content -> plain text as an operator should read it: emphasis dropped, `code` kept in
 // backticks, links as "text (url)", <br> as a line break.
 import type { Nodes, PhrasingContent } from 'mdast';
+import { joinLines, trimAroundLineBreaks } from './line-breaks.js';
 
 const BR = /^<br\s*\/?>$/i;
 
@@ -43,7 +44,7 @@ function children(nodes: Nodes[], breakAs: string): string {
 /** Plain text of phrasing nodes; soft line breaks become `breakAs` when it is a space. */
 export function inlineText(nodes: PhrasingContent[], breakAs = '\n'): string {
   const text = children(nodes, breakAs);
-  return breakAs === ' ' ? text.replace(/\s*\n\s*/g, ' ').trim() : text.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  return breakAs === ' ' ? joinLines(text).trim() : trimAroundLineBreaks(text).trim();
 }
 
 /** Values of the `code` spans among phrasing nodes, with the text just before and after each one. */

@@ -6,6 +6,7 @@ import { blockText } from './block-text.js';
 import type { ImportContext } from './context.js';
 import type { SectionScope } from './items.js';
 import { looksLikeRule, otherConsequence, parseRuleText, recommendationIn } from './severity.js';
+import { joinLines } from './line-breaks.js';
 
 const SELF_EXPLAINING = new Set(['triage', 'rollback', 'gates']);
 
@@ -64,7 +65,7 @@ function ruleFromSentence(sentence: string, ctx: ImportContext): boolean {
  */
 export function rulesFromParagraph(text: string, ctx: ImportContext): boolean {
   const lines = text.split('\n').filter((l) => l.trim());
-  const parts = lines.length > 1 && lines.every((l) => parseRuleText(l).recommend) ? lines : [text.replace(/\s*\n\s*/g, ' ')];
+  const parts = lines.length > 1 && lines.every((l) => parseRuleText(l).recommend) ? lines : [joinLines(text)];
   let found = false;
   for (const sentence of parts.flatMap(sentences)) found = ruleFromSentence(sentence, ctx) || found;
   return found;

@@ -10,6 +10,7 @@ import { rulesFromList } from './rules.js';
 import type { SectionBuilder } from './section-builder.js';
 import { looksLikeRule, triggerRecommendation } from './severity.js';
 import { listToItems } from './steps.js';
+import { joinLines } from './line-breaks.js';
 
 const NO_OPEN_INCIDENTS = /\bno (?:open|unresolved|active) incidents?\b|\ball incidents? (?:are )?(?:closed|resolved)\b/i;
 const REQUIREMENTS = /^(?:requirements?|requires|prerequisites?|pre-?conditions?|before\b|criteria|conditions?)/i;
@@ -39,7 +40,7 @@ export function handleList(list: List, leadIn: string | undefined, section: Sect
   if (levels) return void section.mapped.push(`Severity levels imported into severity.levels: ${levels.join(', ')}.`);
   if (scope.kind === 'rollforward' && leadIn && REQUIREMENTS.test(leadIn)) {
     section.requires ??= { text: [] };
-    section.requires.text.push(...listEntries(list, ctx.source).map((t) => t.replace(/\s*\n\s*/g, ' ')));
+    section.requires.text.push(...listEntries(list, ctx.source).map(joinLines));
     if (section.requires.text.some((t) => /\bgates?\b[^.]*\b(?:green|pass)/i.test(t))) section.requires.gatesPassed = true;
     if (section.requires.text.some((t) => NO_OPEN_INCIDENTS.test(t))) section.requires.noOpenIncidents = true;
     return;

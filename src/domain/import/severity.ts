@@ -121,23 +121,37 @@ export function parseCondition(text: string): ParsedCondition | undefined {
   return /^[\s.,;:]*(?:after\s+(?:t0|cutover)[\s.,;:]*)?$/i.test(tail) ? condition : undefined;
 }
 
-const ARROW = /\s*(?:=>|⇒|⟹|->|→)\s*/;
+const ARROW_SIGN = /=>|⇒|⟹|->|→/;
+
+/**
+ * The first arrow with the whitespace on both sides of it, found without a regex that starts with
+ * \s*: that one rescans a long run of spaces from each of its positions (quadratic).
+ */
+function findArrow(text: string): { index: number; 0: string } | undefined {
+  const sign = ARROW_SIGN.exec(text);
+  if (!sign) return undefined;
+  let start = sign.index;
+  while (start > 0 && /\s/.test(text[start - 1] ?? '')) start--;
+  let end = sign.index + sign[0].length;
+  while (end < text.length && /\s/.test(text[end] ?? '')) end++;
+  return { index: start, 0: text.slice(start, end) };
+}
 
 /** "<left> => <right>": both sides, or undefined without an arrow. */
 export function splitArrow(text: string): { lhs: string; rhs: string } | undefined {
-  const arrow = ARROW.exec(text);
+  const arrow = findArrow(text);
   return arrow ? { lhs: text.slice(0, arrow.index).trim(), rhs: text.slice(arrow.index + arrow[0].length).trim() } : undefined;
 }
 
 /** "<condition> => <recommendation>": a rule wherever it is written. */
 export function looksLikeRule(text: string): boolean {
-  const arrow = ARROW.exec(text);
+  const arrow = findArrow(text);
   return Boolean(arrow && recommendationIn(text.slice(arrow.index + arrow[0].length)));
 }
 
 /** "… → P2, investigate": what the runbook says to do after an arrow, when it names no recommendation. */
 export function otherConsequence(text: string): string | undefined {
-  const arrow = ARROW.exec(text);
+  const arrow = findArrow(text);
   const rhs = arrow ? text.slice(arrow.index + arrow[0].length).trim() : '';
   return rhs && /[A-Za-z]/.test(rhs) && !recommendationIn(rhs) ? rhs : undefined;
 }
@@ -160,7 +174,7 @@ function conditionPart(sentence: string): string {
 /** Splits "<condition> => <recommendation> unless <exception>" (or a sentence without an arrow). */
 export function parseRuleText(text: string): ParsedRule {
   const plain = text.trim().replace(/^[^:]{1,30}policy:\s*/i, '');
-  const arrow = ARROW.exec(plain);
+  const arrow = findArrow(plain);
   const lhs = arrow ? plain.slice(0, arrow.index) : conditionPart(plain);
   let rhs = arrow ? plain.slice(arrow.index + arrow[0].length) : plain;
   const out: ParsedRule = {};

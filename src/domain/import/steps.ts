@@ -18,6 +18,7 @@ import { rulesFromList } from './rules.js';
 import { triggerRecommendation } from './severity.js';
 import { splitAnnotationLines } from './step-annotations.js';
 import { ownerRole } from './owner-roles.js';
+import { joinLines } from './line-breaks.js';
 
 export interface ListEnv {
   ctx: ImportContext;
@@ -193,7 +194,7 @@ function stepsUnder(list: List, draft: ItemDraft, introOnly: boolean, env: ListE
  */
 function commandAfterProse(prose: string, lang: string | null | undefined, value: string, draft: ItemDraft, env: ListEnv): ItemDraft[] | undefined {
   if (!commandFromCode(lang, value).run) return undefined;
-  const followUp = newItem(prose.replace(/\s*\n\s*/g, ' '));
+  const followUp = newItem(joinLines(prose));
   if (draft.description[draft.description.length - 1] === prose) draft.description.pop();
   followUp.description.push(`Part of: ${draft.title.replace(/:$/, '')}`);
   const parts = attachCode(lang, value, followUp, env);
