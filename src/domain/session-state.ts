@@ -15,6 +15,14 @@ export { openIncidents } from './session-state-incidents.js';
 /** Every event type has its handler: a new one that is not folded anywhere does not compile. */
 const handlers: EventHandlers<EventType> = { ...lifecycleEvents, ...itemEvents, ...incidentEvents, ...roleEvents };
 
+/**
+ * A record keyed by ids from the checklist or the evidence, without a prototype: a section named
+ * `constructor` or a run id `toString` must find nothing, not Object's own members.
+ */
+export function dict<T>(from?: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, from);
+}
+
 export function initialState(header: EvidenceHeader): SessionState {
   return {
     header,
@@ -22,17 +30,17 @@ export function initialState(header: EvidenceHeader): SessionState {
     lastHash: '',
     startedAt: header.createdAt,
     lastEventAt: header.createdAt,
-    roles: {},
-    passes: {},
-    items: {},
-    history: {},
-    runs: {},
+    roles: dict(),
+    passes: dict(),
+    items: dict(),
+    history: dict(),
+    runs: dict(),
     runOrder: [],
     incidents: [],
     decisions: [],
     signoffs: [],
     notes: [],
-    firedRules: {},
+    firedRules: dict(),
     overrides: [],
     confirmations: [],
     destructive: [],
@@ -58,17 +66,17 @@ export function applyEvent(state: SessionState, event: EvidenceEvent): void {
 export function reduce(state: SessionState, event: EvidenceEvent): SessionState {
   const next: SessionState = {
     ...state,
-    roles: { ...state.roles },
-    passes: { ...state.passes },
-    items: { ...state.items },
-    history: { ...state.history },
-    runs: { ...state.runs },
+    roles: dict(state.roles),
+    passes: dict(state.passes),
+    items: dict(state.items),
+    history: dict(state.history),
+    runs: dict(state.runs),
     runOrder: [...state.runOrder],
     incidents: [...state.incidents],
     decisions: [...state.decisions],
     signoffs: [...state.signoffs],
     notes: [...state.notes],
-    firedRules: { ...state.firedRules },
+    firedRules: dict(state.firedRules),
     overrides: [...state.overrides],
     confirmations: [...state.confirmations],
     destructive: [...state.destructive],
