@@ -1,5 +1,6 @@
 // The cutover clock as the screens see it: every timeline entry (items with `at:`) with its
 // status now, re-evaluated every second once T0 is marked (before T0 nothing depends on time).
+import { useMemo } from 'react';
 import type { Checklist } from '../../domain/checklist-schema.js';
 import type { SessionState } from '../../domain/session-state.js';
 import { nextReminder, timelineEntries, type TimelineEntry } from '../../domain/timeline.js';
@@ -27,7 +28,14 @@ export function timelineAt(checklist: Checklist, state: SessionState, now: numbe
   return { entries, byItem, reminder, upcoming };
 }
 
+/**
+ * Worked out again when the session records something (its state is updated in place: `lastSeq`
+ * is what changes) or the clock ticks, not on every key: moving the cursor through a long runbook
+ * must not re-walk every item for the clock.
+ */
 export function useTimeline(checklist: Checklist, state: SessionState): Timeline {
-  const now = useNow(1_000, state.t0 !== undefined && hasTimeline(checklist));
-  return timelineAt(checklist, state, now);
+  const timed = useMemo(() => hasTimeline(checklist), [checklist]);
+  const now = useNow(1_000, state.t0 !== undefined && timed);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => timelineAt(checklist, state, now), [checklist, state, state.lastSeq, now]);
 }

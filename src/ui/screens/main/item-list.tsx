@@ -35,8 +35,6 @@ function itemRows(section: ChecklistSection, state: SessionState, timeline: Map<
 export function ItemList(props: {
   section: ChecklistSection;
   state: SessionState;
-  /** The session's event count: the state object is updated in place, so this is what changes. */
-  version: number;
   index: number;
   focused: boolean;
   height: number;
@@ -45,11 +43,12 @@ export function ItemList(props: {
   /** Cutover-clock status of timeline items, keyed `section/item`. */
   timeline?: Map<string, TimelineEntry>;
 }): React.JSX.Element {
-  const { section, state, version, timeline } = props;
+  const { section, state, timeline } = props;
   const pass = currentPass(state, section.id);
-  // Built again when the session records something or the clock ticks, not when the cursor moves.
+  // Built again when the session records something (the state is updated in place: `lastSeq` is what
+  // changes) or the clock ticks, not when the cursor moves.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => itemRows(section, state, timeline), [section, state, version, timeline]);
+  const rows = useMemo(() => itemRows(section, state, timeline), [section, state, state.lastSeq, timeline]);
   // One row (a dialog takes the rest): the selected item, with its place in the list, not the title.
   if (props.height < 2) return <Select rows={rows} index={props.index} height={1} focused={props.focused} />;
   return (

@@ -6,6 +6,7 @@ import React, { useLayoutEffect, useRef } from 'react';
 import { useSessionTui } from '../../app/tui-context.js';
 import { actionFor } from '../../keys/keymap.js';
 import { unknownKeyText } from '../../keys/unknown-key.js';
+import { useTimeline } from '../../timeline/use-timeline.js';
 import { useKeys } from '../../keys/use-keys.js';
 import { currentPass } from '../../../domain/session-state.js';
 import { detailLines, lockLines } from './detail-lines.js';
@@ -14,7 +15,6 @@ import { ItemList } from './item-list.js';
 import { SectionList } from './section-list.js';
 import { sectionNoteLines, SectionText, useSectionScroll } from './section-text.js';
 import { useMainActions } from './use-main-actions.js';
-import { useMainTimeline } from './use-main-timeline.js';
 
 export function mainLayout(columns: number, rows: number, itemCount: number) {
   const showSections = columns >= 70;
@@ -48,7 +48,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
   const { section, item } = cursor;
   const layout = mainLayout(size.columns, bodyRows, section?.items.length ?? 0);
   const act = useMainActions(cursor, Math.max(1, layout.itemsHeight - 3));
-  const timeline = useMainTimeline(session.checklist, state, tui.version);
+  const timeline = useTimeline(session.checklist, state);
   const activeSince = useActiveSince(active);
   // A section with no items shows its text in the whole pane; ↑/↓ there scroll it.
   const textOnly = !!section && section.items.length === 0;
@@ -125,7 +125,7 @@ export function MainScreen({ active }: { active: boolean }): React.JSX.Element {
         {section && textOnly ? (
           <SectionText section={section} width={layout.rightWidth - 1} height={bodyRows} offset={textOffset} focused={itemsFocused} position={position} pass={currentPass(state, section.id)} />
         ) : section ? (
-          <ItemList section={section} state={state} version={tui.version} index={cursor.itemIndex} focused={itemsFocused} height={layout.itemsHeight} position={position} timeline={timeline.byItem} />
+          <ItemList section={section} state={state} index={cursor.itemIndex} focused={itemsFocused} height={layout.itemsHeight} position={position} timeline={timeline.byItem} />
         ) : (
           <Text dimColor>This checklist has no sections.</Text>
         )}
